@@ -1,0 +1,18 @@
+package dev.vigil.contracts;
+
+/** SmallRye Reactive Messaging channel names; each service maps them to topics in its configuration. */
+public final class Channels {
+    /** ingest publishes normalised alerts here. */
+    public static final String ALERTS_OUT = "alerts-out";
+    /** triage consumes normalised alerts in batches. */
+    public static final String ALERTS_IN = "alerts-in";
+    /** notify and runbook consume incident lifecycle events. */
+    public static final String INCIDENTS_IN = "incidents-in";
+    /** the transactional outbox relay publishes here; each row names its own topic. */
+    public static final String OUTBOX = "outbox";
+    /** poison records, with the error, go here (topic {@code vigil.dlq.<service>}). */
+    public static final String DEAD_LETTERS = "dead-letters";
+
+    private Channels() {
+    }
+}

@@ -1,0 +1,17 @@
+package dev.vigil.contracts;
+
+import java.util.UUID;
+
+/** Kafka record keys: everything about one fingerprint, or one incident, lands in one partition. */
+public final class Keys {
+    private Keys() {
+    }
+
+    public static String alert(String tenant, String fingerprint) {
+        return tenant + "/" + fingerprint;
+    }
+
+    public static String incident(String tenant, UUID incidentId) {
+        return tenant + "/" + incidentId;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.vigil.platform.problem;
+
+/** The kinds of problem Vigil answers with; the URN is the stable {@code type} member. */
+public enum ProblemType {
+    VALIDATION(400, "The request is not valid"),
+    MALFORMED_JSON(400, "The request body is not valid JSON"),
+    UNAUTHORIZED(401, "Authentication is required"),
+    FORBIDDEN(403, "Not allowed"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    CONFLICT(409, "Conflict"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    UNAVAILABLE(503, "Temporarily unavailable"),
+    INTERNAL(500, "Internal error");
+
+    private final int status;
+    private final String title;
+
+    ProblemType(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String urn() {
+        return "urn:vigil:problem:" + name().toLowerCase().replace('_', '-');
+    }
+}

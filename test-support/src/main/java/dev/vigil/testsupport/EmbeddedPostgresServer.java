@@ -1,0 +1,108 @@
+package dev.vigil.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A real PostgreSQL for tests and the local stack: embedded (binaries from Maven jars) by default, or an
+ * existing server when a JDBC URL is given. Databases are created on demand, one per service.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+    private final EmbeddedPostgres embedded;
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres embedded, String host, int port, String user, String password) {
+        this.embedded = embedded;
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Starts an embedded server; {@code dataDir} null means a throw-away directory. */
+    public static EmbeddedPostgresServer startEmbedded(Path dataDir, int port) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (dataDir != null) {
+                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+            }
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres pg = builder.start();
+            return new EmbeddedPostgresServer(pg, "127.0.0.1", pg.getPort(), "postgres", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+    }
+
+    /** Uses an existing server, e.g. {@code postgresql://user:password@127.0.0.1:5432} (database part ignored). */
+    public static EmbeddedPostgresServer existing(String url) {
+        PostgresUrl parsed = PostgresUrl.parse(url);
+        return new EmbeddedPostgresServer(null, parsed.host(), parsed.port(), parsed.user(), parsed.password());
+    }
+
+    /** Creates the database unless it exists. */
+    public void ensureDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("unsafe database name: " + name);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+                Statement s = c.createStatement()) {
+            var rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'");
+            if (!rs.next()) {
+                s.execute("create database " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name + " on " + host + ":" + port, e);
+        }
+    }
+
+    /** A fresh database with a random name, for one test run against a shared server. */
+    public String createScratchDatabase(String prefix) {
+        String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        ensureDatabase(name);
+        return name;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    public String reactiveUrl(String database) {
+        return "postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

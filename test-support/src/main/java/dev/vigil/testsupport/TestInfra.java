@@ -1,0 +1,79 @@
+package dev.vigil.testsupport;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * What a test needs from the infrastructure {@link VigilTestResources} started: tokens, and raw Kafka access
+ * to produce records (including poison ones) and read what a service published. Shared through system
+ * properties because Quarkus loads test resources and test classes in different class loaders.
+ */
+public final class TestInfra {
+    static final String JWT_DIR_PROPERTY = "vigil.test.jwt-dir";
+    static final String KAFKA_PROPERTY = "vigil.test.kafka";
+
+    private TestInfra() {
+    }
+
+    public static String token(String role, String tenant) {
+        return DevTokens.in(Path.of(System.getProperty(JWT_DIR_PROPERTY))).token(role, tenant);
+    }
+
+    public static String bootstrapServers() {
+        return System.getProperty(KAFKA_PROPERTY);
+    }
+
+    /** Sends one record and waits for the broker's acknowledgement. */
+    public static void produce(String topic, String key, String value, Map<String, String> headers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, v) -> record.headers().add(new RecordHeader(name, v.getBytes())));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not produce to " + topic, e);
+        }
+    }
+
+    /** Reads {@code topic} from the beginning until {@code enough} holds or {@code timeout} passes. */
+    public static List<ConsumerRecord<String, String>> consume(String topic, Duration timeout,
+            Predicate<List<ConsumerRecord<String, String>>> enough) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            while (System.nanoTime() < deadline && !enough.test(seen)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            }
+        }
+        return seen;
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.vigil.triage.api;
+
+import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.platform.security.CallerTenant;
+import dev.vigil.platform.security.Roles;
+import dev.vigil.triage.IncidentStatus;
+import dev.vigil.triage.store.IncidentStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The operator's view of the caller tenant's incidents. */
+@Path("/v1/incidents")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
+public class IncidentsResource {
+    static final int MAX_LIMIT = 500;
+
+    private final IncidentStore incidents;
+    private final CallerTenant caller;
+
+    public IncidentsResource(IncidentStore incidents, CallerTenant caller) {
+        this.incidents = incidents;
+        this.caller = caller;
+    }
+
+    @GET
+    public Uni<List<IncidentView>> list(@QueryParam("status") String status,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return incidents.list(caller.require(), parseStatus(status), limit)
+                .map(list -> list.stream().map(IncidentView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<IncidentView> get(@PathParam("id") UUID id) {
+        return incidents.find(caller.require(), id)
+                .map(found -> found.map(IncidentView::of)
+                        .orElseThrow(() -> ProblemException.notFound("No incident " + id)));
+    }
+
+    private static Optional<IncidentStatus> parseStatus(String status) {
+        if (status == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(IncidentStatus.values()).filter(s -> s.wireName().equals(status)).findFirst()
+                .or(() -> {
+                    throw ProblemException.invalid("status", "must be open or resolved");
+                });
+    }
+}

@@ -1,0 +1,167 @@
+package dev.vigil.triage.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.vigil.contracts.Json;
+import dev.vigil.contracts.Severity;
+import dev.vigil.triage.Incident;
+import dev.vigil.triage.IncidentKey;
+import dev.vigil.triage.IncidentStatus;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Incidents in PostgreSQL; batch reads and writes are one statement each, every read is scoped by tenant. */
+@ApplicationScoped
+public class IncidentStore {
+    private static final String COLUMNS = "id, tenant, fingerprint, status, source, resource, check_name, severity, "
+            + "summary, labels::text as labels, occurrences, opened_at, last_seen_at, resolved_at";
+    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
+    };
+
+    private final Pool pool;
+
+    public IncidentStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Map<IncidentKey, Incident>> findOpen(SqlClient client, Collection<IncidentKey> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String[] tenants = keys.stream().map(IncidentKey::tenant).toArray(String[]::new);
+        String[] fingerprints = keys.stream().map(IncidentKey::fingerprint).toArray(String[]::new);
+        return client.preparedQuery("select " + COLUMNS + " from incidents i"
+                + " join unnest($1::text[], $2::text[]) as k(tenant, fingerprint)"
+                + " using (tenant, fingerprint) where i.status = 'open'")
+                .execute(Tuple.of(tenants, fingerprints))
+                .map(rows -> {
+                    Map<IncidentKey, Incident> open = new HashMap<>();
+                    rows.forEach(row -> {
+                        Incident incident = toIncident(row);
+                        open.put(incident.key(), incident);
+                    });
+                    return open;
+                });
+    }
+
+    /** Upserts the incidents in the given order (resolved before open, see TriageResult). */
+    public Uni<Void> save(SqlClient client, List<Incident> incidents) {
+        if (incidents.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = incidents.size();
+        UUID[] ids = new UUID[n];
+        String[] tenants = new String[n];
+        String[] fingerprints = new String[n];
+        String[] statuses = new String[n];
+        String[] sources = new String[n];
+        String[] resources = new String[n];
+        String[] checks = new String[n];
+        String[] severities = new String[n];
+        String[] summaries = new String[n];
+        String[] labels = new String[n];
+        Long[] occurrences = new Long[n];
+        OffsetDateTime[] openedAt = new OffsetDateTime[n];
+        OffsetDateTime[] lastSeenAt = new OffsetDateTime[n];
+        OffsetDateTime[] resolvedAt = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Incident incident = incidents.get(i);
+            ids[i] = incident.id();
+            tenants[i] = incident.tenant();
+            fingerprints[i] = incident.fingerprint();
+            statuses[i] = incident.status().wireName();
+            sources[i] = incident.source();
+            resources[i] = incident.resource();
+            checks[i] = incident.check();
+            severities[i] = incident.severity().wireName();
+            summaries[i] = incident.summary();
+            labels[i] = Json.write(incident.labels());
+            occurrences[i] = incident.occurrences();
+            openedAt[i] = toOffset(incident.openedAt());
+            lastSeenAt[i] = toOffset(incident.lastSeenAt());
+            resolvedAt[i] = toOffset(incident.resolvedAt());
+        }
+        return client.preparedQuery("""
+                insert into incidents (id, tenant, fingerprint, status, source, resource, check_name, severity,
+                                       summary, labels, occurrences, opened_at, last_seen_at, resolved_at)
+                select u.id, u.tenant, u.fingerprint, u.status, u.source, u.resource, u.check_name, u.severity,
+                       u.summary, u.labels::jsonb, u.occurrences, u.opened_at, u.last_seen_at, u.resolved_at
+                from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::text[], $9::text[], $10::text[], $11::bigint[], $12::timestamptz[],
+                            $13::timestamptz[], $14::timestamptz[]) with ordinality
+                     as u(id, tenant, fingerprint, status, source, resource, check_name, severity, summary, labels,
+                          occurrences, opened_at, last_seen_at, resolved_at, n)
+                order by u.n
+                on conflict (id) do update set
+                    status = excluded.status, severity = excluded.severity, summary = excluded.summary,
+                    labels = excluded.labels, occurrences = excluded.occurrences,
+                    last_seen_at = excluded.last_seen_at, resolved_at = excluded.resolved_at""")
+                .execute(Tuple.tuple(List.of(ids, tenants, fingerprints, statuses, sources, resources, checks,
+                        severities, summaries, labels, occurrences, openedAt, lastSeenAt, resolvedAt)))
+                .replaceWithVoid();
+    }
+
+    public Uni<List<Incident>> list(String tenant, Optional<IncidentStatus> status, int limit) {
+        Uni<RowSet<Row>> rows = status.isPresent()
+                ? pool.preparedQuery("select " + COLUMNS + " from incidents where tenant = $1 and status = $2"
+                        + " order by opened_at desc, id limit $3")
+                        .execute(Tuple.of(tenant, status.get().wireName(), limit))
+                : pool.preparedQuery("select " + COLUMNS + " from incidents where tenant = $1"
+                        + " order by opened_at desc, id limit $2")
+                        .execute(Tuple.of(tenant, limit));
+        return rows.map(IncidentStore::toIncidents);
+    }
+
+    public Uni<Optional<Incident>> find(String tenant, UUID id) {
+        return pool.preparedQuery("select " + COLUMNS + " from incidents where tenant = $1 and id = $2")
+                .execute(Tuple.of(tenant, id))
+                .map(rows -> toIncidents(rows).stream().findFirst());
+    }
+
+    private static List<Incident> toIncidents(RowSet<Row> rows) {
+        List<Incident> incidents = new ArrayList<>(rows.size());
+        rows.forEach(row -> incidents.add(toIncident(row)));
+        return incidents;
+    }
+
+    private static Incident toIncident(Row row) {
+        return new Incident(row.getUUID("id"), row.getString("tenant"), row.getString("fingerprint"),
+                IncidentStatus.fromWire(row.getString("status")), row.getString("source"),
+                row.getString("resource"), row.getString("check_name"),
+                Severity.fromWire(row.getString("severity")).orElseThrow(), row.getString("summary"),
+                labels(row.getString("labels")), row.getLong("occurrences"), toInstant(row, "opened_at"),
+                toInstant(row, "last_seen_at"), toInstant(row, "resolved_at"));
+    }
+
+    private static Map<String, String> labels(String json) {
+        try {
+            return Json.mapper().readValue(json, LABELS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored labels are not a JSON object", e);
+        }
+    }
+
+    private static Instant toInstant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime toOffset(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.vigil.triage;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.contracts.Alert;
+import dev.vigil.contracts.AlertStatus;
+import dev.vigil.contracts.CloudEventHeaders;
+import dev.vigil.contracts.EventTypes;
+import dev.vigil.contracts.Json;
+import dev.vigil.contracts.Keys;
+import dev.vigil.contracts.Severity;
+import dev.vigil.contracts.Topics;
+import dev.vigil.testsupport.TestInfra;
+import dev.vigil.testsupport.VigilTestResources;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class IncidentsFlowTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Test
+    void repeatedAlertsBecomeOneIncidentWithACountAndRecoveryResolvesIt() {
+        String tenant = tenant();
+        String fingerprint = "fp-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            publish(alert(tenant, fingerprint, AlertStatus.FIRING));
+        }
+
+        String id = await().atMost(WAIT).until(() -> openIncident(tenant, 3), found -> found != null);
+
+        publish(alert(tenant, fingerprint, AlertStatus.RESOLVED));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestInfra.token("operator", tenant))
+                .get("/v1/incidents/" + id).then().statusCode(200)
+                .body("status", equalTo("resolved")).body("occurrences", equalTo(3)));
+
+        List<ConsumerRecord<String, String>> events = TestInfra.consume(Topics.INCIDENTS, WAIT,
+                seen -> seen.stream().filter(r -> r.value().contains(id))
+                        .anyMatch(r -> EventTypes.INCIDENT_RESOLVED.equals(TestInfra.header(r, CloudEventHeaders.TYPE))));
+        List<String> types = events.stream().filter(r -> r.value().contains(id))
+                .map(r -> TestInfra.header(r, CloudEventHeaders.TYPE)).toList();
+        assertEquals(EventTypes.INCIDENT_OPENED, types.get(0));
+        assertEquals(EventTypes.INCIDENT_RESOLVED, types.get(types.size() - 1));
+        assertEquals(1, types.stream().filter(EventTypes.INCIDENT_OPENED::equals).count());
+        ConsumerRecord<String, String> opened = events.stream().filter(r -> r.value().contains(id)).findFirst().orElseThrow();
+        assertEquals(tenant + "/" + id, opened.key());
+        assertEquals(tenant, TestInfra.header(opened, CloudEventHeaders.TENANT));
+    }
+
+    @Test
+    void aRedeliveredAlertDoesNotCountTwice() {
+        String tenant = tenant();
+        Alert alert = alert(tenant, "fp-" + UUID.randomUUID(), AlertStatus.FIRING);
+        publish(alert);
+        publish(alert);
+        Alert marker = alert(tenant, "marker-" + UUID.randomUUID(), AlertStatus.FIRING);
+        publish(marker);
+
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestInfra.token("operator", tenant))
+                .get("/v1/incidents").then().statusCode(200).body("$", hasSize(2)));
+        given().auth().oauth2(TestInfra.token("operator", tenant)).get("/v1/incidents")
+                .then().body("find { it.fingerprint == '" + alert.fingerprint() + "' }.occurrences", equalTo(1));
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextAlertIsStillApplied() {
+        String tenant = tenant();
+        TestInfra.produce(Topics.ALERTS, tenant + "/poison", "{not json", Map.of(CloudEventHeaders.TENANT, tenant));
+        Alert good = alert(tenant, "fp-" + UUID.randomUUID(), AlertStatus.FIRING);
+        publish(good);
+
+        await().atMost(WAIT).until(() -> openIncident(tenant, 1), found -> found != null);
+        List<ConsumerRecord<String, String>> dead = TestInfra.consume(Topics.DLQ_TRIAGE, WAIT,
+                seen -> seen.stream().anyMatch(r -> (tenant + "/poison").equals(r.key())));
+        ConsumerRecord<String, String> parked = dead.stream().filter(r -> (tenant + "/poison").equals(r.key()))
+                .findFirst().orElseThrow();
+        assertEquals("{not json", parked.value());
+        assertTrue(TestInfra.header(parked, "dead-letter-reason").startsWith("not an alert"));
+        assertEquals(Topics.ALERTS, TestInfra.header(parked, "dead-letter-topic"));
+    }
+
+    @Test
+    void aTenantSeesNeitherTheListNorTheIncidentOfAnother() {
+        String owner = tenant();
+        String other = tenant();
+        publish(alert(owner, "fp-" + UUID.randomUUID(), AlertStatus.FIRING));
+        String id = await().atMost(WAIT).until(() -> openIncident(owner, 1), found -> found != null);
+
+        given().auth().oauth2(TestInfra.token("operator", other)).get("/v1/incidents")
+                .then().statusCode(200).body("$", hasSize(0));
+        given().auth().oauth2(TestInfra.token("operator", other)).get("/v1/incidents/" + id)
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:vigil:problem:not-found"));
+    }
+
+    @Test
+    void requestsWithoutAValidTokenOrRoleAreRefusedWithProblemDetails() {
+        given().get("/v1/incidents").then().statusCode(401).contentType("application/problem+json")
+                .body("status", equalTo(401));
+        given().auth().oauth2("not-a-jwt").get("/v1/incidents").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestInfra.token("customer", "acme")).get("/v1/incidents").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestInfra.token("operator", null)).get("/v1/incidents").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void badQueryParametersNameTheField() {
+        String token = TestInfra.token("operator", "acme");
+        given().auth().oauth2(token).get("/v1/incidents?status=sleeping").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("status"));
+        given().auth().oauth2(token).get("/v1/incidents?limit=0").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+        given().auth().oauth2(token).get("/v1/incidents/not-a-uuid").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    private static String openIncident(String tenant, int occurrences) {
+        List<Map<String, Object>> open = given().auth().oauth2(TestInfra.token("operator", tenant))
+                .get("/v1/incidents?status=open").then().statusCode(200).extract().jsonPath().getList("$");
+        return open.stream().filter(i -> ((Number) i.get("occurrences")).intValue() == occurrences)
+                .map(i -> (String) i.get("id")).findFirst().orElse(null);
+    }
+
+    private static String tenant() {
+        return "t" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Alert alert(String tenant, String fingerprint, AlertStatus status) {
+        Instant now = Instant.now();
+        return new Alert(UUID.randomUUID(), tenant, fingerprint, "nagios", "web-01", "http", Severity.CRITICAL, status,
+                "HTTP 503 from web-01", Map.of("env", "prod"), Map.of(), now, now);
+    }
+
+    private static void publish(Alert alert) {
+        TestInfra.produce(Topics.ALERTS, Keys.alert(alert.tenant(), alert.fingerprint()), Json.write(alert),
+                Map.of(CloudEventHeaders.ID, alert.eventId().toString(), CloudEventHeaders.TYPE, EventTypes.ALERT,
+                        CloudEventHeaders.TENANT, alert.tenant()));
+    }
+}

@@ -3,11 +3,13 @@ package dev.vigil.platform.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
@@ -37,7 +39,8 @@ public class ProblemMappers {
         return respond(ProblemException.invalid(path(e), "has an unacceptable value" + allowed).toProblem());
     }
 
-    @ServerExceptionMapper
+    /** Quarkus maps MismatchedInputException itself; claiming it here keeps the answer problem+json. */
+    @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class})
     public Response mapping(JsonMappingException e) {
         String field = path(e);
         if (field.isEmpty()) {
@@ -54,9 +57,13 @@ public class ProblemMappers {
                         + e.getLocation().getColumnNr()).toProblem());
     }
 
+    /** Mapped at ValidationException, the type Quarkus's own mapper claims, so this one replaces it. */
     @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+    public Response validation(ValidationException e) {
+        if (!(e instanceof ConstraintViolationException violations)) {
+            return unexpected(e);
+        }
+        List<Problem.FieldError> errors = violations.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();

@@ -1,0 +1,39 @@
+package dev.vigil.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Identifies the failing thing: source, resource, check and the identifying labels, in a canonical order.
+ * Annotations, severity, summary and times are left out, so a repeat of the same failure matches.
+ */
+public final class Fingerprints {
+    private Fingerprints() {
+    }
+
+    public static String of(String source, String resource, String check, Map<String, String> labels) {
+        StringBuilder canonical = new StringBuilder();
+        append(canonical, source);
+        append(canonical, resource);
+        append(canonical, check);
+        new TreeMap<>(labels).forEach((name, value) -> {
+            append(canonical, name);
+            append(canonical, value);
+        });
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    /** Length-prefixed, so ("ab","c") and ("a","bc") differ. */
+    private static void append(StringBuilder canonical, String part) {
+        canonical.append(part.length()).append(':').append(part).append(';');
+    }
+}

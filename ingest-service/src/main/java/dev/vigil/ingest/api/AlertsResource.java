@@ -1,0 +1,90 @@
+package dev.vigil.ingest.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.contracts.Alert;
+import dev.vigil.contracts.Json;
+import dev.vigil.ingest.IngestKeyCache;
+import dev.vigil.ingest.ProbeResult;
+import dev.vigil.ingest.ProbeResultParser;
+import dev.vigil.ingest.config.IngestConfig;
+import dev.vigil.ingest.messaging.AlertPublisher;
+import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.platform.problem.ProblemType;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Probes post results here with their tenant's ingest key. The answer is 202 only once the broker has
+ * acknowledged every alert of the request; no database row is written on this path.
+ */
+@Path("/v1/alerts")
+@PermitAll
+public class AlertsResource {
+    private static final Logger LOG = Logger.getLogger(AlertsResource.class);
+    private static final String BEARER = "Bearer ";
+
+    private final IngestKeyCache keys;
+    private final AlertPublisher publisher;
+    private final IngestConfig config;
+
+    public AlertsResource(IngestKeyCache keys, AlertPublisher publisher, IngestConfig config) {
+        this.keys = keys;
+        this.publisher = publisher;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
+            throw unauthorized("Send the tenant's ingest key as 'Authorization: Bearer vik_...'");
+        }
+        return keys.tenantFor(authorization.substring(BEARER.length()).trim()).chain(tenant -> {
+            if (tenant.isEmpty()) {
+                throw unauthorized("The ingest key is not valid");
+            }
+            List<ProbeResult> results = ProbeResultParser.parse(readTree(body), config.maxAlertsPerRequest());
+            Instant receivedAt = Instant.now();
+            List<Alert> alerts = results.stream()
+                    .map(result -> result.toAlert(tenant.get(), UUID.randomUUID(), receivedAt)).toList();
+            return publisher.publish(alerts)
+                    .onFailure().transform(AlertsResource::unavailable)
+                    .map(sent -> Response.accepted(AcceptedAlerts.of(alerts)).build());
+        });
+    }
+
+    private static JsonNode readTree(String body) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.invalid("$", "the body is empty; send an alert object or an array of them");
+        }
+        try {
+            return Json.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static ProblemException unauthorized(String detail) {
+        return new ProblemException(ProblemType.UNAUTHORIZED, detail);
+    }
+
+    private static ProblemException unavailable(Throwable failure) {
+        LOG.warnf("alerts not acknowledged by the broker: %s", failure.getMessage());
+        return new ProblemException(ProblemType.UNAVAILABLE,
+                "The alerts could not be stored durably; nothing was accepted, retry later");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.vigil.ingest.api;
+
+import dev.vigil.ingest.IngestKeyCache;
+import dev.vigil.ingest.IngestKeys;
+import dev.vigil.ingest.Tenant;
+import dev.vigil.ingest.store.IngestKeyStore;
+import dev.vigil.ingest.store.TenantStore;
+import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The platform admin registers tenants and issues their ingest keys. */
+@Path("/v1/tenants")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class TenantsResource {
+    private final TenantStore tenants;
+    private final IngestKeyStore ingestKeys;
+    private final IngestKeyCache keyCache;
+
+    public TenantsResource(TenantStore tenants, IngestKeyStore ingestKeys, IngestKeyCache keyCache) {
+        this.tenants = tenants;
+        this.ingestKeys = ingestKeys;
+        this.keyCache = keyCache;
+    }
+
+    public record CreateTenant(
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "must be 2-63 lowercase letters, digits or -")
+            String id,
+            @NotBlank @Size(max = 200) String name) {
+    }
+
+    public record CreateIngestKey(@Size(max = 200) String name) {
+    }
+
+    /** Shown once: only the hash of {@code key} is kept. */
+    public record IssuedIngestKey(UUID id, String tenant, String name, String key, String prefix, Instant createdAt) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid CreateTenant request) {
+        return tenants.create(request.id(), request.name())
+                .map(tenant -> Response.created(URI.create("/v1/tenants/" + tenant.id())).entity(tenant).build());
+    }
+
+    @GET
+    public Uni<List<Tenant>> list() {
+        return tenants.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Tenant> get(@PathParam("id") String id) {
+        return tenants.find(id).map(found -> found.orElseThrow(() -> ProblemException.notFound("No tenant " + id)));
+    }
+
+    @POST
+    @Path("/{id}/ingest-keys")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> issueKey(@PathParam("id") String tenantId, @Valid CreateIngestKey request) {
+        String name = request == null ? null : request.name();
+        return tenants.find(tenantId).chain(tenant -> {
+            if (tenant.isEmpty()) {
+                throw ProblemException.notFound("No tenant " + tenantId);
+            }
+            UUID id = UUID.randomUUID();
+            String key = IngestKeys.newKey();
+            return ingestKeys.create(id, tenantId, key, name).map(createdAt -> {
+                keyCache.remember(key, tenantId);
+                return Response.status(Response.Status.CREATED)
+                        .entity(new IssuedIngestKey(id, tenantId, name, key, IngestKeys.displayPrefix(key), createdAt))
+                        .build();
+            });
+        });
+    }
+}

@@ -31,8 +31,13 @@ public final class EmbeddedKafka implements AutoCloseable {
      * restarted broker keeps its topics. A port of 0 picks a free one.
      */
     public static EmbeddedKafka start(Path dataDir, int port, Map<String, String> overrides) {
+        return start(dataDir, port, 0, overrides);
+    }
+
+    /** A fixed controller port lets a broker restarted on the same data directory find its quorum again. */
+    public static EmbeddedKafka start(Path dataDir, int port, int controllerPort, Map<String, String> overrides) {
         int brokerPort = port > 0 ? port : freePort();
-        int controllerPort = freePort();
+        controllerPort = controllerPort > 0 ? controllerPort : freePort();
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");

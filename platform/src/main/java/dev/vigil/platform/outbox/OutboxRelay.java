@@ -60,7 +60,9 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${vigil.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Delayed so the first round does not run before messaging has connected the outbox channel. */
+    @Scheduled(every = "${vigil.outbox.poll-interval:1s}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();
     }

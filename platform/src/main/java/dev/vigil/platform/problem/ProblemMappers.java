@@ -1,6 +1,7 @@
 package dev.vigil.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -84,6 +85,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        // Quarkus wraps body-reading failures; answer them as the JSON problems they are
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return mapping(mapping);
+        }
+        if (e.getCause() instanceof StreamReadException) {
+            return respond(new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid JSON").toProblem());
+        }
         int status = e.getResponse().getStatus();
         ProblemType type = Arrays.stream(ProblemType.values()).filter(t -> t.status() == status).findFirst()
                 .orElse(status >= 500 ? ProblemType.INTERNAL : ProblemType.VALIDATION);

@@ -1,0 +1,272 @@
+package dev.vigil.devstack;
+
+import dev.vigil.testsupport.DevTokens;
+import dev.vigil.testsupport.EmbeddedPostgresServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts, inspects and stops the local stack: PostgreSQL (embedded unless VIGIL_PG_URL names one), a Kafka
+ * broker, the webhook receiver and the four services, each a separate process. Starting is idempotent:
+ * what already runs is left alone.
+ */
+public final class Stack {
+    static final String POSTGRES = "postgres";
+    static final String KAFKA = "kafka";
+    static final String RECEIVER = "receiver";
+    private static final Duration INFRA_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(180);
+
+    private final StackLayout layout;
+    private final PrintStream out;
+    private final Api api = new Api();
+
+    public Stack(StackLayout layout, PrintStream out) {
+        this.layout = layout;
+        this.out = out;
+    }
+
+    public StackLayout layout() {
+        return layout;
+    }
+
+    public DevTokens tokens() {
+        return DevTokens.in(layout.jwt());
+    }
+
+    public boolean isUp() {
+        return all().stream().allMatch(p -> p.running().isPresent() || isExternal(p))
+                && List.of(Service.values()).stream().allMatch(this::ready);
+    }
+
+    public void up() {
+        long started = System.nanoTime();
+        missingJars();
+        tokens();
+        EmbeddedPostgresServer postgres = startPostgres();
+        for (Service service : Service.values()) {
+            postgres.ensureDatabase(service.database());
+        }
+        startIfStopped(process(KAFKA), javaCommand(BrokerMain.class, layout.data().resolve("kafka").toString(),
+                String.valueOf(layout.kafkaPort()), String.valueOf(layout.kafkaControllerPort())), Map.of());
+        awaitPort(KAFKA, layout.kafkaPort(), INFRA_TIMEOUT);
+        KafkaTopics.ensure(layout.kafkaBootstrap());
+        startIfStopped(process(RECEIVER), javaCommand(ReceiverMain.class, String.valueOf(layout.receiverPort()),
+                WebhookReceiver.secretsFile(layout).toString()), Map.of());
+        awaitPort(RECEIVER, layout.receiverPort(), INFRA_TIMEOUT);
+        for (Service service : Service.values()) {
+            startIfStopped(process(service.id()), serviceCommand(service), serviceEnvironment(service, postgres));
+        }
+        for (Service service : Service.values()) {
+            awaitReady(service);
+        }
+        out.printf("Vigil is up in %.1f s (state in %s)%n", (System.nanoTime() - started) / 1e9, layout.home());
+        status();
+    }
+
+    public void down() {
+        List<ManagedProcess> order = new ArrayList<>();
+        for (Service service : Service.values()) {
+            order.add(process(service.id()));
+        }
+        order.add(process(RECEIVER));
+        order.add(process(KAFKA));
+        order.add(process(POSTGRES));
+        for (ManagedProcess process : order) {
+            boolean wasRunning = process.running().isPresent();
+            process.stop(Duration.ofSeconds(20));
+            if (wasRunning) {
+                out.println("stopped " + process.name());
+            }
+        }
+        out.println("Vigil is down (state kept in " + layout.home() + "; delete it for a clean start)");
+    }
+
+    public void status() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put(POSTGRES, layout.externalPgUrl() != null ? "external " + layout.externalPgUrl()
+                : "postgresql://127.0.0.1:" + layout.pgPort());
+        urls.put(KAFKA, layout.kafkaBootstrap());
+        urls.put(RECEIVER, layout.receiverUrl() + "/received");
+        for (Service service : Service.values()) {
+            urls.put(service.id(), layout.serviceUrl(service) + "  (OpenAPI " + layout.serviceUrl(service) + "/q/openapi)");
+        }
+        out.printf("%-9s %-8s %8s  %s%n", "process", "state", "RSS MiB", "address");
+        for (var entry : urls.entrySet()) {
+            ManagedProcess process = process(entry.getKey());
+            String state = process.running().isPresent() ? "running" : isExternal(process) ? "external" : "stopped";
+            Service service = serviceNamed(entry.getKey());
+            if (service != null && process.running().isPresent() && !ready(service)) {
+                state = "starting";
+            }
+            out.printf("%-9s %-8s %8d  %s%n", entry.getKey(), state, process.residentMiB(), entry.getValue());
+        }
+    }
+
+    public void logs(String name, int lines) {
+        for (ManagedProcess process : all()) {
+            if (name != null && !process.name().equals(name)) {
+                continue;
+            }
+            out.println("==> " + process.logFile() + " <==");
+            try {
+                if (Files.exists(process.logFile())) {
+                    List<String> all = Files.readAllLines(process.logFile());
+                    all.subList(Math.max(0, all.size() - lines), all.size()).forEach(out::println);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Resident memory of every running process, for the demo's closing summary and the benchmark notes. */
+    public Map<String, Long> residentMiB() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        all().forEach(p -> rss.put(p.name(), p.residentMiB()));
+        return rss;
+    }
+
+    private EmbeddedPostgresServer startPostgres() {
+        if (layout.externalPgUrl() != null) {
+            return EmbeddedPostgresServer.existing(layout.externalPgUrl());
+        }
+        startIfStopped(process(POSTGRES), javaCommand(PostgresMain.class, layout.data().resolve("postgres").toString(),
+                String.valueOf(layout.pgPort())), Map.of());
+        awaitPort(POSTGRES, layout.pgPort(), INFRA_TIMEOUT);
+        return EmbeddedPostgresServer.existing("postgresql://postgres:postgres@127.0.0.1:" + layout.pgPort());
+    }
+
+    private Map<String, String> serviceEnvironment(Service service, EmbeddedPostgresServer postgres) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(layout.servicePorts().get(service)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", layout.kafkaBootstrap());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(service.database()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("VIGIL_JWT_PUBLIC_KEY_LOCATION", tokens().publicKeyFile().toUri().toString());
+        // the demo's customer endpoint is the receiver on loopback, over plain HTTP
+        env.put("VIGIL_NOTIFY_ALLOW_PRIVATE_TARGETS", "true");
+        env.put("VIGIL_NOTIFY_ALLOW_PLAIN_HTTP", "true");
+        return env;
+    }
+
+    private List<String> serviceCommand(Service service) {
+        return List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xmx384m", "-jar", layout.applicationJar(service).toString());
+    }
+
+    private static List<String> javaCommand(Class<?> main, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xmx768m",
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private void startIfStopped(ManagedProcess process, List<String> command, Map<String, String> env) {
+        if (process.running().isEmpty()) {
+            out.println("starting " + process.name() + " (log: " + process.logFile() + ")");
+            process.start(command, env);
+        }
+    }
+
+    private void awaitPort(String name, int port, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return;
+            } catch (IOException e) {
+                failIfExited(process(name));
+                pause();
+            }
+        }
+        throw new StackException(name + " did not listen on port " + port + " within " + timeout.toSeconds()
+                + " s; see " + process(name).logFile());
+    }
+
+    private void awaitReady(Service service) {
+        long deadline = System.nanoTime() + SERVICE_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ready(service)) {
+                return;
+            }
+            failIfExited(process(service.id()));
+            pause();
+        }
+        throw new StackException(service.id() + " was not ready within " + SERVICE_TIMEOUT.toSeconds() + " s; see "
+                + process(service.id()).logFile());
+    }
+
+    private boolean ready(Service service) {
+        return api.answers200(layout.serviceUrl(service) + "/q/health/ready");
+    }
+
+    private void failIfExited(ManagedProcess process) {
+        if (process.running().isEmpty() && !isExternal(process)) {
+            throw new StackException(process.name() + " exited; see " + process.logFile());
+        }
+    }
+
+    private boolean isExternal(ManagedProcess process) {
+        return process.name().equals(POSTGRES) && layout.externalPgUrl() != null;
+    }
+
+    private void missingJars() {
+        Map<Service, Path> missing = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            if (!Files.exists(layout.applicationJar(service))) {
+                missing.put(service, layout.applicationJar(service));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new StackException("not built: " + missing.values() + "; run ./mvnw package -DskipTests");
+        }
+    }
+
+    private List<ManagedProcess> all() {
+        List<ManagedProcess> all = new ArrayList<>(List.of(process(POSTGRES), process(KAFKA), process(RECEIVER)));
+        for (Service service : Service.values()) {
+            all.add(process(service.id()));
+        }
+        return all;
+    }
+
+    private ManagedProcess process(String name) {
+        return new ManagedProcess(layout, name);
+    }
+
+    private static Service serviceNamed(String name) {
+        for (Service service : Service.values()) {
+            if (service.id().equals(name)) {
+                return service;
+            }
+        }
+        return null;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.vigil.runbook.api;
+
+import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.platform.security.CallerTenant;
+import dev.vigil.platform.security.Roles;
+import dev.vigil.runbook.ExecutionStatus;
+import dev.vigil.runbook.store.ExecutionQuery;
+import dev.vigil.runbook.store.ExecutionRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The runbook executions opened for the tenant's incidents. */
+@Path("/v1/executions")
+@Produces(MediaType.APPLICATION_JSON)
+public class ExecutionResource {
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+
+    private final ExecutionRepository executions;
+    private final CallerTenant caller;
+
+    public ExecutionResource(ExecutionRepository executions, CallerTenant caller) {
+        this.executions = executions;
+        this.caller = caller;
+    }
+
+    /**
+     * Newest first. The parameters arrive as text so a malformed value is answered 400 naming the parameter,
+     * not the 404 JAX-RS gives a query parameter it cannot convert.
+     */
+    @GET
+    @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
+    public Uni<List<ExecutionResponse>> list(@QueryParam("incidentId") String incidentId,
+            @QueryParam("status") String status, @QueryParam("limit") String limit) {
+        ExecutionQuery query = new ExecutionQuery(caller.require(), incidentId(incidentId), status(status),
+                limit(limit));
+        return executions.list(query).map(found -> found.stream().map(ExecutionResponse::summary).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
+    public Uni<ExecutionResponse> get(@PathParam("id") UUID id) {
+        return executions.find(caller.require(), id)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("No execution " + id)))
+                .chain(execution -> executions.steps(execution.id())
+                        .map(steps -> ExecutionResponse.detail(execution, steps)));
+    }
+
+    private static Optional<UUID> incidentId(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("incidentId", "must be a UUID");
+        }
+    }
+
+    private static Optional<ExecutionStatus> status(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.of(ExecutionStatus.fromWire(value).orElseThrow(() -> ProblemException.invalid("status",
+                "must be one of " + Arrays.stream(ExecutionStatus.values()).map(ExecutionStatus::wireName)
+                        .collect(Collectors.joining(", ")))));
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below like an out-of-range number
+        }
+        throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+}

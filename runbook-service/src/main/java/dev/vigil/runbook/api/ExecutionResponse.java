@@ -1,0 +1,42 @@
+package dev.vigil.runbook.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.vigil.runbook.Execution;
+import dev.vigil.runbook.ExecutionStep;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An execution; {@code steps} only when one execution is asked for, lists stay light. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ExecutionResponse(
+        UUID id,
+        UUID incidentId,
+        UUID runbookId,
+        String runbookName,
+        String status,
+        int stepCount,
+        Instant openedAt,
+        List<Step> steps) {
+
+    public record Step(int position, String title, String instructions, boolean critical, String status) {
+    }
+
+    static ExecutionResponse summary(Execution execution) {
+        return of(execution, null);
+    }
+
+    static ExecutionResponse detail(Execution execution, List<ExecutionStep> steps) {
+        return of(execution, steps.stream().map(ExecutionResponse::step).toList());
+    }
+
+    private static ExecutionResponse of(Execution execution, List<Step> steps) {
+        return new ExecutionResponse(execution.id(), execution.incidentId(), execution.runbookId(),
+                execution.runbookName(), execution.status().wireName(), execution.stepCount(), execution.openedAt(),
+                steps);
+    }
+
+    private static Step step(ExecutionStep step) {
+        return new Step(step.position(), step.title(), step.instructions(), step.critical(), step.status().wireName());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.vigil.runbook.api;
+
+import dev.vigil.runbook.Runbook;
+import dev.vigil.runbook.RunbookStep;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A runbook as the catalog shows it. */
+public record RunbookResponse(
+        UUID id,
+        String name,
+        String description,
+        Map<String, String> match,
+        List<Step> steps,
+        Instant createdAt) {
+
+    public record Step(int position, String title, String instructions, boolean critical) {
+    }
+
+    static RunbookResponse of(Runbook runbook) {
+        return new RunbookResponse(runbook.id(), runbook.name(), runbook.description(), runbook.match(),
+                runbook.steps().stream().map(RunbookResponse::step).toList(), runbook.createdAt());
+    }
+
+    private static Step step(RunbookStep step) {
+        return new Step(step.position(), step.title(), step.instructions(), step.critical());
+    }
+}

@@ -1,0 +1,129 @@
+package dev.vigil.runbook.store;
+
+import dev.vigil.runbook.Execution;
+import dev.vigil.runbook.ExecutionStatus;
+import dev.vigil.runbook.ExecutionStep;
+import dev.vigil.runbook.StepStatus;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Executions and their copied steps. */
+@ApplicationScoped
+public class ExecutionRepository {
+    private static final String COLUMNS =
+            "id, tenant, incident_id, runbook_id, runbook_name, status, step_count, opened_at";
+
+    private final Pool pool;
+
+    public ExecutionRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Opens the executions, each with a copy of its runbook's steps, in one statement inside the caller's
+     * transaction. Returns only those opened now: an execution that already exists for the same incident and
+     * runbook (a replay, or a second announcement of the incident) is left as it is.
+     */
+    public Uni<List<Execution>> open(SqlConnection connection, List<NewExecution> executions) {
+        if (executions.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        int n = executions.size();
+        UUID[] ids = new UUID[n];
+        String[] tenants = new String[n];
+        UUID[] incidentIds = new UUID[n];
+        UUID[] runbookIds = new UUID[n];
+        UUID[] causeEventIds = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            NewExecution execution = executions.get(i);
+            ids[i] = execution.id();
+            tenants[i] = execution.tenant();
+            incidentIds[i] = execution.incidentId();
+            runbookIds[i] = execution.runbookId();
+            causeEventIds[i] = execution.causeEventId();
+        }
+        // the runbook join re-checks the tenant, so a runbook can never be opened for another tenant's incident;
+        // a data-modifying CTE runs to completion even though the final select does not read it
+        return connection.preparedQuery("""
+                with opened as (
+                    insert into execution (id, tenant, incident_id, runbook_id, runbook_name, cause_event_id,
+                                           status, step_count)
+                    select e.id, e.tenant, e.incident_id, r.id, r.name, e.cause_event_id, 'open',
+                           (select count(*) from runbook_step s where s.runbook_id = r.id)
+                    from unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[])
+                             with ordinality as e(id, tenant, incident_id, runbook_id, cause_event_id, n)
+                    join runbook r on r.id = e.runbook_id and r.tenant = e.tenant
+                    order by e.n
+                    on conflict do nothing
+                    returning %s
+                ), copied as (
+                    insert into execution_step (execution_id, position, title, instructions, critical, status)
+                    select o.id, s.position, s.title, s.instructions, s.critical, 'pending'
+                    from opened o join runbook_step s on s.runbook_id = o.runbook_id
+                )
+                select %s from opened""".formatted(COLUMNS, COLUMNS))
+                .execute(Tuple.of(ids, tenants, incidentIds, runbookIds, causeEventIds))
+                .map(rows -> map(rows, ExecutionRepository::toExecution));
+    }
+
+    public Uni<List<Execution>> list(ExecutionQuery query) {
+        List<Object> arguments = new ArrayList<>(List.of(query.tenant()));
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from execution where tenant = $1");
+        query.incidentId().ifPresent(incidentId -> {
+            arguments.add(incidentId);
+            sql.append(" and incident_id = $").append(arguments.size());
+        });
+        query.status().ifPresent(status -> {
+            arguments.add(status.wireName());
+            sql.append(" and status = $").append(arguments.size());
+        });
+        arguments.add(query.limit());
+        sql.append(" order by opened_at desc, id desc limit $").append(arguments.size());
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(arguments))
+                .map(rows -> map(rows, ExecutionRepository::toExecution));
+    }
+
+    public Uni<Optional<Execution>> find(String tenant, UUID id) {
+        return pool.preparedQuery("select " + COLUMNS + " from execution where tenant = $1 and id = $2")
+                .execute(Tuple.of(tenant, id))
+                .map(rows -> map(rows, ExecutionRepository::toExecution).stream().findFirst());
+    }
+
+    public Uni<List<ExecutionStep>> steps(UUID executionId) {
+        return pool.preparedQuery("""
+                select position, title, instructions, critical, status
+                from execution_step where execution_id = $1 order by position""")
+                .execute(Tuple.of(executionId))
+                .map(rows -> map(rows, ExecutionRepository::toStep));
+    }
+
+    private static <T> List<T> map(RowSet<Row> rows, Function<Row, T> mapper) {
+        List<T> result = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            result.add(mapper.apply(row));
+        }
+        return result;
+    }
+
+    private static Execution toExecution(Row row) {
+        return new Execution(row.getUUID("id"), row.getString("tenant"), row.getUUID("incident_id"),
+                row.getUUID("runbook_id"), row.getString("runbook_name"),
+                ExecutionStatus.fromWire(row.getString("status")).orElseThrow(),
+                row.getInteger("step_count"), row.getOffsetDateTime("opened_at").toInstant());
+    }
+
+    private static ExecutionStep toStep(Row row) {
+        return new ExecutionStep(row.getInteger("position"), row.getString("title"), row.getString("instructions"),
+                row.getBoolean("critical"), StepStatus.fromWire(row.getString("status")).orElseThrow());
+    }
+}

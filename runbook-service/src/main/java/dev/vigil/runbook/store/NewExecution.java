@@ -1,0 +1,7 @@
+package dev.vigil.runbook.store;
+
+import java.util.UUID;
+
+/** An execution to open: the runbook that matched an incident, and the incident event that announced it. */
+public record NewExecution(UUID id, String tenant, UUID incidentId, UUID runbookId, UUID causeEventId) {
+}

@@ -1,0 +1,171 @@
+package dev.vigil.devstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.testsupport.EmbeddedKafka;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole stack as separate processes (PostgreSQL, Kafka, receiver, four services) on free ports, driven
+ * the way a user drives it: the demo story, a repeat while the incident is open, and the demo run twice.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static Stack stack;
+    private static final Api API = new Api();
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        Path repo = Path.of(System.getProperty("vigil.repo")).toAbsolutePath().normalize();
+        Path home = Files.createTempDirectory(repo.resolve("devstack/target"), "stack-it-");
+        int kafkaPort = freePortPair();
+        StackLayout layout = StackLayout.fromEnvironment(repo, Map.of(
+                "VIGIL_HOME", home.toString(),
+                "VIGIL_KAFKA_PORT", String.valueOf(kafkaPort),
+                "VIGIL_PG_PORT", String.valueOf(EmbeddedKafka.freePort()),
+                "VIGIL_RECEIVER_PORT", String.valueOf(EmbeddedKafka.freePort()),
+                "VIGIL_INGEST_PORT", String.valueOf(EmbeddedKafka.freePort()),
+                "VIGIL_TRIAGE_PORT", String.valueOf(EmbeddedKafka.freePort()),
+                "VIGIL_NOTIFY_PORT", String.valueOf(EmbeddedKafka.freePort()),
+                "VIGIL_RUNBOOK_PORT", String.valueOf(EmbeddedKafka.freePort())));
+        stack = new Stack(layout, System.out);
+        stack.up();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.status();
+            stack.down();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDemoTellsTheWholeStory() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Demo.Outcome outcome = new Demo(stack, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+        String story = printed.toString(StandardCharsets.UTF_8);
+        System.out.println(story);
+
+        assertEquals(3, outcome.occurrences());
+        assertTrue(story.contains("opened, occurrences 3"), story);
+        assertTrue(story.contains("webhook incident.opened delivered to the customer, signature verified"), story);
+        assertTrue(story.contains("execution of \"Restore the web shop\" opened with 3 steps"), story);
+        assertTrue(story.contains("resolved after 3 occurrences"), story);
+        assertTrue(story.contains("webhook incident.resolved delivered, signature verified"), story);
+        assertEquals(List.of("incident.opened", "incident.resolved"), webhookTypes(outcome.incidentId()));
+    }
+
+    @Test
+    @Order(2)
+    void aRepeatWhileOpenCountsButSendsNoSecondOpenedWebhook() {
+        Demo demo = new Demo(stack, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        String key = demo.ingestKey();
+        String fingerprint = demo.postProbe(key, "firing");
+        JsonNode incident = await(() -> openIncident(fingerprint), i -> i != null);
+        String incidentId = incident.path("id").asText();
+        await(() -> webhookTypes(incidentId), types -> types.contains("incident.opened"));
+
+        demo.postProbe(key, "firing");
+        await(() -> openIncident(fingerprint), i -> i != null && i.path("occurrences").asLong() == 2);
+        demo.postProbe(key, "resolved");
+        await(() -> webhookTypes(incidentId), types -> types.contains("incident.resolved"));
+
+        assertEquals(List.of("incident.opened", "incident.resolved"), webhookTypes(incidentId));
+        JsonNode deliveries = API.get(url(Service.NOTIFY, "/v1/deliveries?incidentId=" + incidentId),
+                stack.tokens().token("customer", Demo.TENANT)).body();
+        assertEquals(2, deliveries.size(), deliveries.toString());
+    }
+
+    @Test
+    @Order(3)
+    void runningTheDemoAgainDuplicatesNeitherTenantNorEndpointNorWebhooks() {
+        Demo demo = new Demo(stack, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Demo.Outcome first = demo.run();
+        Demo.Outcome second = demo.run();
+
+        assertNotEquals(first.incidentId(), second.incidentId(), "a recurrence after recovery is a new incident");
+        assertEquals(List.of("incident.opened", "incident.resolved"), webhookTypes(first.incidentId()));
+        assertEquals(List.of("incident.opened", "incident.resolved"), webhookTypes(second.incidentId()));
+        JsonNode tenants = API.get(url(Service.INGEST, "/v1/tenants"), stack.tokens().token("admin", null)).body();
+        assertEquals(1, count(tenants, t -> Demo.TENANT.equals(t.path("id").asText())));
+        JsonNode endpoints = API.get(url(Service.NOTIFY, "/v1/endpoints"),
+                stack.tokens().token("customer", Demo.TENANT)).body();
+        assertEquals(1, endpoints.size(), endpoints.toString());
+        JsonNode runbooks = API.get(url(Service.RUNBOOK, "/v1/runbooks"),
+                stack.tokens().token("supervisor", Demo.TENANT)).body();
+        assertEquals(1, runbooks.size(), runbooks.toString());
+    }
+
+    private static List<String> webhookTypes(String incidentId) {
+        List<String> types = new ArrayList<>();
+        for (JsonNode webhook : API.get(stack.layout().receiverUrl() + "/received", null).body()) {
+            if (incidentId.equals(webhook.path("incidentId").asText())) {
+                assertTrue(webhook.path("verified").asBoolean(), "every webhook carries a valid signature");
+                types.add(webhook.path("type").asText());
+            }
+        }
+        return types;
+    }
+
+    private static JsonNode openIncident(String fingerprint) {
+        for (JsonNode incident : API.get(url(Service.TRIAGE, "/v1/incidents?status=open"),
+                stack.tokens().token("operator", Demo.TENANT)).body()) {
+            if (fingerprint.equals(incident.path("fingerprint").asText())) {
+                return incident;
+            }
+        }
+        return null;
+    }
+
+    private static String url(Service service, String path) {
+        return stack.layout().serviceUrl(service) + path;
+    }
+
+    private static long count(JsonNode array, Predicate<JsonNode> predicate) {
+        long n = 0;
+        for (JsonNode item : array) {
+            n += predicate.test(item) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static <T> T await(Callable<T> probe, Predicate<T> done) {
+        return Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(probe, done::test);
+    }
+
+    /** The broker's controller takes the next port, so both must be free. */
+    private static int freePortPair() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = EmbeddedKafka.freePort();
+            try (var next = new java.net.ServerSocket(port + 1)) {
+                return port;
+            } catch (java.io.IOException e) {
+                // taken: try another
+            }
+        }
+        throw new IllegalStateException("no free port pair");
+    }
+}

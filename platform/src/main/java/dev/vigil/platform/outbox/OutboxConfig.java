@@ -6,6 +6,10 @@ import java.time.Duration;
 
 @ConfigMapping(prefix = "vigil.outbox")
 public interface OutboxConfig {
+    /** how often the relay looks for rows nobody woke it for (a crash, another replica); wakes are immediate. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
     /** rows sent per relay round. */
     @WithDefault("500")
     int batchSize();

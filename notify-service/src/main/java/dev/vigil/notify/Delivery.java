@@ -1,0 +1,19 @@
+package dev.vigil.notify;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What a customer can see of one delivery and its attempts so far. */
+public record Delivery(
+        UUID id,
+        UUID endpointId,
+        UUID incidentId,
+        UUID eventId,
+        String eventType,
+        DeliveryStatus status,
+        int attempts,
+        Integer lastStatusCode,
+        String lastError,
+        Instant createdAt,
+        Instant deliveredAt) {
+}

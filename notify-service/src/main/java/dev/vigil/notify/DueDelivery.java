@@ -1,0 +1,30 @@
+package dev.vigil.notify;
+
+import dev.vigil.contracts.EventIds;
+import dev.vigil.contracts.NotificationOutcome;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A delivery claimed for one attempt, with what sending needs.
+ *
+ * @param attempts the attempts so far including this one; it also fences the claim, so a result recorded
+ *                 after another replica re-claimed the row (lease expired) is ignored
+ */
+public record DueDelivery(
+        UUID id,
+        String tenant,
+        UUID eventId,
+        UUID incidentId,
+        UUID endpointId,
+        String payload,
+        int attempts,
+        String url,
+        String secret) {
+
+    /** The event telling triage and runbook how this delivery ended; its id is stable per (delivery, result). */
+    public NotificationOutcome outcome(NotificationOutcome.Result result, int statusCode, Instant now) {
+        return new NotificationOutcome(EventIds.derived(id, result.eventType()), tenant, incidentId, eventId, id,
+                endpointId, result, attempts, statusCode, now);
+    }
+}

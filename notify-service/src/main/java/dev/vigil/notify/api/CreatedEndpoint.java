@@ -1,0 +1,15 @@
+package dev.vigil.notify.api;
+
+import dev.vigil.notify.Endpoint;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The answer to creating an endpoint: the only time its signing secret is shown. */
+public record CreatedEndpoint(UUID id, String url, String description, boolean enabled, Instant createdAt,
+        String secret) {
+
+    static CreatedEndpoint of(Endpoint endpoint) {
+        return new CreatedEndpoint(endpoint.id(), endpoint.url(), endpoint.description(), endpoint.enabled(),
+                endpoint.createdAt(), endpoint.secret());
+    }
+}

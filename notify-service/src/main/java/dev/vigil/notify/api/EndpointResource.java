@@ -1,0 +1,84 @@
+package dev.vigil.notify.api;
+
+import dev.vigil.contracts.webhook.WebhookSignature;
+import dev.vigil.notify.EndpointUrl;
+import dev.vigil.notify.SsrfGuard;
+import dev.vigil.notify.config.NotifyConfig;
+import dev.vigil.notify.store.EndpointStore;
+import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.platform.security.CallerTenant;
+import dev.vigil.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** A customer's webhook endpoints. */
+@Path("/v1/endpoints")
+@Produces(MediaType.APPLICATION_JSON)
+public class EndpointResource {
+    private final EndpointStore store;
+    private final CallerTenant caller;
+    private final SsrfGuard guard;
+    private final NotifyConfig config;
+
+    public EndpointResource(EndpointStore store, CallerTenant caller, SsrfGuard guard, NotifyConfig config) {
+        this.store = store;
+        this.caller = caller;
+        this.guard = guard;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER, Roles.SUPERVISOR})
+    public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") CreateEndpointRequest request) {
+        String tenant = caller.require();
+        URI url = EndpointUrl.parse(request.url(), config.allowPlainHttp());
+        String description = request.description() == null || request.description().isBlank()
+                ? null : request.description().trim();
+        return Uni.createFrom().item(() -> guard.check(url.getHost()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(verdict -> {
+                    if (verdict instanceof SsrfGuard.Refused refused) {
+                        throw EndpointUrl.invalid("is not allowed: " + refused.reason());
+                    }
+                    if (verdict instanceof SsrfGuard.Unresolved unresolved) {
+                        throw EndpointUrl.invalid("cannot be reached: " + unresolved.reason());
+                    }
+                    return store.insert(UUID.randomUUID(), tenant, url.toString(), description,
+                            WebhookSignature.newSecret());
+                })
+                .map(created -> created.orElseThrow(() -> ProblemException.conflict(
+                        "An endpoint with this url already exists")))
+                .map(endpoint -> Response.created(URI.create("/v1/endpoints/" + endpoint.id()))
+                        .entity(CreatedEndpoint.of(endpoint)).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.CUSTOMER, Roles.SUPERVISOR, Roles.OPERATOR})
+    public Uni<List<EndpointView>> list() {
+        return store.list(caller.require()).map(endpoints -> endpoints.stream().map(EndpointView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.SUPERVISOR, Roles.OPERATOR})
+    public Uni<EndpointView> get(@PathParam("id") UUID id) {
+        return store.find(caller.require(), id)
+                .map(found -> found.map(EndpointView::of)
+                        .orElseThrow(() -> ProblemException.notFound("No endpoint " + id)));
+    }
+}

@@ -1,0 +1,14 @@
+package dev.vigil.notify.api;
+
+import dev.vigil.notify.Endpoint;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An endpoint as listed: never with its secret. */
+public record EndpointView(UUID id, String url, String description, boolean enabled, Instant createdAt) {
+
+    static EndpointView of(Endpoint endpoint) {
+        return new EndpointView(endpoint.id(), endpoint.url(), endpoint.description(), endpoint.enabled(),
+                endpoint.createdAt());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.vigil.notify.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "vigil.notify")
+public interface NotifyConfig {
+
+    /**
+     * Lets endpoints resolve to loopback, private, link-local and similar addresses. Off in production so a
+     * customer cannot aim Vigil at the MSP's own network; the local stack and tests turn it on.
+     */
+    @WithDefault("false")
+    boolean allowPrivateTargets();
+
+    /** Lets endpoints use plain http; webhooks carry incident details, so https is required by default. */
+    @WithDefault("false")
+    boolean allowPlainHttp();
+
+    Delivery delivery();
+
+    interface Delivery {
+        /** the whole request to a receiver, connect included. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /**
+         * How long a claimed delivery stays invisible to other replicas. Must exceed {@link #timeout()}, or a
+         * slow receiver could be sent the same delivery twice at once.
+         */
+        @WithDefault("60s")
+        Duration lease();
+
+        /** attempts before a delivery is given up as failed. */
+        @WithDefault("8")
+        @Min(1)
+        @Max(100)
+        int maxAttempts();
+
+        /** the first retry waits up to this long; each further retry doubles the ceiling (full jitter). */
+        @WithDefault("5s")
+        Duration backoffBase();
+
+        /** the ceiling of the exponential backoff. */
+        @WithDefault("1h")
+        Duration backoffCap();
+
+        /** a receiver's Retry-After is honoured up to this long. */
+        @WithDefault("1h")
+        Duration maxRetryAfter();
+
+        /** webhooks in flight at once per replica. */
+        @WithDefault("64")
+        @Min(1)
+        int concurrency();
+
+        /** how often due deliveries are looked for when nothing woke the dispatcher. */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+}

@@ -1,0 +1,176 @@
+package dev.vigil.notify.store;
+
+import dev.vigil.contracts.Json;
+import dev.vigil.contracts.Keys;
+import dev.vigil.contracts.NotificationOutcome;
+import dev.vigil.contracts.Topics;
+import dev.vigil.notify.Attempt;
+import dev.vigil.notify.Delivery;
+import dev.vigil.notify.DeliveryStatus;
+import dev.vigil.notify.DueDelivery;
+import dev.vigil.notify.NewDelivery;
+import dev.vigil.platform.outbox.Outbox;
+import dev.vigil.platform.outbox.OutboxEntry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** The delivery table: creating rows for a batch, claiming due ones, recording each attempt. */
+@ApplicationScoped
+public class DeliveryStore {
+    private static final int MAX_ERROR_LENGTH = 500;
+
+    private final Pool pool;
+    private final Outbox outbox;
+
+    public DeliveryStore(Pool pool, Outbox outbox) {
+        this.pool = pool;
+        this.outbox = outbox;
+    }
+
+    /** Inserts the rows in one statement; a row that already exists (a replayed event) is skipped. */
+    public Uni<Integer> insert(SqlConnection connection, List<NewDelivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        int n = deliveries.size();
+        UUID[] ids = new UUID[n];
+        String[] tenants = new String[n];
+        UUID[] eventIds = new UUID[n];
+        String[] eventTypes = new String[n];
+        UUID[] incidentIds = new UUID[n];
+        UUID[] endpointIds = new UUID[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewDelivery d = deliveries.get(i);
+            ids[i] = d.id();
+            tenants[i] = d.tenant();
+            eventIds[i] = d.eventId();
+            eventTypes[i] = d.eventType();
+            incidentIds[i] = d.incidentId();
+            endpointIds[i] = d.endpointId();
+            payloads[i] = d.payload();
+        }
+        return connection.preparedQuery("""
+                insert into delivery (id, tenant, event_id, event_type, incident_id, endpoint_id, payload)
+                select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::text[])
+                on conflict (event_id, endpoint_id) do nothing""")
+                .execute(Tuple.tuple(
+                        Arrays.asList(ids, tenants, eventIds, eventTypes, incidentIds, endpointIds, payloads)))
+                .map(rows -> rows.rowCount());
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries for one attempt each. Skip-locked lets replicas claim side by
+     * side without waiting on each other; moving next_attempt_at past the lease hides a claimed row from every
+     * other claim until its attempt is recorded, or until the lease runs out because this replica died.
+     */
+    public Uni<List<DueDelivery>> claimDue(int limit, Duration lease) {
+        return pool.preparedQuery("""
+                with due as (
+                    select id from delivery
+                    where status = 'pending' and next_attempt_at <= now()
+                    order by next_attempt_at
+                    limit $1
+                    for update skip locked)
+                update delivery d
+                set attempts = d.attempts + 1, last_attempt_at = now(),
+                    next_attempt_at = now() + make_interval(secs => $2)
+                from due, endpoint e
+                where d.id = due.id and e.id = d.endpoint_id
+                returning d.id, d.tenant, d.event_id, d.incident_id, d.endpoint_id, d.payload, d.attempts,
+                          e.url, e.secret""")
+                .execute(Tuple.of(limit, seconds(lease)))
+                .map(rows -> {
+                    List<DueDelivery> claimed = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        claimed.add(new DueDelivery(row.getUUID("id"), row.getString("tenant"), row.getUUID("event_id"),
+                                row.getUUID("incident_id"), row.getUUID("endpoint_id"), row.getString("payload"),
+                                row.getInteger("attempts"), row.getString("url"), row.getString("secret")));
+                    }
+                    return claimed;
+                });
+    }
+
+    /** Records a failed attempt and when to try again; false when the claim was lost meanwhile. */
+    public Uni<Boolean> reschedule(DueDelivery delivery, Attempt attempt, Duration delay) {
+        return pool.preparedQuery("""
+                update delivery
+                set next_attempt_at = now() + make_interval(secs => $3), last_status_code = $4, last_error = $5
+                where id = $1 and attempts = $2 and status = 'pending'""")
+                .execute(Tuple.of(delivery.id(), delivery.attempts(), seconds(delay), statusCode(attempt),
+                        error(attempt)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * Records the last attempt, the final status and the outcome event in one transaction, so the outcome is
+     * published exactly when the status changed. False when the claim was lost meanwhile.
+     */
+    public Uni<Boolean> finish(DueDelivery delivery, Attempt attempt, DeliveryStatus status,
+            NotificationOutcome outcome) {
+        String finishedColumn = status == DeliveryStatus.DELIVERED ? "delivered_at" : "failed_at";
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                update delivery
+                set status = $3, last_status_code = $4, last_error = $5, %s = now()
+                where id = $1 and attempts = $2 and status = 'pending'""".formatted(finishedColumn))
+                .execute(Tuple.of(delivery.id(), delivery.attempts(), status.wireName(), statusCode(attempt),
+                        error(attempt)))
+                .chain(rows -> rows.rowCount() == 1
+                        ? outbox.append(connection, List.of(outboxEntry(outcome))).replaceWith(true)
+                        : Uni.createFrom().item(false)));
+    }
+
+    /** The tenant's deliveries, newest first, optionally of one incident. */
+    public Uni<List<Delivery>> list(String tenant, UUID incidentId, int limit) {
+        return pool.preparedQuery("""
+                select id, endpoint_id, incident_id, event_id, event_type, status, attempts, last_status_code,
+                       last_error, created_at, delivered_at
+                from delivery
+                where tenant = $1 and ($2::uuid is null or incident_id = $2)
+                order by created_at desc, id desc
+                limit $3""")
+                .execute(Tuple.of(tenant, incidentId, limit))
+                .map(rows -> {
+                    List<Delivery> deliveries = new ArrayList<>(rows.size());
+                    rows.forEach(row -> deliveries.add(delivery(row)));
+                    return deliveries;
+                });
+    }
+
+    private static OutboxEntry outboxEntry(NotificationOutcome outcome) {
+        return new OutboxEntry(outcome.eventId(), Topics.NOTIFICATIONS,
+                Keys.incident(outcome.tenant(), outcome.incidentId()), outcome.result().eventType(), outcome.tenant(),
+                Json.write(outcome));
+    }
+
+    private static Delivery delivery(Row row) {
+        OffsetDateTime deliveredAt = row.getOffsetDateTime("delivered_at");
+        return new Delivery(row.getUUID("id"), row.getUUID("endpoint_id"), row.getUUID("incident_id"),
+                row.getUUID("event_id"), row.getString("event_type"), DeliveryStatus.fromWire(row.getString("status")),
+                row.getInteger("attempts"), row.getInteger("last_status_code"), row.getString("last_error"),
+                row.getOffsetDateTime("created_at").toInstant(), deliveredAt == null ? null : deliveredAt.toInstant());
+    }
+
+    private static Integer statusCode(Attempt attempt) {
+        return attempt.statusCode() == 0 ? null : attempt.statusCode();
+    }
+
+    private static String error(Attempt attempt) {
+        String error = attempt.error();
+        return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.vigil.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class DeliveryPolicyTest {
+    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    private static final Duration BASE = Duration.ofSeconds(1);
+    private static final Duration CAP = Duration.ofSeconds(30);
+    private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
+
+    private final DeliveryPolicy policy = new DeliveryPolicy(5, BASE, CAP, MAX_RETRY_AFTER, new Random(42));
+
+    @Test
+    void successfulResponseIsDelivered() {
+        assertInstanceOf(DeliveryPolicy.Delivered.class, policy.decide(1, Attempt.response(204, null), NOW));
+    }
+
+    @Test
+    void failedAttemptIsRetriedWithinTheExponentialCeiling() {
+        for (int attempts = 1; attempts <= 4; attempts++) {
+            long ceiling = Math.min(CAP.toMillis(), BASE.toMillis() << (attempts - 1));
+            for (int i = 0; i < 200; i++) {
+                Duration delay = retryDelay(policy.decide(attempts, Attempt.response(500, null), NOW));
+                assertTrue(delay.toMillis() >= 0 && delay.toMillis() <= ceiling,
+                        "attempt " + attempts + " waited " + delay + ", ceiling " + ceiling + "ms");
+            }
+        }
+    }
+
+    @Test
+    void backoffIsJitteredNotFixed() {
+        long distinct = java.util.stream.IntStream.range(0, 50)
+                .mapToObj(i -> retryDelay(policy.decide(3, Attempt.error("connection refused"), NOW)))
+                .distinct().count();
+
+        assertTrue(distinct > 10, "only " + distinct + " distinct delays");
+    }
+
+    @Test
+    void backoffNeverExceedsTheCap() {
+        DeliveryPolicy patient = new DeliveryPolicy(100, BASE, CAP, MAX_RETRY_AFTER, new Random(7));
+        for (int i = 0; i < 200; i++) {
+            assertTrue(retryDelay(patient.decide(60, Attempt.response(502, null), NOW)).compareTo(CAP) <= 0);
+        }
+    }
+
+    @Test
+    void retryAfterSecondsIsHonouredOnTooManyRequests() {
+        Duration delay = retryDelay(policy.decide(1, Attempt.response(429, "120"), NOW));
+
+        assertEquals(Duration.ofSeconds(120), delay);
+    }
+
+    @Test
+    void retryAfterHttpDateIsHonouredOnServiceUnavailable() {
+        String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(90).atOffset(ZoneOffset.UTC));
+
+        Duration delay = retryDelay(policy.decide(1, Attempt.response(503, at), NOW));
+
+        assertEquals(Duration.ofSeconds(90), delay);
+    }
+
+    @Test
+    void retryAfterLongerThanTheLimitIsClampedToIt() {
+        Duration delay = retryDelay(policy.decide(1, Attempt.response(429, "86400"), NOW));
+
+        assertEquals(MAX_RETRY_AFTER, delay);
+    }
+
+    @Test
+    void unreadableRetryAfterFallsBackToBackoff() {
+        Duration delay = retryDelay(policy.decide(1, Attempt.response(503, "soon"), NOW));
+
+        assertTrue(delay.compareTo(BASE) <= 0);
+    }
+
+    @Test
+    void retryAfterOnOtherStatusesIsIgnored() {
+        Duration delay = retryDelay(policy.decide(1, Attempt.response(500, "600"), NOW));
+
+        assertTrue(delay.compareTo(BASE) <= 0);
+    }
+
+    @Test
+    void lastAllowedAttemptFailingGivesUp() {
+        assertInstanceOf(DeliveryPolicy.GiveUp.class, policy.decide(5, Attempt.response(500, null), NOW));
+    }
+
+    @Test
+    void refusedTargetGivesUpAtOnce() {
+        assertInstanceOf(DeliveryPolicy.GiveUp.class,
+                policy.decide(1, Attempt.refused("resolves to a private address"), NOW));
+    }
+
+    @Test
+    void redirectCountsAsFailure() {
+        assertInstanceOf(DeliveryPolicy.Retry.class, policy.decide(1, Attempt.response(302, null), NOW));
+    }
+
+    private static Duration retryDelay(DeliveryPolicy.Decision decision) {
+        return assertInstanceOf(DeliveryPolicy.Retry.class, decision).delay();
+    }
+}

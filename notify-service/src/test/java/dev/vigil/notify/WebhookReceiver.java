@@ -1,0 +1,97 @@
+package dev.vigil.notify;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.vigil.contracts.webhook.WebhookSignature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/** A customer's webhook receiver on loopback: records every request and answers as a test scripts it. */
+public final class WebhookReceiver implements AutoCloseable {
+
+    /** One request as received; header names in lower case. */
+    public record Request(String path, Map<String, String> headers, String body) {
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        public String webhookId() {
+            return header(WebhookSignature.HEADER_ID);
+        }
+
+        public boolean signedWith(String secret) {
+            return WebhookSignature.verify(secret, webhookId(), header(WebhookSignature.HEADER_TIMESTAMP), body,
+                    header(WebhookSignature.HEADER_SIGNATURE), Instant.now(), Duration.ofMinutes(5));
+        }
+    }
+
+    private final HttpServer server;
+    private final Map<String, Deque<Integer>> scripted = new ConcurrentHashMap<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    private WebhookReceiver(HttpServer server) {
+        this.server = server;
+    }
+
+    public static WebhookReceiver start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            WebhookReceiver receiver = new WebhookReceiver(server);
+            server.createContext("/", receiver::handle);
+            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.start();
+            return receiver;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Requests to {@code path} are answered with these statuses in turn, then with 200. */
+    public void answer(String path, int... statuses) {
+        Deque<Integer> queue = new ArrayDeque<>();
+        for (int status : statuses) {
+            queue.add(status);
+        }
+        scripted.put(path, queue);
+    }
+
+    public List<Request> received(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+            String path = exchange.getRequestURI().getPath();
+            requests.add(new Request(path, headers, body));
+            Deque<Integer> queue = scripted.get(path);
+            Integer status = queue == null ? null : queue.poll();
+            exchange.sendResponseHeaders(status == null ? 200 : status, -1);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.vigil.notify.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.vigil.notify.TestIncidents;
+import dev.vigil.platform.problem.Problem;
+import dev.vigil.platform.security.Roles;
+import dev.vigil.testsupport.TestInfra;
+import dev.vigil.testsupport.VigilTestResources;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@QuarkusTest
+@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class EndpointApiTest {
+
+    @Test
+    void createdEndpointShowsItsSecretOnceAndListsWithoutIt() {
+        String tenant = TestIncidents.newTenant();
+        String url = "https://127.0.0.1/hooks/" + tenant;
+
+        var created = as(Roles.CUSTOMER, tenant).contentType(ContentType.JSON)
+                .body(Map.of("url", url, "description", "ops channel"))
+                .when().post("/v1/endpoints")
+                .then().statusCode(201)
+                .body("url", equalTo(url))
+                .body("description", equalTo("ops channel"))
+                .body("secret", startsWith("whsec_"))
+                .extract();
+        String id = created.path("id");
+        assertThat(created.header("Location"), endsWith("/v1/endpoints/" + id));
+
+        as(Roles.CUSTOMER, tenant).when().get("/v1/endpoints")
+                .then().statusCode(200)
+                .body("id", hasItem(id))
+                .body("[0]", not(hasKey("secret")));
+        as(Roles.OPERATOR, tenant).when().get("/v1/endpoints/" + id)
+                .then().statusCode(200)
+                .body("url", equalTo(url))
+                .body("$", not(hasKey("secret")));
+    }
+
+    @Test
+    void sameUrlTwiceForOneTenantConflictsButAnotherTenantMayUseIt() {
+        String tenant = TestIncidents.newTenant();
+        Map<String, String> body = Map.of("url", "https://127.0.0.1/hooks/shared");
+        as(Roles.SUPERVISOR, tenant).contentType(ContentType.JSON).body(body).post("/v1/endpoints")
+                .then().statusCode(201);
+
+        as(Roles.CUSTOMER, tenant).contentType(ContentType.JSON).body(body).post("/v1/endpoints")
+                .then().statusCode(409)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("urn:vigil:problem:conflict"));
+        as(Roles.CUSTOMER, TestIncidents.newTenant()).contentType(ContentType.JSON).body(body).post("/v1/endpoints")
+                .then().statusCode(201);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not a url", "/relative/hook", "ftp://files.example.com/hook", "https://user:pw@127.0.0.1/",
+            "https:///nohost"})
+    void unacceptableUrlIsRejectedNamingTheUrlField(String url) {
+        as(Roles.CUSTOMER, TestIncidents.newTenant()).contentType(ContentType.JSON).body(Map.of("url", url))
+                .when().post("/v1/endpoints")
+                .then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("errors.field", hasItem("url"));
+    }
+
+    @Test
+    void missingUrlIsRejectedNamingTheUrlField() {
+        as(Roles.CUSTOMER, TestIncidents.newTenant()).contentType(ContentType.JSON)
+                .body(Map.of("description", "no url"))
+                .when().post("/v1/endpoints")
+                .then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("errors.field", hasItem("url"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{not json}", "{\"url\": ", "[1, 2"})
+    void malformedJsonIsRejectedAsProblem(String body) {
+        as(Roles.CUSTOMER, TestIncidents.newTenant()).contentType(ContentType.JSON).body(body)
+                .when().post("/v1/endpoints")
+                .then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("type", startsWith("urn:vigil:problem:"));
+    }
+
+    @Test
+    void emptyBodyIsRejectedAsProblem() {
+        as(Roles.CUSTOMER, TestIncidents.newTenant()).contentType(ContentType.JSON)
+                .when().post("/v1/endpoints")
+                .then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void missingTokenIsUnauthorized() {
+        given().contentType(ContentType.JSON).body(Map.of("url", "https://127.0.0.1/hooks/x"))
+                .when().post("/v1/endpoints")
+                .then().statusCode(401)
+                .contentType(Problem.MEDIA_TYPE);
+        given().when().get("/v1/endpoints").then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void operatorMayListButNotRegisterEndpoints() {
+        String tenant = TestIncidents.newTenant();
+
+        as(Roles.OPERATOR, tenant).contentType(ContentType.JSON).body(Map.of("url", "https://127.0.0.1/hooks/x"))
+                .when().post("/v1/endpoints")
+                .then().statusCode(403)
+                .contentType(Problem.MEDIA_TYPE);
+        as(Roles.OPERATOR, tenant).when().get("/v1/endpoints").then().statusCode(200);
+    }
+
+    @Test
+    void tenantNamedInTheBodyIsIgnored() {
+        String tenant = TestIncidents.newTenant();
+        String victim = TestIncidents.newTenant();
+
+        as(Roles.CUSTOMER, tenant).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://127.0.0.1/hooks/" + tenant, "tenant", victim))
+                .when().post("/v1/endpoints")
+                .then().statusCode(201);
+
+        as(Roles.CUSTOMER, victim).when().get("/v1/endpoints").then().statusCode(200).body("$", empty());
+        as(Roles.CUSTOMER, tenant).when().get("/v1/endpoints").then().statusCode(200)
+                .body("url", hasItem("https://127.0.0.1/hooks/" + tenant));
+    }
+
+    private static RequestSpecification as(String role, String tenant) {
+        return given().auth().oauth2(TestInfra.token(role, tenant));
+    }
+}

@@ -1,0 +1,246 @@
+package dev.vigil.notify.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.contracts.CloudEventHeaders;
+import dev.vigil.contracts.EventIds;
+import dev.vigil.contracts.EventTypes;
+import dev.vigil.contracts.IncidentChange;
+import dev.vigil.contracts.IncidentEvent;
+import dev.vigil.contracts.Json;
+import dev.vigil.contracts.Keys;
+import dev.vigil.contracts.Topics;
+import dev.vigil.notify.TestEndpoints;
+import dev.vigil.notify.TestIncidents;
+import dev.vigil.notify.WebhookReceiver;
+import dev.vigil.platform.security.Roles;
+import dev.vigil.testsupport.TestInfra;
+import dev.vigil.testsupport.VigilTestResources;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class IncidentNotificationTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    private static WebhookReceiver receiver;
+
+    @BeforeAll
+    static void startReceiver() {
+        receiver = WebhookReceiver.start();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void openedIncidentArrivesAsSignedWebhook() throws Exception {
+        String tenant = TestIncidents.newTenant();
+        String path = "/" + tenant;
+        TestEndpoints.Registered endpoint = TestEndpoints.register(tenant, receiver.url(path));
+        IncidentEvent opened = TestIncidents.event(IncidentChange.OPENED, tenant, UUID.randomUUID());
+
+        TestIncidents.publish(opened);
+
+        WebhookReceiver.Request request = awaitRequests(path, 1).get(0);
+        assertTrue(request.signedWith(endpoint.secret()), "signature verifies with the endpoint's secret");
+        assertEquals(EventIds.derived(opened.eventId(), "delivery", endpoint.id().toString()).toString(),
+                request.webhookId());
+        assertEquals("application/json", request.header("content-type"));
+        JsonNode body = Json.mapper().readTree(request.body());
+        assertEquals("incident.opened", body.get("type").asText());
+        assertEquals(opened.incidentId().toString(), body.at("/data/incidentId").asText());
+        assertEquals("web-01: the http check is failing (critical). We are looking into it.",
+                body.at("/data/message").asText());
+    }
+
+    @Test
+    void resolvedIncidentArrivesAsSignedWebhook() throws Exception {
+        String tenant = TestIncidents.newTenant();
+        String path = "/" + tenant;
+        TestEndpoints.Registered endpoint = TestEndpoints.register(tenant, receiver.url(path));
+
+        TestIncidents.publish(TestIncidents.event(IncidentChange.RESOLVED, tenant, UUID.randomUUID()));
+
+        WebhookReceiver.Request request = awaitRequests(path, 1).get(0);
+        assertTrue(request.signedWith(endpoint.secret()));
+        JsonNode body = Json.mapper().readTree(request.body());
+        assertEquals("incident.resolved", body.get("type").asText());
+        assertEquals("web-01: the http check has recovered.", body.at("/data/message").asText());
+    }
+
+    @Test
+    void sameEventProducedTwiceIsDeliveredOnce() {
+        String tenant = TestIncidents.newTenant();
+        String path = "/" + tenant;
+        TestEndpoints.register(tenant, receiver.url(path));
+        UUID incident = UUID.randomUUID();
+        IncidentEvent opened = TestIncidents.event(IncidentChange.OPENED, tenant, incident);
+
+        TestIncidents.publish(opened);
+        TestIncidents.publish(opened);
+        // same key, so it is consumed after both copies: once it arrives, the duplicate has been handled
+        TestIncidents.publish(TestIncidents.event(IncidentChange.RESOLVED, tenant, incident));
+
+        List<WebhookReceiver.Request> requests = awaitRequests(path, 2);
+        assertEquals(List.of("incident.opened", "incident.resolved"),
+                requests.stream().map(r -> type(r.body())).sorted().toList());
+        deliveries(tenant, incident).then().body("", hasSize(2));
+    }
+
+    @Test
+    void updatedIncidentNotifiesNobody() {
+        String tenant = TestIncidents.newTenant();
+        String path = "/" + tenant;
+        TestEndpoints.register(tenant, receiver.url(path));
+        UUID incident = UUID.randomUUID();
+
+        TestIncidents.publish(TestIncidents.event(IncidentChange.UPDATED, tenant, incident));
+        TestIncidents.publish(TestIncidents.event(IncidentChange.RESOLVED, tenant, incident));
+
+        awaitRequests(path, 1);
+        assertEquals(List.of("incident.resolved"), receiver.received(path).stream().map(r -> type(r.body())).toList());
+        deliveries(tenant, incident).then().body("", hasSize(1));
+    }
+
+    @Test
+    void failingReceiverGetsRetryWithSameWebhookIdAndBody() {
+        String tenant = TestIncidents.newTenant();
+        String path = "/" + tenant;
+        TestEndpoints.Registered endpoint = TestEndpoints.register(tenant, receiver.url(path));
+        receiver.answer(path, 500);
+        UUID incident = UUID.randomUUID();
+
+        TestIncidents.publish(TestIncidents.event(IncidentChange.OPENED, tenant, incident));
+
+        List<WebhookReceiver.Request> requests = awaitRequests(path, 2);
+        assertEquals(requests.get(0).webhookId(), requests.get(1).webhookId());
+        assertEquals(requests.get(0).body(), requests.get(1).body());
+        assertTrue(requests.get(1).signedWith(endpoint.secret()));
+        JsonPath delivery = awaitDeliveryStatus(tenant, incident, "delivered");
+        assertEquals(2, delivery.getInt("[0].attempts"));
+        assertEquals(200, delivery.getInt("[0].lastStatusCode"));
+    }
+
+    @Test
+    void receiverThatKeepsFailingIsGivenUpAfterMaxAttemptsAndReportedFailed() {
+        String tenant = TestIncidents.newTenant();
+        String path = "/" + tenant;
+        TestEndpoints.Registered endpoint = TestEndpoints.register(tenant, receiver.url(path));
+        receiver.answer(path, 500, 503, 502);
+        UUID incident = UUID.randomUUID();
+        IncidentEvent opened = TestIncidents.event(IncidentChange.OPENED, tenant, incident);
+
+        TestIncidents.publish(opened);
+
+        JsonPath delivery = awaitDeliveryStatus(tenant, incident, "failed");
+        assertEquals(3, delivery.getInt("[0].attempts"), "max-attempts is 3 in the test profile");
+        assertEquals(3, receiver.received(path).size());
+        UUID deliveryId = EventIds.derived(opened.eventId(), "delivery", endpoint.id().toString());
+        ConsumerRecord<String, String> outcome =
+                awaitOutcome(EventIds.derived(deliveryId, EventTypes.NOTIFICATION_FAILED));
+        assertEquals(EventTypes.NOTIFICATION_FAILED, TestInfra.header(outcome, CloudEventHeaders.TYPE));
+    }
+
+    @Test
+    void deliveredWebhookPublishesNotificationOutcome() throws Exception {
+        String tenant = TestIncidents.newTenant();
+        TestEndpoints.Registered endpoint = TestEndpoints.register(tenant, receiver.url("/" + tenant));
+        IncidentEvent opened = TestIncidents.event(IncidentChange.OPENED, tenant, UUID.randomUUID());
+        UUID deliveryId = EventIds.derived(opened.eventId(), "delivery", endpoint.id().toString());
+
+        TestIncidents.publish(opened);
+
+        ConsumerRecord<String, String> record =
+                awaitOutcome(EventIds.derived(deliveryId, EventTypes.NOTIFICATION_DELIVERED));
+        assertEquals(Keys.incident(tenant, opened.incidentId()), record.key());
+        assertEquals(EventTypes.NOTIFICATION_DELIVERED, TestInfra.header(record, CloudEventHeaders.TYPE));
+        assertEquals(tenant, TestInfra.header(record, CloudEventHeaders.TENANT));
+        JsonNode outcome = Json.mapper().readTree(record.value());
+        assertEquals("delivered", outcome.get("result").asText());
+        assertEquals(deliveryId.toString(), outcome.get("deliveryId").asText());
+        assertEquals(opened.eventId().toString(), outcome.get("causeEventId").asText());
+        assertEquals(endpoint.id().toString(), outcome.get("endpointId").asText());
+        assertEquals(1, outcome.get("attempts").asInt());
+        assertEquals(200, outcome.get("statusCode").asInt());
+    }
+
+    @Test
+    void poisonRecordsGoToDeadLetterQueueAndNextEventIsStillDelivered() {
+        String tenant = TestIncidents.newTenant();
+        String path = "/" + tenant;
+        TestEndpoints.register(tenant, receiver.url(path));
+        UUID incident = UUID.randomUUID();
+        String key = Keys.incident(tenant, incident);
+        String notJson = "this is not json " + UUID.randomUUID();
+        String noId = Json.write(TestIncidents.event(IncidentChange.OPENED, tenant, incident));
+
+        TestInfra.produce(Topics.INCIDENTS, key, notJson, Map.of(CloudEventHeaders.ID, UUID.randomUUID().toString()));
+        TestInfra.produce(Topics.INCIDENTS, key, noId, Map.of(CloudEventHeaders.TYPE, EventTypes.INCIDENT_OPENED));
+        TestIncidents.publish(TestIncidents.event(IncidentChange.RESOLVED, tenant, incident));
+
+        awaitRequests(path, 1);
+        Predicate<ConsumerRecord<String, String>> poison = r -> r.value().equals(notJson) || r.value().equals(noId);
+        List<ConsumerRecord<String, String>> ours = TestInfra.consume(Topics.DLQ_NOTIFY, DEADLINE,
+                records -> records.stream().filter(poison).count() == 2).stream().filter(poison).toList();
+        assertEquals(2, ours.size(), "both poison records are parked");
+        ours.forEach(r -> {
+            assertEquals(key, r.key());
+            assertNotNull(TestInfra.header(r, "dead-letter-reason"));
+        });
+        assertEquals(List.of("incident.resolved"), receiver.received(path).stream().map(r -> type(r.body())).toList());
+    }
+
+    private static List<WebhookReceiver.Request> awaitRequests(String path, int count) {
+        await().atMost(DEADLINE).until(() -> receiver.received(path).size() >= count);
+        return receiver.received(path);
+    }
+
+    private static io.restassured.response.Response deliveries(String tenant, UUID incident) {
+        return given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant))
+                .queryParam("incidentId", incident.toString())
+                .when().get("/v1/deliveries");
+    }
+
+    private static JsonPath awaitDeliveryStatus(String tenant, UUID incident, String status) {
+        return await().atMost(DEADLINE).until(
+                () -> deliveries(tenant, incident).then().statusCode(200).extract().jsonPath(),
+                json -> json.getList("").size() == 1 && status.equals(json.getString("[0].status")));
+    }
+
+    private static ConsumerRecord<String, String> awaitOutcome(UUID outcomeId) {
+        Predicate<ConsumerRecord<String, String>> wanted =
+                r -> outcomeId.toString().equals(TestInfra.header(r, CloudEventHeaders.ID));
+        return TestInfra.consume(Topics.NOTIFICATIONS, DEADLINE, seen -> seen.stream().anyMatch(wanted))
+                .stream().filter(wanted).findFirst()
+                .orElseThrow(() -> new AssertionError("no outcome " + outcomeId + " on " + Topics.NOTIFICATIONS));
+    }
+
+    private static String type(String body) {
+        try {
+            return Json.mapper().readTree(body).get("type").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+}

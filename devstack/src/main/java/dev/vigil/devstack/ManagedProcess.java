@@ -87,6 +87,14 @@ final class ManagedProcess {
         }
     }
 
+    /** Kills the process at once (SIGKILL), as a crash would; for failure tests. */
+    void kill() {
+        running().ifPresent(handle -> {
+            handle.destroyForcibly();
+            handle.onExit().join();
+        });
+    }
+
     /** Resident memory of the process and its children (PostgreSQL's backends), in MiB. */
     long residentMiB() {
         return running().map(handle -> Stream.concat(Stream.of(handle), handle.descendants())

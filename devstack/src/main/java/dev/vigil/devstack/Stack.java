@@ -94,6 +94,11 @@ public final class Stack {
         out.println("Vigil is down (state kept in " + layout.home() + "; delete it for a clean start)");
     }
 
+    /** Crashes one service (SIGKILL); {@link #up()} starts it again. */
+    public void kill(Service service) {
+        process(service.id()).kill();
+    }
+
     public void status() {
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put(POSTGRES, layout.externalPgUrl() != null ? "external " + layout.externalPgUrl()

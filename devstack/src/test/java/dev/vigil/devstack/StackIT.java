@@ -119,6 +119,33 @@ class StackIT {
         assertEquals(1, runbooks.size(), runbooks.toString());
     }
 
+    @Test
+    @Order(4)
+    void aTriageCrashMidStreamLosesNoAlertAndCountsNoneTwice() {
+        Demo demo = new Demo(stack, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        String key = demo.ingestKey();
+        String probe = "{\"source\":\"crash-test\",\"resource\":\"db-01\",\"check\":\"replication\","
+                + "\"severity\":\"major\",\"summary\":\"Replica lag above 60 s\"}";
+        String batch = "[" + String.join(",", java.util.Collections.nCopies(50, probe)) + "]";
+        String fingerprint = null;
+        for (int request = 0; request < 20; request++) {
+            if (request == 5) {
+                stack.kill(Service.TRIAGE);
+            }
+            Api.Reply reply = API.post(url(Service.INGEST, "/v1/alerts"), key, batch);
+            assertEquals(202, reply.status(), reply.body().toString());
+            fingerprint = reply.body().path("alerts").path(0).path("fingerprint").asText();
+        }
+        stack.up();
+
+        String fp = fingerprint;
+        JsonNode incident = await(() -> openIncident(fp), i -> i != null && i.path("occurrences").asLong() >= 1000);
+        assertEquals(1000, incident.path("occurrences").asLong());
+        String incidentId = incident.path("id").asText();
+        await(() -> webhookTypes(incidentId), types -> types.contains("incident.opened"));
+        assertEquals(List.of("incident.opened"), webhookTypes(incidentId));
+    }
+
     private static List<String> webhookTypes(String incidentId) {
         List<String> types = new ArrayList<>();
         for (JsonNode webhook : API.get(stack.layout().receiverUrl() + "/received", null).body()) {

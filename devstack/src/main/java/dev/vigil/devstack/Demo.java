@@ -91,10 +91,30 @@ public final class Demo {
                 + resolved.path("webhookId").asText() + ")");
         say("        the customer reads: \"" + resolved.path("message").asText() + "\"");
 
+        checkNothingDuplicated(incidentId);
         out.printf("%nThe story took %.1f s. Resident memory (MiB): %s%n", (System.nanoTime() - started) / 1e9,
                 stack.residentMiB());
         return new Outcome(incidentId, fingerprint, incident.path("occurrences").asLong(),
                 opened.path("webhookId").asText(), resolved.path("webhookId").asText(), execution.path("id").asText());
+    }
+
+    /** However often the demo ran: one tenant, one endpoint, one runbook, and one webhook per change of this incident. */
+    private void checkNothingDuplicated(String incidentId) {
+        long tenants = stream(api.get(ingestUrl("/v1/tenants"), tokens.token("admin", null)).body())
+                .filter(t -> TENANT.equals(t.path("id").asText())).count();
+        long endpoints = stream(api.get(notifyUrl("/v1/endpoints"), tokens.token("customer", TENANT)).body()).count();
+        long runbooks = stream(api.get(runbookUrl("/v1/runbooks"), tokens.token("supervisor", TENANT)).body())
+                .filter(r -> RUNBOOK.equals(r.path("name").asText())).count();
+        List<String> webhooks = webhooks(incidentId).stream().map(w -> w.path("type").asText()).toList();
+        long incidents = stream(api.get(triageUrl("/v1/incidents?limit=500"), tokens.token("operator", TENANT)).body())
+                .count();
+        say(String.format("check: %d tenant, %d webhook endpoint, %d runbook; webhooks for this incident: %s;"
+                + " %d incident(s) so far, one per run (a recurrence after recovery is a new incident)",
+                tenants, endpoints, runbooks, webhooks, incidents));
+        if (tenants != 1 || endpoints != 1 || runbooks != 1
+                || !webhooks.equals(List.of("incident.opened", "incident.resolved"))) {
+            throw new StackException("something was duplicated or lost; see the check above");
+        }
     }
 
     /** Posts the demo's probe result; returns its fingerprint. */

@@ -78,8 +78,10 @@ public final class Stack {
 
     public void down() {
         List<ManagedProcess> order = new ArrayList<>();
-        for (Service service : Service.values()) {
-            order.add(process(service.id()));
+        for (String name : runningNames()) {
+            if (!List.of(RECEIVER, KAFKA, POSTGRES).contains(name)) {
+                order.add(process(name)); // services and their extra replicas first
+            }
         }
         order.add(process(RECEIVER));
         order.add(process(KAFKA));
@@ -92,6 +94,25 @@ public final class Stack {
             }
         }
         out.println("Vigil is down (state kept in " + layout.home() + "; delete it for a clean start)");
+    }
+
+    /**
+     * Starts another instance of a running service on {@code port}: same database, same consumer group, so the
+     * two share the work the way replicas do on Kubernetes.
+     */
+    public void startReplica(Service service, int port) {
+        ManagedProcess replica = process(service.id() + "-" + port);
+        Map<String, String> env = serviceEnvironment(service, connectPostgres());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        startIfStopped(replica, serviceCommand(service), env);
+        long deadline = System.nanoTime() + SERVICE_TIMEOUT.toNanos();
+        while (!api.answers200("http://127.0.0.1:" + port + "/q/health/ready")) {
+            failIfExited(replica);
+            if (System.nanoTime() > deadline) {
+                throw new StackException(replica.name() + " was not ready; see " + replica.logFile());
+            }
+            pause();
+        }
     }
 
     /** Crashes one service (SIGKILL); {@link #up()} starts it again. */
@@ -145,13 +166,29 @@ public final class Stack {
     }
 
     private EmbeddedPostgresServer startPostgres() {
-        if (layout.externalPgUrl() != null) {
-            return EmbeddedPostgresServer.existing(layout.externalPgUrl());
+        if (layout.externalPgUrl() == null) {
+            startIfStopped(process(POSTGRES), javaCommand(PostgresMain.class,
+                    layout.data().resolve("postgres").toString(), String.valueOf(layout.pgPort())), Map.of());
+            awaitPort(POSTGRES, layout.pgPort(), INFRA_TIMEOUT);
         }
-        startIfStopped(process(POSTGRES), javaCommand(PostgresMain.class, layout.data().resolve("postgres").toString(),
-                String.valueOf(layout.pgPort())), Map.of());
-        awaitPort(POSTGRES, layout.pgPort(), INFRA_TIMEOUT);
-        return EmbeddedPostgresServer.existing("postgresql://postgres:postgres@127.0.0.1:" + layout.pgPort());
+        return connectPostgres();
+    }
+
+    private EmbeddedPostgresServer connectPostgres() {
+        return EmbeddedPostgresServer.existing(layout.externalPgUrl() != null ? layout.externalPgUrl()
+                : "postgresql://postgres:postgres@127.0.0.1:" + layout.pgPort());
+    }
+
+    /** Every process with a pid file, replicas included. */
+    private List<String> runningNames() {
+        try (var files = Files.list(layout.pids())) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".pid"))
+                    .map(n -> n.substring(0, n.length() - ".pid".length())).sorted().toList();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Map<String, String> serviceEnvironment(Service service, EmbeddedPostgresServer postgres) {

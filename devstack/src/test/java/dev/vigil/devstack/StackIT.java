@@ -146,6 +146,36 @@ class StackIT {
         assertEquals(List.of("incident.opened"), webhookTypes(incidentId));
     }
 
+    @Test
+    @Order(5)
+    void twoTriageReplicasShareTheWorkAndGiveTheSameResult() {
+        stack.startReplica(Service.TRIAGE, EmbeddedKafka.freePort());
+        String key = new Demo(stack, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .ingestKey();
+        List<String> fingerprints = new ArrayList<>();
+        for (int host = 0; host < 8; host++) {
+            String probe = "{\"source\":\"replica-test\",\"resource\":\"app-" + host + "\",\"check\":\"disk\","
+                    + "\"severity\":\"warning\",\"summary\":\"Disk above 85%\"}";
+            String batch = "[" + String.join(",", java.util.Collections.nCopies(25, probe)) + "]";
+            for (int request = 0; request < 4; request++) {
+                Api.Reply reply = API.post(url(Service.INGEST, "/v1/alerts"), key, batch);
+                assertEquals(202, reply.status(), reply.body().toString());
+                if (request == 0) {
+                    fingerprints.add(reply.body().path("alerts").path(0).path("fingerprint").asText());
+                }
+            }
+        }
+
+        for (String fingerprint : fingerprints) {
+            JsonNode incident = await(() -> openIncident(fingerprint),
+                    i -> i != null && i.path("occurrences").asLong() >= 100);
+            assertEquals(100, incident.path("occurrences").asLong(), fingerprint);
+            String incidentId = incident.path("id").asText();
+            await(() -> webhookTypes(incidentId), types -> types.contains("incident.opened"));
+            assertEquals(List.of("incident.opened"), webhookTypes(incidentId));
+        }
+    }
+
     private static List<String> webhookTypes(String incidentId) {
         List<String> types = new ArrayList<>();
         for (JsonNode webhook : API.get(stack.layout().receiverUrl() + "/received", null).body()) {

@@ -124,6 +124,8 @@ class IncidentsFlowTest {
         String token = TestInfra.token("operator", "acme");
         given().auth().oauth2(token).get("/v1/incidents?status=sleeping").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("status"));
+        given().auth().oauth2(token).get("/v1/incidents?limit=lots").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
         given().auth().oauth2(token).get("/v1/incidents?limit=0").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
         given().auth().oauth2(token).get("/v1/incidents/not-a-uuid").then().statusCode(404)

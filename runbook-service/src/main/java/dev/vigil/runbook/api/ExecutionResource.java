@@ -1,5 +1,6 @@
 package dev.vigil.runbook.api;
 
+import dev.vigil.platform.api.QueryParams;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.security.CallerTenant;
 import dev.vigil.platform.security.Roles;
@@ -24,9 +25,6 @@ import java.util.stream.Collectors;
 @Path("/v1/executions")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExecutionResource {
-    private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 500;
-
     private final ExecutionRepository executions;
     private final CallerTenant caller;
 
@@ -43,8 +41,8 @@ public class ExecutionResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
     public Uni<List<ExecutionResponse>> list(@QueryParam("incidentId") String incidentId,
             @QueryParam("status") String status, @QueryParam("limit") String limit) {
-        ExecutionQuery query = new ExecutionQuery(caller.require(), incidentId(incidentId), status(status),
-                limit(limit));
+        ExecutionQuery query = new ExecutionQuery(caller.require(), QueryParams.uuid("incidentId", incidentId),
+                status(status), QueryParams.limit(limit));
         return executions.list(query).map(found -> found.stream().map(ExecutionResponse::summary).toList());
     }
 
@@ -58,17 +56,6 @@ public class ExecutionResource {
                         .map(steps -> ExecutionResponse.detail(execution, steps)));
     }
 
-    private static Optional<UUID> incidentId(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("incidentId", "must be a UUID");
-        }
-    }
-
     private static Optional<ExecutionStatus> status(String value) {
         if (value == null) {
             return Optional.empty();
@@ -76,20 +63,5 @@ public class ExecutionResource {
         return Optional.of(ExecutionStatus.fromWire(value).orElseThrow(() -> ProblemException.invalid("status",
                 "must be one of " + Arrays.stream(ExecutionStatus.values()).map(ExecutionStatus::wireName)
                         .collect(Collectors.joining(", ")))));
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below like an out-of-range number
-        }
-        throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.triage.api;
 
+import dev.vigil.platform.api.QueryParams;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.security.CallerTenant;
 import dev.vigil.platform.security.Roles;
@@ -7,7 +8,6 @@ import dev.vigil.triage.IncidentStatus;
 import dev.vigil.triage.store.IncidentStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,13 +19,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The operator's view of the caller tenant's incidents. */
+/** The operator's view of the caller tenant's incidents. Query parameters are text: see {@link QueryParams}. */
 @Path("/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
 public class IncidentsResource {
-    static final int MAX_LIMIT = 500;
-
     private final IncidentStore incidents;
     private final CallerTenant caller;
 
@@ -35,12 +33,8 @@ public class IncidentsResource {
     }
 
     @GET
-    public Uni<List<IncidentView>> list(@QueryParam("status") String status,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        return incidents.list(caller.require(), parseStatus(status), limit)
+    public Uni<List<IncidentView>> list(@QueryParam("status") String status, @QueryParam("limit") String limit) {
+        return incidents.list(caller.require(), parseStatus(status), QueryParams.limit(limit))
                 .map(list -> list.stream().map(IncidentView::of).toList());
     }
 

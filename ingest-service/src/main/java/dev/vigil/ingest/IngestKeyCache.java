@@ -26,6 +26,7 @@ public class IngestKeyCache {
     private final IngestConfig config;
     private final AtomicLong lastReloadNanos = new AtomicLong(System.nanoTime() - Duration.ofHours(1).toNanos());
     private volatile Map<String, String> tenantByKeyHash = Map.of();
+    private Uni<Void> missReload;
 
     public IngestKeyCache(IngestKeyStore store, IngestConfig config) {
         this.store = store;
@@ -43,26 +44,48 @@ public class IngestKeyCache {
                 .onFailure().recoverWithNull();
     }
 
-    /** The tenant owning {@code key}, if it is a live key. */
+    /**
+     * The tenant owning {@code key}, if it is a live key. An unknown key waits for a reload shared by every miss
+     * and run at most once per {@code key-miss-reload-interval}: a key just made on another replica works on
+     * first use, while guessed keys cannot load the database more than that.
+     */
     public Uni<Optional<String>> tenantFor(String key) {
         String hash = IngestKeys.hash(key);
         String tenant = tenantByKeyHash.get(hash);
         if (tenant != null) {
             return Uni.createFrom().item(Optional.of(tenant));
         }
-        long last = lastReloadNanos.get();
-        boolean mayReload = System.nanoTime() - last >= config.keyMissReloadInterval().toNanos()
-                && lastReloadNanos.compareAndSet(last, System.nanoTime());
-        if (!mayReload) {
-            return Uni.createFrom().item(Optional.empty());
+        return sharedMissReload().map(loaded -> Optional.ofNullable(tenantByKeyHash.get(hash)));
+    }
+
+    private synchronized Uni<Void> sharedMissReload() {
+        if (missReload == null) {
+            long sinceLast = System.nanoTime() - lastReloadNanos.get();
+            Duration wait = Duration.ofNanos(Math.max(0, config.keyMissReloadInterval().toNanos() - sinceLast));
+            Uni<Void> start = wait.isZero() ? Uni.createFrom().voidItem()
+                    : Uni.createFrom().voidItem().onItem().delayIt().by(wait);
+            missReload = start.chain(this::reload)
+                    .eventually(this::missReloadDone)
+                    .memoize().indefinitely();
         }
-        return reload().map(loaded -> Optional.ofNullable(tenantByKeyHash.get(hash)));
+        return missReload;
+    }
+
+    private synchronized void missReloadDone() {
+        missReload = null;
     }
 
     /** Makes a key created on this replica usable at once. */
     public void remember(String key, String tenant) {
         Map<String, String> copy = new HashMap<>(tenantByKeyHash);
         copy.put(IngestKeys.hash(key), tenant);
+        tenantByKeyHash = Map.copyOf(copy);
+    }
+
+    /** Makes a key revoked on this replica unusable at once; other replicas drop it at their next reload. */
+    public void forget(String keyHash) {
+        Map<String, String> copy = new HashMap<>(tenantByKeyHash);
+        copy.remove(keyHash);
         tenantByKeyHash = Map.copyOf(copy);
     }
 

@@ -170,6 +170,41 @@ class IngestApiTest {
                 .body("key", startsWith("vik_")).body("tenant", equalTo(tenant)).body("name", equalTo("zabbix-1"));
     }
 
+    @Test
+    void aRevokedKeyIsRefusedAtOnceAndListedWithoutItsSecret() {
+        String tenant = newTenant();
+        String other = newTenant();
+        String id = admin().body("{\"name\":\"old-probe\"}").post("/v1/tenants/" + tenant + "/ingest-keys")
+                .then().statusCode(201).extract().path("id");
+        String key = admin().body("{}").post("/v1/tenants/" + tenant + "/ingest-keys").then().statusCode(201)
+                .extract().path("key");
+        String revokedKey = given().auth().oauth2(TestInfra.token("admin", null)).get("/v1/tenants/" + tenant + "/ingest-keys")
+                .then().statusCode(200).body("$", org.hamcrest.Matchers.hasSize(2))
+                .body("[0].key", org.hamcrest.Matchers.nullValue()).body("[0].prefix", startsWith("vik_"))
+                .extract().path("[0].id");
+        assertEquals(id, revokedKey);
+
+        admin().delete("/v1/tenants/" + other + "/ingest-keys/" + id).then().statusCode(404).contentType(PROBLEM);
+        admin().delete("/v1/tenants/" + tenant + "/ingest-keys/" + id).then().statusCode(204);
+        admin().delete("/v1/tenants/" + tenant + "/ingest-keys/" + id).then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(TestInfra.token("operator", tenant)).delete("/v1/tenants/" + tenant + "/ingest-keys/" + id)
+                .then().statusCode(403).contentType(PROBLEM);
+        admin().get("/v1/tenants/" + tenant + "/ingest-keys").then().body("[0].revokedAt", org.hamcrest.Matchers.notNullValue());
+        post(key, alertJson("web-01", "info", "firing")).then().statusCode(202);
+    }
+
+    @Test
+    void theKeyOfARevocationIsRefusedImmediately() {
+        String tenant = newTenant();
+        var issued = admin().body("{}").post("/v1/tenants/" + tenant + "/ingest-keys").then().statusCode(201).extract();
+        String key = issued.path("key");
+        post(key, alertJson("web-01", "info", "firing")).then().statusCode(202);
+
+        admin().delete("/v1/tenants/" + tenant + "/ingest-keys/" + issued.path("id")).then().statusCode(204);
+
+        post(key, alertJson("web-01", "info", "firing")).then().statusCode(401).contentType(PROBLEM);
+    }
+
     private static io.restassured.response.Response post(String key, String body) {
         return given().auth().oauth2(key).contentType(ContentType.JSON).body(body).post("/v1/alerts");
     }

@@ -1,5 +1,6 @@
 package dev.vigil.ingest.api;
 
+import dev.vigil.ingest.IngestKey;
 import dev.vigil.ingest.IngestKeyCache;
 import dev.vigil.ingest.IngestKeys;
 import dev.vigil.ingest.Tenant;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -73,15 +75,28 @@ public class TenantsResource {
         return tenants.find(id).map(found -> found.orElseThrow(() -> ProblemException.notFound("No tenant " + id)));
     }
 
+    @GET
+    @Path("/{id}/ingest-keys")
+    public Uni<List<IngestKey>> listKeys(@PathParam("id") String tenantId) {
+        return existing(tenantId).chain(() -> ingestKeys.list(tenantId));
+    }
+
+    @DELETE
+    @Path("/{id}/ingest-keys/{keyId}")
+    public Uni<Response> revokeKey(@PathParam("id") String tenantId, @PathParam("keyId") UUID keyId) {
+        return ingestKeys.revoke(tenantId, keyId).map(hash -> {
+            keyCache.forget(hash.orElseThrow(() -> ProblemException.notFound("No live ingest key " + keyId
+                    + " of tenant " + tenantId)));
+            return Response.noContent().build();
+        });
+    }
+
     @POST
     @Path("/{id}/ingest-keys")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> issueKey(@PathParam("id") String tenantId, @Valid CreateIngestKey request) {
         String name = request == null ? null : request.name();
-        return tenants.find(tenantId).chain(tenant -> {
-            if (tenant.isEmpty()) {
-                throw ProblemException.notFound("No tenant " + tenantId);
-            }
+        return existing(tenantId).chain(() -> {
             UUID id = UUID.randomUUID();
             String key = IngestKeys.newKey();
             return ingestKeys.create(id, tenantId, key, name).map(createdAt -> {
@@ -91,5 +106,9 @@ public class TenantsResource {
                         .build();
             });
         });
+    }
+
+    private Uni<Tenant> existing(String tenantId) {
+        return tenants.find(tenantId).map(found -> found.orElseThrow(() -> ProblemException.notFound("No tenant " + tenantId)));
     }
 }

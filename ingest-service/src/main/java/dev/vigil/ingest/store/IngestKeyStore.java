@@ -1,13 +1,19 @@
 package dev.vigil.ingest.store;
 
+import dev.vigil.ingest.IngestKey;
 import dev.vigil.ingest.IngestKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -27,6 +33,27 @@ public class IngestKeyStore {
                 .map(rows -> rows.iterator().next().getOffsetDateTime("created_at").toInstant());
     }
 
+    public Uni<List<IngestKey>> list(String tenant) {
+        return pool.preparedQuery("""
+                select id, tenant_id, name, prefix, created_at, revoked_at from ingest_keys
+                where tenant_id = $1 order by created_at, id""")
+                .execute(Tuple.of(tenant))
+                .map(rows -> {
+                    List<IngestKey> keys = new ArrayList<>();
+                    rows.forEach(row -> keys.add(toKey(row)));
+                    return keys;
+                });
+    }
+
+    /** Revokes a live key of the tenant; returns its hash, or empty when the tenant has no such live key. */
+    public Uni<Optional<String>> revoke(String tenant, UUID id) {
+        return pool.preparedQuery("""
+                update ingest_keys set revoked_at = now()
+                where tenant_id = $1 and id = $2 and revoked_at is null returning key_hash""")
+                .execute(Tuple.of(tenant, id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
+    }
+
     /** Every usable key, as key hash to tenant. */
     public Uni<Map<String, String>> activeKeys() {
         return pool.query("select key_hash, tenant_id from ingest_keys where revoked_at is null").execute()
@@ -35,5 +62,12 @@ public class IngestKeyStore {
                     rows.forEach(row -> keys.put(row.getString("key_hash"), row.getString("tenant_id")));
                     return keys;
                 });
+    }
+
+    private static IngestKey toKey(Row row) {
+        OffsetDateTime revoked = row.getOffsetDateTime("revoked_at");
+        return new IngestKey(row.getUUID("id"), row.getString("tenant_id"), row.getString("name"),
+                row.getString("prefix"), row.getOffsetDateTime("created_at").toInstant(),
+                revoked == null ? null : revoked.toInstant());
     }
 }

@@ -143,6 +143,10 @@ class IngestApiTest {
                 .then().statusCode(401).contentType(PROBLEM);
         given().auth().oauth2(TestInfra.token("operator", tenant)).contentType(ContentType.JSON)
                 .body("{\"id\":\"x-co\",\"name\":\"X\"}").post("/v1/tenants").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(TestInfra.token("operator", tenant)).get("/v1/tenants").then().statusCode(403)
+                .contentType(PROBLEM);
+        given().auth().oauth2(TestInfra.token("customer", tenant)).get("/v1/tenants/" + tenant).then().statusCode(403)
+                .contentType(PROBLEM);
         given().auth().oauth2(TestInfra.token("supervisor", tenant)).contentType(ContentType.JSON).body("{}")
                 .post("/v1/tenants/" + tenant + "/ingest-keys").then().statusCode(403).contentType(PROBLEM);
     }

@@ -19,6 +19,7 @@ public class VigilTestResources implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedKafka kafka;
     private EmbeddedPostgresServer postgres;
+    private String scratchDatabase;
 
     @Override
     public Map<String, String> start() {
@@ -29,7 +30,8 @@ public class VigilTestResources implements QuarkusTestResourceLifecycleManager {
             String database;
             if (existing != null && !existing.isBlank()) {
                 postgres = EmbeddedPostgresServer.existing(existing);
-                database = postgres.createScratchDatabase("vigil_test");
+                scratchDatabase = postgres.createScratchDatabase("vigil_test");
+                database = scratchDatabase;
             } else {
                 postgres = EmbeddedPostgresServer.startEmbedded(null, 0);
                 database = "postgres";
@@ -56,6 +58,9 @@ public class VigilTestResources implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (kafka != null) {
             kafka.close();
+        }
+        if (postgres != null && scratchDatabase != null) {
+            postgres.dropDatabase(scratchDatabase);
         }
         if (postgres != null) {
             postgres.close();

@@ -2,6 +2,7 @@ package dev.vigil.contracts;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,10 +28,27 @@ public record Alert(
         Map<String, String> labels,
         Map<String, String> annotations,
         Instant observedAt,
-        Instant receivedAt) {
+        Instant receivedAt) implements TenantScoped {
 
     public Alert {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+    }
+
+    /** The first field triage needs that this alert lacks, if any (a poison record's reason). */
+    public Optional<String> missingField() {
+        if (eventId == null) {
+            return Optional.of("eventId");
+        }
+        if (fingerprint == null || fingerprint.isBlank()) {
+            return Optional.of("fingerprint");
+        }
+        if (severity == null || status == null || observedAt == null) {
+            return Optional.of("severity, status or observedAt");
+        }
+        if (source == null || resource == null || check == null || summary == null) {
+            return Optional.of("source, resource, check or summary");
+        }
+        return Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package dev.vigil.contracts;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,7 +24,7 @@ public record IncidentEvent(
         long occurrences,
         Instant openedAt,
         Instant lastSeenAt,
-        Instant resolvedAt) {
+        Instant resolvedAt) implements TenantScoped {
 
     public IncidentEvent {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
@@ -31,5 +32,13 @@ public record IncidentEvent(
 
     public String eventType() {
         return change.eventType();
+    }
+
+    /** The first field every consumer needs that this event lacks, if any (a poison record's reason). */
+    public Optional<String> missingField() {
+        if (incidentId == null) {
+            return Optional.of("incidentId");
+        }
+        return change == null ? Optional.of("change") : Optional.empty();
     }
 }

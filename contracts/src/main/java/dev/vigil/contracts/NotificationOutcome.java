@@ -21,7 +21,7 @@ public record NotificationOutcome(
         Result result,
         int attempts,
         int statusCode,
-        Instant occurredAt) {
+        Instant occurredAt) implements TenantScoped {
 
     public enum Result {
         DELIVERED(EventTypes.NOTIFICATION_DELIVERED),

@@ -12,5 +12,5 @@ public record RunbookExecutionEvent(
         UUID runbookId,
         String runbookName,
         int stepCount,
-        Instant openedAt) {
+        Instant openedAt) implements TenantScoped {
 }

@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /** A real single-node Kafka broker (KRaft, broker and controller in one) running inside this JVM. */
@@ -88,21 +88,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         try (var out = Files.newOutputStream(config)) {
             props.store(out, "used once to format the KRaft storage");
         }
-        String clusterId = kafkaClusterId();
+        // Kafka's own generator: a home-made base64 id starting with '-' would be read as an option
+        String clusterId = Uuid.randomUuid().toString();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int rc = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString()},
+        int rc = StorageTool.execute(new String[] {"format", "--cluster-id=" + clusterId, "-c", config.toString()},
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         Files.deleteIfExists(config);
         if (rc != 0) {
             throw new IllegalStateException("formatting Kafka storage failed: " + output);
         }
-    }
-
-    private static String kafkaClusterId() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
-        buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
     }
 
     public static int freePort() {

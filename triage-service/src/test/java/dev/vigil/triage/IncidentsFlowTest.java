@@ -79,7 +79,8 @@ class IncidentsFlowTest {
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextAlertIsStillApplied() {
         String tenant = tenant();
-        TestInfra.produce(Topics.ALERTS, tenant + "/poison", "{not json", Map.of(CloudEventHeaders.TENANT, tenant));
+        TestInfra.produce(Topics.ALERTS, tenant + "/poison", "{not json", Map.of(CloudEventHeaders.TENANT, tenant,
+                CloudEventHeaders.ID, UUID.randomUUID().toString()));
         Alert good = alert(tenant, "fp-" + UUID.randomUUID(), AlertStatus.FIRING);
         publish(good);
 
@@ -89,7 +90,7 @@ class IncidentsFlowTest {
         ConsumerRecord<String, String> parked = dead.stream().filter(r -> (tenant + "/poison").equals(r.key()))
                 .findFirst().orElseThrow();
         assertEquals("{not json", parked.value());
-        assertTrue(TestInfra.header(parked, "dead-letter-reason").startsWith("not an alert"));
+        assertTrue(TestInfra.header(parked, "dead-letter-reason").startsWith("the value is not a valid Alert"));
         assertEquals(Topics.ALERTS, TestInfra.header(parked, "dead-letter-topic"));
     }
 

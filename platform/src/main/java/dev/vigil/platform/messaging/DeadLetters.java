@@ -2,11 +2,13 @@ package dev.vigil.platform.messaging;
 
 import dev.vigil.contracts.Channels;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -39,6 +41,14 @@ public class DeadLetters {
         headers.add("dead-letter-offset", bytes(String.valueOf(record.offset())));
         var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build();
         return emitter.sendMessage(Message.of(record.value() == null ? "" : record.value(), Metadata.of(metadata)));
+    }
+
+    /** Parks each poison record of a batch, one after the other. */
+    public Uni<Void> parkAll(List<EventBatch.Poison> poison) {
+        return Multi.createFrom().iterable(poison)
+                .onItem().transformToUniAndConcatenate(p -> park(p.record(), p.reason()))
+                .collect().last()
+                .replaceWithVoid();
     }
 
     private static byte[] bytes(String value) {

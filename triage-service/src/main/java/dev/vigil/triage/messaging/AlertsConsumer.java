@@ -8,6 +8,7 @@ import dev.vigil.contracts.Keys;
 import dev.vigil.contracts.Topics;
 import dev.vigil.platform.inbox.Inbox;
 import dev.vigil.platform.messaging.DeadLetters;
+import dev.vigil.platform.messaging.EventBatch;
 import dev.vigil.platform.outbox.Outbox;
 import dev.vigil.platform.outbox.OutboxEntry;
 import dev.vigil.platform.outbox.OutboxRelay;
@@ -20,12 +21,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -35,6 +35,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class AlertsConsumer {
+    // a few quick retries ride out a dropped connection or a failover; past them the channel's
+    // dead-letter-queue strategy parks the batch rather than stalling its partitions
+    private static final int APPLY_RETRIES = 5;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+
     private final Pool pool;
     private final Inbox inbox;
     private final IncidentStore incidents;
@@ -54,31 +60,19 @@ public class AlertsConsumer {
 
     @Incoming(Channels.ALERTS_IN)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        List<Alert> alerts = new ArrayList<>(records.count());
-        List<Uni<Void>> parked = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
-            AlertDecoder.Decoded decoded = AlertDecoder.decode(record);
-            if (decoded instanceof AlertDecoder.Valid valid) {
-                alerts.add(valid.alert());
-            } else if (decoded instanceof AlertDecoder.Poison poison) {
-                parked.add(deadLetters.park(record, poison.reason()));
-            }
-        }
-        Uni<Void> parking = parked.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : Uni.join().all(parked).andFailFast().replaceWithVoid();
-        return parking.chain(() -> apply(alerts));
+        EventBatch<Alert> batch = EventBatch.decode(records, Alert.class, Alert::missingField);
+        // parked after the batch committed: if it never does, the failure strategy dead-letters the whole batch
+        return apply(batch.events()).chain(() -> deadLetters.parkAll(batch.poison()));
     }
 
-    private Uni<Void> apply(List<Alert> alerts) {
+    private Uni<Void> apply(Map<UUID, Alert> alerts) {
         if (alerts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Set<UUID> ids = new LinkedHashSet<>();
-        alerts.forEach(alert -> ids.add(alert.eventId()));
-        return pool.withTransaction(connection -> inbox.claim(connection, ids)
-                        .chain(fresh -> applyFresh(connection, firstOccurrences(alerts, fresh))))
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
+        return pool.withTransaction(connection -> inbox.claim(connection, alerts.keySet())
+                        .chain(fresh -> applyFresh(connection, alerts.entrySet().stream()
+                                .filter(e -> fresh.contains(e.getKey())).map(Map.Entry::getValue).toList())))
+                .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(APPLY_RETRIES)
                 .invoke(relay::wake);
     }
 
@@ -90,18 +84,6 @@ public class AlertsConsumer {
             return incidents.save(connection, result.changed())
                     .chain(() -> outbox.append(connection, result.events().stream().map(AlertsConsumer::entry).toList()));
         });
-    }
-
-    /** Keeps each fresh alert once, in order: a duplicate inside one batch is as stale as a redelivered one. */
-    private static List<Alert> firstOccurrences(List<Alert> alerts, Set<UUID> fresh) {
-        Set<UUID> remaining = new LinkedHashSet<>(fresh);
-        List<Alert> result = new ArrayList<>(fresh.size());
-        for (Alert alert : alerts) {
-            if (remaining.remove(alert.eventId())) {
-                result.add(alert);
-            }
-        }
-        return result;
     }
 
     private static OutboxEntry entry(IncidentEvent event) {

@@ -1,0 +1,88 @@
+package dev.vigil.platform.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.contracts.CloudEventHeaders;
+import dev.vigil.contracts.Json;
+import dev.vigil.contracts.TenantScoped;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * A consumed batch split into the events to apply, keyed by their {@code ce_id} (the inbox key; a batch holding
+ * one event twice keeps it once, in record order), and the poison records to park, each with its reason.
+ * A record is poison when it has no usable id, is not the expected event, lacks a field the consumer needs,
+ * or names another tenant in its {@code ce_tenant} header than in its data.
+ */
+public final class EventBatch<T extends TenantScoped> {
+    private final Map<UUID, T> events = new LinkedHashMap<>();
+    private final List<Poison> poison = new ArrayList<>();
+
+    public record Poison(ConsumerRecord<String, String> record, String reason) {
+    }
+
+    private EventBatch() {
+    }
+
+    /**
+     * @param missingField names a field the consumer cannot do without, if the event lacks one
+     */
+    public static <T extends TenantScoped> EventBatch<T> decode(Iterable<ConsumerRecord<String, String>> records,
+            Class<T> type, Function<T, Optional<String>> missingField) {
+        EventBatch<T> batch = new EventBatch<>();
+        for (ConsumerRecord<String, String> record : records) {
+            Optional<UUID> id = IncomingEvent.id(record);
+            if (id.isEmpty()) {
+                batch.poison.add(new Poison(record, "missing or malformed " + CloudEventHeaders.ID + " header"));
+                continue;
+            }
+            try {
+                T event = record.value() == null ? null : Json.read(record.value(), type);
+                Optional<String> problem = problem(record, event, type, missingField);
+                if (problem.isPresent()) {
+                    batch.poison.add(new Poison(record, problem.get()));
+                } else {
+                    batch.events.putIfAbsent(id.get(), event);
+                }
+            } catch (JsonProcessingException e) {
+                batch.poison.add(new Poison(record, "the value is not a valid " + type.getSimpleName() + ": "
+                        + e.getOriginalMessage()));
+            }
+        }
+        return batch;
+    }
+
+    private static <T extends TenantScoped> Optional<String> problem(ConsumerRecord<String, String> record, T event,
+            Class<T> type, Function<T, Optional<String>> missingField) {
+        if (event == null) {
+            return Optional.of("the value is empty, not a " + type.getSimpleName());
+        }
+        if (event.tenant() == null || event.tenant().isBlank()) {
+            return Optional.of("the " + type.getSimpleName() + " has no tenant");
+        }
+        Optional<String> missing = missingField.apply(event);
+        if (missing.isPresent()) {
+            return Optional.of("the " + type.getSimpleName() + " lacks " + missing.get());
+        }
+        Optional<String> headerTenant = IncomingEvent.header(record, CloudEventHeaders.TENANT);
+        if (headerTenant.isPresent() && !headerTenant.get().equals(event.tenant())) {
+            return Optional.of("the " + CloudEventHeaders.TENANT + " header names another tenant than the data");
+        }
+        return Optional.empty();
+    }
+
+    /** The events to apply, in record order. */
+    public Map<UUID, T> events() {
+        return Collections.unmodifiableMap(events);
+    }
+
+    public List<Poison> poison() {
+        return Collections.unmodifiableList(poison);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.vigil.platform.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.contracts.CloudEventHeaders;
+import dev.vigil.contracts.IncidentChange;
+import dev.vigil.contracts.IncidentEvent;
+import dev.vigil.contracts.Json;
+import dev.vigil.contracts.Severity;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class EventBatchTest {
+    private long offset;
+
+    @Test
+    void goodEventsAreKeptOnceInRecordOrderByTheirCloudEventId() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        IncidentEvent a = event("acme");
+        IncidentEvent b = event("acme");
+
+        EventBatch<IncidentEvent> batch = decode(record(first, "acme", Json.write(a)),
+                record(second, "acme", Json.write(b)), record(first, "acme", Json.write(a)));
+
+        assertEquals(List.of(first, second), List.copyOf(batch.events().keySet()));
+        assertEquals(a, batch.events().get(first));
+        assertTrue(batch.poison().isEmpty());
+    }
+
+    @Test
+    void eachKindOfPoisonIsParkedWithItsReason() {
+        IncidentEvent good = event("acme");
+        String withoutIncident = Json.write(good).replace("\"incidentId\":\"" + good.incidentId() + "\"",
+                "\"incidentId\":null");
+
+        EventBatch<IncidentEvent> batch = decode(
+                record(null, "acme", Json.write(good)),
+                record(UUID.randomUUID(), "acme", "{not json"),
+                record(UUID.randomUUID(), "acme", null),
+                record(UUID.randomUUID(), "acme", withoutIncident),
+                record(UUID.randomUUID(), "globex", Json.write(good)));
+
+        assertTrue(batch.events().isEmpty());
+        List<String> reasons = batch.poison().stream().map(EventBatch.Poison::reason).toList();
+        assertTrue(reasons.get(0).startsWith("missing or malformed ce_id"), reasons.get(0));
+        assertTrue(reasons.get(1).startsWith("the value is not a valid IncidentEvent"), reasons.get(1));
+        assertTrue(reasons.get(2).startsWith("the value is empty"), reasons.get(2));
+        assertEquals("the IncidentEvent lacks incidentId", reasons.get(3));
+        assertTrue(reasons.get(4).contains("names another tenant"), reasons.get(4));
+    }
+
+    private static EventBatch<IncidentEvent> decode(ConsumerRecord<String, String>... records) {
+        return EventBatch.decode(List.of(records), IncidentEvent.class, IncidentEvent::missingField);
+    }
+
+    private ConsumerRecord<String, String> record(UUID id, String tenant, String value) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>("vigil.incidents", 0, offset++, "key", value);
+        if (id != null) {
+            record.headers().add(CloudEventHeaders.ID, id.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        record.headers().add(CloudEventHeaders.TENANT, tenant.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private static IncidentEvent event(String tenant) {
+        Instant now = Instant.parse("2026-11-25T03:00:00Z");
+        return new IncidentEvent(UUID.randomUUID(), IncidentChange.OPENED, tenant, UUID.randomUUID(), "fp", "nagios",
+                "web-01", "http", Severity.CRITICAL, "HTTP 503", Map.of(), 1, now, now, null);
+    }
+}

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A small JSON client for the services' REST APIs. */
 final class Api {
@@ -24,8 +25,13 @@ final class Api {
     }
 
     Reply post(String url, String token, String json) {
-        return send(request(url, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return post(url, token, json, Map.of());
+    }
+
+    Reply post(String url, String token, String json, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(url, token).header("Content-Type", "application/json");
+        headers.forEach(builder::header);
+        return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** True when the URL answers 200, e.g. a readiness probe. */

@@ -119,14 +119,18 @@ public final class Demo {
 
     /** Posts the demo's probe result; returns its fingerprint. */
     public String postProbe(String ingestKey, String status) {
-        String body = Json.write(Map.of("source", "demo-probe", "resource", "shop-web-01", "check", "http",
-                "severity", "critical", "status", status, "summary", "Shop homepage answers HTTP 503",
-                "labels", Map.of("env", "prod", "service", "web-shop")));
-        Api.Reply reply = api.post(ingestUrl("/v1/alerts"), ingestKey, body);
+        Api.Reply reply = api.post(ingestUrl("/v1/alerts"), ingestKey, probeJson(status));
         if (reply.status() != 202) {
             throw new StackException("ingest refused the probe result: " + reply.status() + " " + reply.body());
         }
         return reply.body().path("alerts").path(0).path("fingerprint").asText();
+    }
+
+    /** The demo probe's result for the shop front: firing or resolved. */
+    public String probeJson(String status) {
+        return Json.write(Map.of("source", "demo-probe", "resource", "shop-web-01", "check", "http",
+                "severity", "critical", "status", status, "summary", "Shop homepage answers HTTP 503",
+                "labels", Map.of("env", "prod", "service", "web-shop")));
     }
 
     public String ingestKey() {

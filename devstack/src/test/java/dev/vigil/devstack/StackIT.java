@@ -90,6 +90,13 @@ class StackIT {
 
         demo.postProbe(key, "firing");
         await(() -> openIncident(fingerprint), i -> i != null && i.path("occurrences").asLong() == 2);
+        // a probe retrying a request it got no answer to, with the same Idempotency-Key, counts once
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertEquals(202, API.post(url(Service.INGEST, "/v1/alerts"), key, demo.probeJson("firing"),
+                    Map.of("Idempotency-Key", "retry-" + incidentId)).status());
+        }
+        demo.postProbe(key, "firing");
+        await(() -> openIncident(fingerprint), i -> i != null && i.path("occurrences").asLong() == 4);
         demo.postProbe(key, "resolved");
         await(() -> webhookTypes(incidentId), types -> types.contains("incident.resolved"));
 

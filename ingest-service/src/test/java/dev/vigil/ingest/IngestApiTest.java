@@ -72,6 +72,29 @@ class IngestApiTest {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyRepublishesTheSameEventIds() {
+        String key = issueKey(newTenant());
+        String body = "[" + alertJson("web-01", "critical", "firing") + "," + alertJson("web-02", "critical", "firing") + "]";
+
+        List<String> first = given().auth().oauth2(key).header("Idempotency-Key", "probe-7/run-42")
+                .contentType(ContentType.JSON).body(body).post("/v1/alerts").then().statusCode(202)
+                .extract().path("alerts.eventId");
+        List<String> retry = given().auth().oauth2(key).header("Idempotency-Key", "probe-7/run-42")
+                .contentType(ContentType.JSON).body(body).post("/v1/alerts").then().statusCode(202)
+                .extract().path("alerts.eventId");
+        List<String> another = given().auth().oauth2(key).header("Idempotency-Key", "probe-7/run-43")
+                .contentType(ContentType.JSON).body(body).post("/v1/alerts").then().statusCode(202)
+                .extract().path("alerts.eventId");
+
+        assertEquals(first, retry);
+        assertEquals(2, first.stream().distinct().count());
+        assertFalse(another.contains(first.get(0)));
+        given().auth().oauth2(key).header("Idempotency-Key", "with space").contentType(ContentType.JSON).body(body)
+                .post("/v1/alerts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
     void theTenantComesFromTheKeyNeverFromTheBody() throws JsonProcessingException {
         String tenant = newTenant();
         String key = issueKey(tenant);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.contracts.Alert;
 import dev.vigil.contracts.Json;
+import dev.vigil.ingest.AlertIds;
 import dev.vigil.ingest.IngestKeyCache;
 import dev.vigil.ingest.ProbeResult;
 import dev.vigil.ingest.ProbeResultParser;
@@ -23,7 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,7 +50,8 @@ public class AlertsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+    public Uni<Response> ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(AlertIds.IDEMPOTENCY_HEADER) String idempotencyKey, String body) {
         if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
             throw unauthorized("Send the tenant's ingest key as 'Authorization: Bearer vik_...'");
         }
@@ -57,10 +59,11 @@ public class AlertsResource {
             if (tenant.isEmpty()) {
                 throw unauthorized("The ingest key is not valid");
             }
+            AlertIds ids = AlertIds.forRequest(tenant.get(), idempotencyKey);
             List<ProbeResult> results = ProbeResultParser.parse(readTree(body), config.maxAlertsPerRequest());
             Instant receivedAt = Instant.now();
-            List<Alert> alerts = results.stream()
-                    .map(result -> result.toAlert(tenant.get(), UUID.randomUUID(), receivedAt)).toList();
+            List<Alert> alerts = IntStream.range(0, results.size())
+                    .mapToObj(i -> results.get(i).toAlert(tenant.get(), ids.idOf(i), receivedAt)).toList();
             return publisher.publish(alerts)
                     .onFailure().transform(AlertsResource::unavailable)
                     .map(sent -> Response.accepted(AcceptedAlerts.of(alerts)).build());

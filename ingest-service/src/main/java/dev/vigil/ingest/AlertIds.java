@@ -1,0 +1,39 @@
+package dev.vigil.ingest;
+
+import dev.vigil.platform.problem.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Event ids of accepted alerts. Each acceptance is a new occurrence, so ids are random, unless the probe sends
+ * an {@code Idempotency-Key}: then the ids derive from tenant, key and position, a retried request republishes
+ * the same ids, and triage's inbox counts it once.
+ */
+public final class AlertIds {
+    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final String scope;
+
+    private AlertIds(String scope) {
+        this.scope = scope;
+    }
+
+    /** @param idempotencyKey the header's value, or null */
+    public static AlertIds forRequest(String tenant, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return new AlertIds(null);
+        }
+        if (!KEY.matcher(idempotencyKey).matches()) {
+            throw ProblemException.invalid(IDEMPOTENCY_HEADER, "must be 1-255 visible ASCII characters");
+        }
+        return new AlertIds(tenant + "\n" + idempotencyKey);
+    }
+
+    /** The id of the request's {@code index}-th alert. */
+    public UUID idOf(int index) {
+        return scope == null ? UUID.randomUUID()
+                : UUID.nameUUIDFromBytes((scope + "\n" + index).getBytes(StandardCharsets.UTF_8));
+    }
+}

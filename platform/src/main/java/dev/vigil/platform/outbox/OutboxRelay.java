@@ -67,15 +67,6 @@ public class OutboxRelay {
         wake();
     }
 
-    @Scheduled(every = "1h", delayed = "1m")
-    Uni<Void> purge() {
-        return pool.preparedQuery("delete from outbox where sent_at < now() - make_interval(secs => $1)")
-                .execute(Tuple.of((double) config.sentRetention().toSeconds()))
-                .chain(() -> pool.preparedQuery("delete from inbox where applied_at < now() - make_interval(secs => $1)")
-                        .execute(Tuple.of((double) config.inboxRetention().toSeconds())))
-                .replaceWithVoid();
-    }
-
     private void drain() {
         wanted.set(false);
         relayRound().subscribe().with(sent -> {
@@ -134,7 +125,7 @@ public class OutboxRelay {
                 });
     }
 
-    /** For tests and metrics: events written but not yet published. */
+    /** Events written but not yet published, for diagnostics and tests. */
     public Uni<Long> pending() {
         return pool.query("select count(*) from outbox where sent_at is null").execute()
                 .map(rows -> rows.iterator().next().getLong(0));

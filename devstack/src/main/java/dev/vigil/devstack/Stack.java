@@ -59,15 +59,17 @@ public final class Stack {
         for (Service service : Service.values()) {
             postgres.ensureDatabase(service.database());
         }
-        startIfStopped(process(KAFKA), javaCommand(BrokerMain.class, layout.data().resolve("kafka").toString(),
-                String.valueOf(layout.kafkaPort()), String.valueOf(layout.kafkaControllerPort())), Map.of());
+        startIfStopped(process(KAFKA), layout.kafkaPort(), javaCommand(BrokerMain.class,
+                layout.data().resolve("kafka").toString(), String.valueOf(layout.kafkaPort()),
+                String.valueOf(layout.kafkaControllerPort())), Map.of());
         awaitPort(KAFKA, layout.kafkaPort(), INFRA_TIMEOUT);
         KafkaTopics.ensure(layout.kafkaBootstrap());
-        startIfStopped(process(RECEIVER), javaCommand(ReceiverMain.class, String.valueOf(layout.receiverPort()),
+        startIfStopped(process(RECEIVER), layout.receiverPort(), javaCommand(ReceiverMain.class, String.valueOf(layout.receiverPort()),
                 WebhookReceiver.secretsFile(layout).toString()), Map.of());
         awaitPort(RECEIVER, layout.receiverPort(), INFRA_TIMEOUT);
         for (Service service : Service.values()) {
-            startIfStopped(process(service.id()), serviceCommand(service), serviceEnvironment(service, postgres));
+            startIfStopped(process(service.id()), layout.servicePorts().get(service), serviceCommand(service),
+                    serviceEnvironment(service, postgres));
         }
         for (Service service : Service.values()) {
             awaitReady(service);
@@ -104,7 +106,7 @@ public final class Stack {
         ManagedProcess replica = process(service.id() + "-" + port);
         Map<String, String> env = serviceEnvironment(service, connectPostgres());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        startIfStopped(replica, serviceCommand(service), env);
+        startIfStopped(replica, port, serviceCommand(service), env);
         long deadline = System.nanoTime() + SERVICE_TIMEOUT.toNanos();
         while (!api.answers200("http://127.0.0.1:" + port + "/q/health/ready")) {
             failIfExited(replica);
@@ -167,7 +169,7 @@ public final class Stack {
 
     private EmbeddedPostgresServer startPostgres() {
         if (layout.externalPgUrl() == null) {
-            startIfStopped(process(POSTGRES), javaCommand(PostgresMain.class,
+            startIfStopped(process(POSTGRES), layout.pgPort(), javaCommand(PostgresMain.class,
                     layout.data().resolve("postgres").toString(), String.valueOf(layout.pgPort())), Map.of());
             awaitPort(POSTGRES, layout.pgPort(), INFRA_TIMEOUT);
         }
@@ -221,8 +223,13 @@ public final class Stack {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    private void startIfStopped(ManagedProcess process, List<String> command, Map<String, String> env) {
+    private void startIfStopped(ManagedProcess process, int port, List<String> command, Map<String, String> env) {
         if (process.running().isEmpty()) {
+            // otherwise the readiness wait would find the other program and take it for ours
+            if (listening(port)) {
+                throw new StackException("port " + port + " is taken by another program; stop it, or move "
+                        + process.name() + " with the VIGIL_*_PORT variables (see README)");
+            }
             out.println("starting " + process.name() + " (log: " + process.logFile() + ")");
             process.start(command, env);
         }
@@ -230,17 +237,23 @@ public final class Stack {
 
     private void awaitPort(String name, int port, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException e) {
-                failIfExited(process(name));
-                pause();
+        while (!listening(port)) {
+            failIfExited(process(name));
+            if (System.nanoTime() > deadline) {
+                throw new StackException(name + " did not listen on port " + port + " within " + timeout.toSeconds()
+                        + " s; see " + process(name).logFile());
             }
+            pause();
         }
-        throw new StackException(name + " did not listen on port " + port + " within " + timeout.toSeconds()
-                + " s; see " + process(name).logFile());
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void awaitReady(Service service) {

@@ -64,16 +64,16 @@ class IncidentsFlowTest {
     @Test
     void aRedeliveredAlertDoesNotCountTwice() {
         String tenant = tenant();
-        Alert alert = alert(tenant, "fp-" + UUID.randomUUID(), AlertStatus.FIRING);
+        String fingerprint = "fp-" + UUID.randomUUID();
+        Alert alert = alert(tenant, fingerprint, AlertStatus.FIRING);
         publish(alert);
         publish(alert);
-        Alert marker = alert(tenant, "marker-" + UUID.randomUUID(), AlertStatus.FIRING);
-        publish(marker);
+        // same key, so the same partition: once the recovery is applied, the redelivery was too
+        publish(alert(tenant, fingerprint, AlertStatus.RESOLVED));
 
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestInfra.token("operator", tenant))
-                .get("/v1/incidents").then().statusCode(200).body("$", hasSize(2)));
-        given().auth().oauth2(TestInfra.token("operator", tenant)).get("/v1/incidents")
-                .then().body("find { it.fingerprint == '" + alert.fingerprint() + "' }.occurrences", equalTo(1));
+                .get("/v1/incidents").then().statusCode(200).body("$", hasSize(1))
+                .body("[0].status", equalTo("resolved")).body("[0].occurrences", equalTo(1)));
     }
 
     @Test

@@ -51,6 +51,10 @@ public final class Stack {
                 && List.of(Service.values()).stream().allMatch(this::ready);
     }
 
+    public boolean isReady(Service service) {
+        return ready(service);
+    }
+
     public void up() {
         long started = System.nanoTime();
         missingJars();

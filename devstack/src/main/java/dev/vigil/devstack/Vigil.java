@@ -36,7 +36,8 @@ public final class Vigil {
                     new Demo(stack, out).run();
                 }
                 case "bench" -> {
-                    if (!stack.isUp()) {
+                    // the benchmark measures ingest alone; the rest of the stack may be stopped on purpose
+                    if (!stack.isReady(Service.INGEST)) {
                         stack.up();
                     }
                     new IngestBenchmark(stack, out).run(Integer.parseInt(options.getOrDefault("seconds", "20")),

@@ -62,7 +62,10 @@ public class DeliveryStore {
         }
         return connection.preparedQuery("""
                 insert into delivery (id, tenant, event_id, event_type, incident_id, endpoint_id, payload)
-                select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::text[])
+                select u.id, u.tenant, u.event_id, u.event_type, u.incident_id, u.endpoint_id, u.payload
+                from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::text[])
+                     with ordinality as u(id, tenant, event_id, event_type, incident_id, endpoint_id, payload, n)
+                order by u.n
                 on conflict (event_id, endpoint_id) do nothing""")
                 .execute(Tuple.tuple(
                         Arrays.asList(ids, tenants, eventIds, eventTypes, incidentIds, endpointIds, payloads)))
@@ -77,8 +80,12 @@ public class DeliveryStore {
     public Uni<List<DueDelivery>> claimDue(int limit, Duration lease) {
         return pool.preparedQuery("""
                 with due as (
-                    select id from delivery
+                    select id from delivery d
                     where status = 'pending' and next_attempt_at <= now()
+                      and not exists (select 1 from delivery earlier
+                                      where earlier.endpoint_id = d.endpoint_id
+                                        and earlier.incident_id = d.incident_id
+                                        and earlier.status = 'pending' and earlier.seq < d.seq)
                     order by next_attempt_at
                     limit $1
                     for update skip locked)

@@ -143,6 +143,23 @@ class IncidentNotificationTest {
     }
 
     @Test
+    void recoveryIsNotDeliveredBeforeTheOpeningThatIsStillBeingRetried() {
+        String tenant = TestIncidents.newTenant();
+        String path = "/" + tenant;
+        TestEndpoints.register(tenant, receiver.url(path));
+        receiver.answer(path, 500, 500);
+        UUID incident = UUID.randomUUID();
+
+        TestIncidents.publish(TestIncidents.event(IncidentChange.OPENED, tenant, incident));
+        TestIncidents.publish(TestIncidents.event(IncidentChange.RESOLVED, tenant, incident));
+
+        await().atMost(DEADLINE).until(() -> receiver.received(path).stream()
+                .anyMatch(r -> type(r.body()).equals("incident.resolved")));
+        List<String> types = receiver.received(path).stream().map(r -> type(r.body())).toList();
+        assertEquals(List.of("incident.opened", "incident.opened", "incident.opened", "incident.resolved"), types);
+    }
+
+    @Test
     void receiverThatKeepsFailingIsGivenUpAfterMaxAttemptsAndReportedFailed() {
         String tenant = TestIncidents.newTenant();
         String path = "/" + tenant;

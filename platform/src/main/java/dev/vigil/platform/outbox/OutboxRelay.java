@@ -3,6 +3,7 @@ package dev.vigil.platform.outbox;
 import dev.vigil.contracts.Channels;
 import dev.vigil.platform.messaging.CloudEvents;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -12,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,6 +43,7 @@ public class OutboxRelay {
     private final long lockKey;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
+    private volatile boolean stopping;
 
     public OutboxRelay(Pool pool, @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 10_000) @Channel(Channels.OUTBOX) MutinyEmitter<String> emitter, Vertx vertx,
             OutboxConfig config, @ConfigProperty(name = "quarkus.application.name") String service) {
@@ -54,10 +57,18 @@ public class OutboxRelay {
 
     /** Asks for a relay round soon; calls while a round runs coalesce into one more round. */
     public void wake() {
+        if (stopping) {
+            return;
+        }
         wanted.set(true);
         if (running.compareAndSet(false, true)) {
             drain();
         }
+    }
+
+    /** Rows left unsent at shutdown are sent by the next relay to start; no round should race the pool closing. */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /** Delayed so the first round does not run before messaging has connected the outbox channel. */

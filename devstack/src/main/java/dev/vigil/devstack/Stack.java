@@ -51,10 +51,6 @@ public final class Stack {
                 && List.of(Service.values()).stream().allMatch(this::ready);
     }
 
-    public boolean isReady(Service service) {
-        return ready(service);
-    }
-
     public void up() {
         long started = System.nanoTime();
         missingJars();
@@ -273,7 +269,7 @@ public final class Stack {
                 + process(service.id()).logFile());
     }
 
-    private boolean ready(Service service) {
+    public boolean ready(Service service) {
         return api.answers200(layout.serviceUrl(service) + "/q/health/ready");
     }
 

@@ -37,7 +37,7 @@ public final class Vigil {
                 }
                 case "bench" -> {
                     // the benchmark measures ingest alone; the rest of the stack may be stopped on purpose
-                    if (!stack.isReady(Service.INGEST)) {
+                    if (!stack.ready(Service.INGEST)) {
                         stack.up();
                     }
                     new IngestBenchmark(stack, out).run(Integer.parseInt(options.getOrDefault("seconds", "20")),

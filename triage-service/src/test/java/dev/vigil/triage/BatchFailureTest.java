@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.vigil.contracts.Alert;
 import dev.vigil.contracts.AlertStatus;
 import dev.vigil.contracts.CloudEventHeaders;
-import dev.vigil.contracts.EventTypes;
-import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Keys;
-import dev.vigil.contracts.Severity;
 import dev.vigil.contracts.Topics;
 import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.VigilTestResources;
@@ -20,10 +17,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -51,13 +46,9 @@ class BatchFailureTest {
     void aBatchTheDatabaseKeepsRefusingIsParkedOnTheDeadLetterTopic() {
         pool.query("alter table inbox rename to inbox_unavailable").execute().await().indefinitely();
         try {
-            String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
-            Instant now = Instant.now();
-            Alert alert = new Alert(UUID.randomUUID(), tenant, "fp-1", "nagios", "web-01", "http", Severity.CRITICAL,
-                    AlertStatus.FIRING, "HTTP 503", Map.of(), Map.of(), now, now);
-            TestInfra.produce(Topics.ALERTS, Keys.alert(tenant, alert.fingerprint()), Json.write(alert),
-                    Map.of(CloudEventHeaders.ID, alert.eventId().toString(), CloudEventHeaders.TYPE, EventTypes.ALERT,
-                            CloudEventHeaders.TENANT, tenant));
+            String tenant = TestAlerts.newTenant();
+            Alert alert = TestAlerts.alert(tenant, "fp-1", AlertStatus.FIRING);
+            TestAlerts.publish(alert);
 
             List<ConsumerRecord<String, String>> parked = TestInfra.consume(Topics.DLQ_TRIAGE, Duration.ofSeconds(60),
                     seen -> seen.stream().anyMatch(r -> r.value().contains(alert.eventId().toString())));

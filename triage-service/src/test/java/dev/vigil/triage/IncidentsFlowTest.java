@@ -11,9 +11,6 @@ import dev.vigil.contracts.Alert;
 import dev.vigil.contracts.AlertStatus;
 import dev.vigil.contracts.CloudEventHeaders;
 import dev.vigil.contracts.EventTypes;
-import dev.vigil.contracts.Json;
-import dev.vigil.contracts.Keys;
-import dev.vigil.contracts.Severity;
 import dev.vigil.contracts.Topics;
 import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.VigilTestResources;
@@ -21,7 +18,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,15 +31,15 @@ class IncidentsFlowTest {
 
     @Test
     void repeatedAlertsBecomeOneIncidentWithACountAndRecoveryResolvesIt() {
-        String tenant = tenant();
+        String tenant = TestAlerts.newTenant();
         String fingerprint = "fp-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
-            publish(alert(tenant, fingerprint, AlertStatus.FIRING));
+            TestAlerts.publish(TestAlerts.alert(tenant, fingerprint, AlertStatus.FIRING));
         }
 
         String id = await().atMost(WAIT).until(() -> openIncident(tenant, 3), found -> found != null);
 
-        publish(alert(tenant, fingerprint, AlertStatus.RESOLVED));
+        TestAlerts.publish(TestAlerts.alert(tenant, fingerprint, AlertStatus.RESOLVED));
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestInfra.token("operator", tenant))
                 .get("/v1/incidents/" + id).then().statusCode(200)
                 .body("status", equalTo("resolved")).body("occurrences", equalTo(3)));
@@ -63,13 +59,13 @@ class IncidentsFlowTest {
 
     @Test
     void aRedeliveredAlertDoesNotCountTwice() {
-        String tenant = tenant();
+        String tenant = TestAlerts.newTenant();
         String fingerprint = "fp-" + UUID.randomUUID();
-        Alert alert = alert(tenant, fingerprint, AlertStatus.FIRING);
-        publish(alert);
-        publish(alert);
+        Alert alert = TestAlerts.alert(tenant, fingerprint, AlertStatus.FIRING);
+        TestAlerts.publish(alert);
+        TestAlerts.publish(alert);
         // same key, so the same partition: once the recovery is applied, the redelivery was too
-        publish(alert(tenant, fingerprint, AlertStatus.RESOLVED));
+        TestAlerts.publish(TestAlerts.alert(tenant, fingerprint, AlertStatus.RESOLVED));
 
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestInfra.token("operator", tenant))
                 .get("/v1/incidents").then().statusCode(200).body("$", hasSize(1))
@@ -78,11 +74,11 @@ class IncidentsFlowTest {
 
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextAlertIsStillApplied() {
-        String tenant = tenant();
+        String tenant = TestAlerts.newTenant();
         TestInfra.produce(Topics.ALERTS, tenant + "/poison", "{not json", Map.of(CloudEventHeaders.TENANT, tenant,
                 CloudEventHeaders.ID, UUID.randomUUID().toString()));
-        Alert good = alert(tenant, "fp-" + UUID.randomUUID(), AlertStatus.FIRING);
-        publish(good);
+        Alert good = TestAlerts.alert(tenant, "fp-" + UUID.randomUUID(), AlertStatus.FIRING);
+        TestAlerts.publish(good);
 
         await().atMost(WAIT).until(() -> openIncident(tenant, 1), found -> found != null);
         List<ConsumerRecord<String, String>> dead = TestInfra.consume(Topics.DLQ_TRIAGE, WAIT,
@@ -96,9 +92,9 @@ class IncidentsFlowTest {
 
     @Test
     void aTenantSeesNeitherTheListNorTheIncidentOfAnother() {
-        String owner = tenant();
-        String other = tenant();
-        publish(alert(owner, "fp-" + UUID.randomUUID(), AlertStatus.FIRING));
+        String owner = TestAlerts.newTenant();
+        String other = TestAlerts.newTenant();
+        TestAlerts.publish(TestAlerts.alert(owner, "fp-" + UUID.randomUUID(), AlertStatus.FIRING));
         String id = await().atMost(WAIT).until(() -> openIncident(owner, 1), found -> found != null);
 
         given().auth().oauth2(TestInfra.token("operator", other)).get("/v1/incidents")
@@ -138,21 +134,5 @@ class IncidentsFlowTest {
                 .get("/v1/incidents?status=open").then().statusCode(200).extract().jsonPath().getList("$");
         return open.stream().filter(i -> ((Number) i.get("occurrences")).intValue() == occurrences)
                 .map(i -> (String) i.get("id")).findFirst().orElse(null);
-    }
-
-    private static String tenant() {
-        return "t" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static Alert alert(String tenant, String fingerprint, AlertStatus status) {
-        Instant now = Instant.now();
-        return new Alert(UUID.randomUUID(), tenant, fingerprint, "nagios", "web-01", "http", Severity.CRITICAL, status,
-                "HTTP 503 from web-01", Map.of("env", "prod"), Map.of(), now, now);
-    }
-
-    private static void publish(Alert alert) {
-        TestInfra.produce(Topics.ALERTS, Keys.alert(alert.tenant(), alert.fingerprint()), Json.write(alert),
-                Map.of(CloudEventHeaders.ID, alert.eventId().toString(), CloudEventHeaders.TYPE, EventTypes.ALERT,
-                        CloudEventHeaders.TENANT, alert.tenant()));
     }
 }

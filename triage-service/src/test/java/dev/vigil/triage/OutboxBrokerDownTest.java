@@ -7,12 +7,6 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.vigil.contracts.Alert;
 import dev.vigil.contracts.AlertStatus;
-import dev.vigil.contracts.CloudEventHeaders;
-import dev.vigil.contracts.EventTypes;
-import dev.vigil.contracts.Json;
-import dev.vigil.contracts.Keys;
-import dev.vigil.contracts.Severity;
-import dev.vigil.contracts.Topics;
 import dev.vigil.platform.outbox.OutboxRelay;
 import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.VigilTestResources;
@@ -23,9 +17,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,13 +45,9 @@ class OutboxBrokerDownTest {
 
     @Test
     void anEventTheBrokerCannotTakeStaysPendingWhileTheIncidentIsCommitted() {
-        String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
-        Instant now = Instant.now();
-        Alert alert = new Alert(UUID.randomUUID(), tenant, "fp-1", "nagios", "web-01", "http", Severity.CRITICAL,
-                AlertStatus.FIRING, "HTTP 503", Map.of(), Map.of(), now, now);
-        TestInfra.produce(Topics.ALERTS, Keys.alert(tenant, alert.fingerprint()), Json.write(alert),
-                Map.of(CloudEventHeaders.ID, alert.eventId().toString(), CloudEventHeaders.TYPE, EventTypes.ALERT,
-                        CloudEventHeaders.TENANT, tenant));
+        String tenant = TestAlerts.newTenant();
+        Alert alert = TestAlerts.alert(tenant, "fp-1", AlertStatus.FIRING);
+        TestAlerts.publish(alert);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
                 .auth().oauth2(TestInfra.token("operator", tenant)).get("/v1/incidents")

@@ -7,13 +7,13 @@ import dev.vigil.notify.dispatch.Dispatcher;
 import dev.vigil.notify.store.DeliveryStore;
 import dev.vigil.notify.store.EndpointStore;
 import dev.vigil.platform.inbox.Inbox;
+import dev.vigil.platform.messaging.BatchRetry;
 import dev.vigil.platform.messaging.DeadLetters;
 import dev.vigil.platform.messaging.EventBatch;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -29,11 +29,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class IncidentEventsConsumer {
-    /** transient database trouble gets a few tries before the batch goes to the failure strategy. */
-    private static final int APPLY_RETRIES = 4;
-    private static final Duration APPLY_BACKOFF = Duration.ofMillis(200);
-    private static final Duration APPLY_BACKOFF_CAP = Duration.ofSeconds(3);
-
     private final Pool pool;
     private final Inbox inbox;
     private final EndpointStore endpoints;
@@ -62,9 +57,8 @@ public class IncidentEventsConsumer {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(connection -> inbox.claim(connection, events.keySet())
-                        .chain(fresh -> createDeliveries(connection, only(events, fresh))))
-                .onFailure().retry().withBackOff(APPLY_BACKOFF, APPLY_BACKOFF_CAP).atMost(APPLY_RETRIES)
+        return BatchRetry.onTransientFailure(pool.withTransaction(connection -> inbox.claim(connection, events.keySet())
+                        .chain(fresh -> createDeliveries(connection, only(events, fresh)))))
                 .invoke(created -> {
                     if (created > 0) {
                         dispatcher.wake();

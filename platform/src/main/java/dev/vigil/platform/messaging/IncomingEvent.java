@@ -12,10 +12,6 @@ public final class IncomingEvent {
     private IncomingEvent() {
     }
 
-    public static Optional<String> type(ConsumerRecord<String, String> record) {
-        return header(record, CloudEventHeaders.TYPE);
-    }
-
     /** The event id; empty when the header is missing or not a UUID (a poison record). */
     public static Optional<UUID> id(ConsumerRecord<String, String> record) {
         return header(record, CloudEventHeaders.ID).flatMap(value -> {

@@ -7,6 +7,7 @@ import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Keys;
 import dev.vigil.contracts.Topics;
 import dev.vigil.platform.inbox.Inbox;
+import dev.vigil.platform.messaging.BatchRetry;
 import dev.vigil.platform.messaging.DeadLetters;
 import dev.vigil.platform.messaging.EventBatch;
 import dev.vigil.platform.outbox.Outbox;
@@ -20,7 +21,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +35,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class AlertsConsumer {
-    // a few quick retries ride out a dropped connection or a failover; past them the channel's
-    // dead-letter-queue strategy parks the batch rather than stalling its partitions
-    private static final int APPLY_RETRIES = 5;
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
-
     private final Pool pool;
     private final Inbox inbox;
     private final IncidentStore incidents;
@@ -69,10 +63,9 @@ public class AlertsConsumer {
         if (alerts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(connection -> inbox.claim(connection, alerts.keySet())
+        return BatchRetry.onTransientFailure(pool.withTransaction(connection -> inbox.claim(connection, alerts.keySet())
                         .chain(fresh -> applyFresh(connection, alerts.entrySet().stream()
-                                .filter(e -> fresh.contains(e.getKey())).map(Map.Entry::getValue).toList())))
-                .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(APPLY_RETRIES)
+                                .filter(e -> fresh.contains(e.getKey())).map(Map.Entry::getValue).toList()))))
                 .invoke(relay::wake);
     }
 

@@ -1,0 +1,37 @@
+package dev.vigil.triage;
+
+import dev.vigil.contracts.Alert;
+import dev.vigil.contracts.AlertStatus;
+import dev.vigil.contracts.CloudEventHeaders;
+import dev.vigil.contracts.EventTypes;
+import dev.vigil.contracts.Json;
+import dev.vigil.contracts.Keys;
+import dev.vigil.contracts.Severity;
+import dev.vigil.contracts.Topics;
+import dev.vigil.testsupport.TestInfra;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Alerts as ingest publishes them, for triage's Quarkus tests. */
+final class TestAlerts {
+    private TestAlerts() {
+    }
+
+    static String newTenant() {
+        return "t" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Alert alert(String tenant, String fingerprint, AlertStatus status) {
+        Instant now = Instant.now();
+        return new Alert(UUID.randomUUID(), tenant, fingerprint, "nagios", "web-01", "http", Severity.CRITICAL, status,
+                "HTTP 503 from web-01", Map.of("env", "prod"), Map.of(), now, now);
+    }
+
+    /** On vigil.alerts, keyed and with the CloudEvents headers ingest sets. */
+    static void publish(Alert alert) {
+        TestInfra.produce(Topics.ALERTS, Keys.alert(alert.tenant(), alert.fingerprint()), Json.write(alert),
+                Map.of(CloudEventHeaders.ID, alert.eventId().toString(), CloudEventHeaders.TYPE, EventTypes.ALERT,
+                        CloudEventHeaders.TENANT, alert.tenant()));
+    }
+}

@@ -37,6 +37,24 @@ class DeliveryPolicyTest {
     }
 
     @Test
+    void theBackoffCeilingDoublesWithEachAttemptUpToTheCap() {
+        // full jitter draws uniformly below the ceiling: 200 draws all under 3/4 of it has odds of 0.75^200
+        for (int attempts = 1; attempts <= 4; attempts++) {
+            long ceiling = BASE.toMillis() << (attempts - 1);
+            assertTrue(longestOf200(policy, attempts) > ceiling * 3 / 4, "attempt " + attempts
+                    + " never waited near its ceiling of " + ceiling + "ms: the backoff does not grow");
+        }
+        DeliveryPolicy patient = new DeliveryPolicy(100, BASE, CAP, MAX_RETRY_AFTER, new Random(11));
+        assertTrue(longestOf200(patient, 20) > CAP.toMillis() * 3 / 4, "late attempts never waited near the cap");
+    }
+
+    private static long longestOf200(DeliveryPolicy policy, int attempts) {
+        return java.util.stream.IntStream.range(0, 200)
+                .mapToLong(i -> retryDelay(policy.decide(attempts, Attempt.response(500, null), NOW)).toMillis())
+                .max().orElseThrow();
+    }
+
+    @Test
     void backoffIsJitteredNotFixed() {
         long distinct = java.util.stream.IntStream.range(0, 50)
                 .mapToObj(i -> retryDelay(policy.decide(3, Attempt.error("connection refused"), NOW)))

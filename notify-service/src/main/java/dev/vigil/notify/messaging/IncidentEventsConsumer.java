@@ -6,16 +6,13 @@ import dev.vigil.notify.NewDelivery;
 import dev.vigil.notify.dispatch.Dispatcher;
 import dev.vigil.notify.store.DeliveryStore;
 import dev.vigil.notify.store.EndpointStore;
-import dev.vigil.platform.inbox.Inbox;
-import dev.vigil.platform.messaging.BatchRetry;
-import dev.vigil.platform.messaging.DeadLetters;
-import dev.vigil.platform.messaging.EventBatch;
+import dev.vigil.platform.messaging.BatchProcessor;
+import dev.vigil.platform.messaging.EventHandler;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,60 +20,55 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Turns incident events into deliveries, a batch at a time: one transaction claims the batch's event ids in
- * the inbox and creates a delivery per (fresh event, enabled endpoint of its tenant), so a redelivered batch
- * creates nothing twice. Records that are not incident events are parked on the DLQ.
+ * Turns incident events into deliveries, a batch at a time: a delivery per (fresh event, enabled endpoint of
+ * its tenant), created in the transaction that claims the events in the inbox ({@link BatchProcessor}), so a
+ * redelivered event creates nothing twice.
  */
 @ApplicationScoped
-public class IncidentEventsConsumer {
-    private final Pool pool;
-    private final Inbox inbox;
+public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {
+    private final BatchProcessor processor;
     private final EndpointStore endpoints;
     private final DeliveryStore deliveries;
-    private final DeadLetters deadLetters;
     private final Dispatcher dispatcher;
 
-    public IncidentEventsConsumer(Pool pool, Inbox inbox, EndpointStore endpoints, DeliveryStore deliveries,
-            DeadLetters deadLetters, Dispatcher dispatcher) {
-        this.pool = pool;
-        this.inbox = inbox;
+    public IncidentEventsConsumer(BatchProcessor processor, EndpointStore endpoints, DeliveryStore deliveries,
+            Dispatcher dispatcher) {
+        this.processor = processor;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
-        this.deadLetters = deadLetters;
         this.dispatcher = dispatcher;
     }
 
     @Incoming(Channels.INCIDENTS_IN)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        EventBatch<IncidentEvent> batch = EventBatch.decode(records, IncidentEvent.class, IncidentEvent::missingField);
-        // parked after the batch committed: if it never does, the failure strategy dead-letters the whole batch
-        return apply(batch.events()).chain(() -> deadLetters.parkAll(batch.poison()));
+        return processor.process(records, this);
     }
 
-    private Uni<Void> apply(Map<UUID, IncidentEvent> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return BatchRetry.onTransientFailure(pool.withTransaction(connection -> inbox.claim(connection, events.keySet())
-                        .chain(fresh -> createDeliveries(connection, only(events, fresh)))))
-                .invoke(created -> {
-                    if (created > 0) {
-                        dispatcher.wake();
-                    }
-                })
+    @Override
+    public String channel() {
+        return Channels.INCIDENTS_IN;
+    }
+
+    @Override
+    public Class<IncidentEvent> eventType() {
+        return IncidentEvent.class;
+    }
+
+    @Override
+    public Optional<String> missingField(IncidentEvent event) {
+        return event.missingField();
+    }
+
+    @Override
+    public Uni<Void> apply(SqlConnection connection, Map<UUID, IncidentEvent> fresh) {
+        Set<String> tenants = fresh.values().stream().map(IncidentEvent::tenant).collect(Collectors.toSet());
+        return endpoints.enabledByTenant(connection, tenants)
+                .chain(byTenant -> deliveries.insert(connection, NewDelivery.plan(fresh, byTenant)))
                 .replaceWithVoid();
     }
 
-    /** @return how many deliveries were created */
-    private Uni<Integer> createDeliveries(SqlConnection connection, Map<UUID, IncidentEvent> events) {
-        Set<String> tenants = events.values().stream().map(IncidentEvent::tenant).collect(Collectors.toSet());
-        return endpoints.enabledByTenant(connection, tenants)
-                .chain(byTenant -> deliveries.insert(connection, NewDelivery.plan(events, byTenant)));
-    }
-
-    private static Map<UUID, IncidentEvent> only(Map<UUID, IncidentEvent> events, Set<UUID> ids) {
-        Map<UUID, IncidentEvent> kept = new LinkedHashMap<>(events);
-        kept.keySet().retainAll(ids);
-        return kept;
+    @Override
+    public void committed() {
+        dispatcher.wake();
     }
 }

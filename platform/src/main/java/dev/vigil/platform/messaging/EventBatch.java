@@ -21,10 +21,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * or names another tenant in its {@code ce_tenant} header than in its data.
  */
 public final class EventBatch<T extends TenantScoped> {
-    private final Map<UUID, T> events = new LinkedHashMap<>();
+    private final Map<UUID, Received<T>> events = new LinkedHashMap<>();
     private final List<Poison> poison = new ArrayList<>();
 
-    public record Poison(ConsumerRecord<String, String> record, String reason) {
+    /** An event to apply, with the record it came in, which is what gets parked if applying it fails. */
+    public record Received<T>(UUID id, T event, ConsumerRecord<String, String> record) {
+    }
+
+    /**
+     * @param cause  a short, fixed name for the kind of problem (a metric tag)
+     * @param reason what is wrong with this record, for the operator reading the DLQ
+     */
+    public record Poison(ConsumerRecord<String, String> record, String cause, String reason) {
     }
 
     private EventBatch() {
@@ -39,20 +47,20 @@ public final class EventBatch<T extends TenantScoped> {
         for (ConsumerRecord<String, String> record : records) {
             Optional<UUID> id = IncomingEvent.id(record);
             if (id.isEmpty()) {
-                batch.poison.add(new Poison(record, "missing or malformed " + CloudEventHeaders.ID + " header"));
+                batch.poison.add(new Poison(record, "no-id", "missing or malformed " + CloudEventHeaders.ID + " header"));
                 continue;
             }
             try {
                 T event = record.value() == null ? null : Json.read(record.value(), type);
                 Optional<String> problem = problem(record, event, type, missingField);
                 if (problem.isPresent()) {
-                    batch.poison.add(new Poison(record, problem.get()));
+                    batch.poison.add(new Poison(record, "invalid-event", problem.get()));
                 } else {
-                    batch.events.putIfAbsent(id.get(), event);
+                    batch.events.putIfAbsent(id.get(), new Received<>(id.get(), event, record));
                 }
             } catch (JsonProcessingException e) {
-                batch.poison.add(new Poison(record, "the value is not a valid " + type.getSimpleName() + ": "
-                        + e.getOriginalMessage()));
+                batch.poison.add(new Poison(record, "not-json", "the value is not a valid " + type.getSimpleName()
+                        + ": " + e.getOriginalMessage()));
             }
         }
         return batch;
@@ -78,8 +86,8 @@ public final class EventBatch<T extends TenantScoped> {
     }
 
     /** The events to apply, in record order. */
-    public Map<UUID, T> events() {
-        return Collections.unmodifiableMap(events);
+    public List<Received<T>> events() {
+        return List.copyOf(events.values());
     }
 
     public List<Poison> poison() {

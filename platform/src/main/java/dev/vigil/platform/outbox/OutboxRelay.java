@@ -52,7 +52,12 @@ public class OutboxRelay {
         this.vertx = vertx;
         this.config = config;
         this.service = service;
-        this.lockKey = ("vigil.outbox." + service).hashCode();
+        this.lockKey = lockKey(service);
+    }
+
+    /** The advisory lock a relay round holds; whoever holds it keeps every relay of the service idle. */
+    public static long lockKey(String service) {
+        return ("vigil.outbox." + service).hashCode();
     }
 
     /** Asks for a relay round soon; calls while a round runs coalesce into one more round. */

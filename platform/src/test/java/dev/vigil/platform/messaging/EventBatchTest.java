@@ -29,8 +29,9 @@ class EventBatchTest {
         EventBatch<IncidentEvent> batch = decode(record(first, "acme", Json.write(a)),
                 record(second, "acme", Json.write(b)), record(first, "acme", Json.write(a)));
 
-        assertEquals(List.of(first, second), List.copyOf(batch.events().keySet()));
-        assertEquals(a, batch.events().get(first));
+        assertEquals(List.of(first, second), batch.events().stream().map(EventBatch.Received::id).toList());
+        assertEquals(a, batch.events().get(0).event());
+        assertEquals(0, batch.events().get(0).record().offset(), "the first record of the event is kept");
         assertTrue(batch.poison().isEmpty());
     }
 
@@ -49,6 +50,8 @@ class EventBatchTest {
 
         assertTrue(batch.events().isEmpty());
         List<String> reasons = batch.poison().stream().map(EventBatch.Poison::reason).toList();
+        assertEquals(List.of("no-id", "not-json", "invalid-event", "invalid-event", "invalid-event"),
+                batch.poison().stream().map(EventBatch.Poison::cause).toList());
         assertTrue(reasons.get(0).startsWith("missing or malformed ce_id"), reasons.get(0));
         assertTrue(reasons.get(1).startsWith("the value is not a valid IncidentEvent"), reasons.get(1));
         assertTrue(reasons.get(2).startsWith("the value is empty"), reasons.get(2));

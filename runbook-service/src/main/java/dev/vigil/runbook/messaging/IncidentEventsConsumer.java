@@ -2,47 +2,63 @@ package dev.vigil.runbook.messaging;
 
 import dev.vigil.contracts.Channels;
 import dev.vigil.contracts.IncidentEvent;
-import dev.vigil.platform.messaging.BatchRetry;
-import dev.vigil.platform.messaging.DeadLetters;
-import dev.vigil.platform.messaging.EventBatch;
+import dev.vigil.platform.messaging.BatchProcessor;
+import dev.vigil.platform.messaging.EventHandler;
 import dev.vigil.platform.outbox.OutboxRelay;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads incident events in batches. Records that cannot be applied (no usable {@code ce_id}, not an incident
- * event) are parked on the DLQ; the rest are applied together by {@link ExecutionOpener}.
+ * Reads incident events in batches ({@link BatchProcessor}); {@link ExecutionOpener} opens the runbook executions
+ * that newly opened incidents call for, in the transaction that claims the events in the inbox.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "vigil.pipeline.enabled", stringValue = "true")
-public class IncidentEventsConsumer {
+public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {
+    private final BatchProcessor processor;
     private final ExecutionOpener opener;
-    private final DeadLetters deadLetters;
     private final OutboxRelay relay;
 
-    public IncidentEventsConsumer(ExecutionOpener opener, DeadLetters deadLetters, OutboxRelay relay) {
+    public IncidentEventsConsumer(BatchProcessor processor, ExecutionOpener opener, OutboxRelay relay) {
+        this.processor = processor;
         this.opener = opener;
-        this.deadLetters = deadLetters;
         this.relay = relay;
     }
 
     @Incoming(Channels.INCIDENTS_IN)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        EventBatch<IncidentEvent> batch = EventBatch.decode(records, IncidentEvent.class, IncidentEvent::missingField);
-        List<AnnouncedIncident> incidents = batch.events().entrySet().stream()
-                .map(e -> new AnnouncedIncident(e.getKey(), e.getValue())).toList();
-        // parked after the batch committed: if it never does, the failure strategy dead-letters every
-        // record of the batch, and parking first would put the rejected ones on the DLQ twice
-        return BatchRetry.onTransientFailure(opener.apply(incidents))
-                .invoke(opened -> {
-                    if (!opened.isEmpty()) {
-                        relay.wake();
-                    }
-                })
-                .chain(() -> deadLetters.parkAll(batch.poison()));
+        return processor.process(records, this);
+    }
+
+    @Override
+    public String channel() {
+        return Channels.INCIDENTS_IN;
+    }
+
+    @Override
+    public Class<IncidentEvent> eventType() {
+        return IncidentEvent.class;
+    }
+
+    @Override
+    public Optional<String> missingField(IncidentEvent event) {
+        return event.missingField();
+    }
+
+    @Override
+    public Uni<Void> apply(SqlConnection connection, Map<UUID, IncidentEvent> fresh) {
+        return opener.open(connection, fresh);
+    }
+
+    @Override
+    public void committed() {
+        relay.wake();
     }
 }

@@ -6,10 +6,8 @@ import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Keys;
 import dev.vigil.contracts.Topics;
-import dev.vigil.platform.inbox.Inbox;
-import dev.vigil.platform.messaging.BatchRetry;
-import dev.vigil.platform.messaging.DeadLetters;
-import dev.vigil.platform.messaging.EventBatch;
+import dev.vigil.platform.messaging.BatchProcessor;
+import dev.vigil.platform.messaging.EventHandler;
 import dev.vigil.platform.outbox.Outbox;
 import dev.vigil.platform.outbox.OutboxEntry;
 import dev.vigil.platform.outbox.OutboxRelay;
@@ -18,58 +16,58 @@ import dev.vigil.triage.TriagePolicy;
 import dev.vigil.triage.TriageResult;
 import dev.vigil.triage.store.IncidentStore;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Applies a batch of alerts in one transaction: inbox claim, incident upserts and outbox events together,
- * so a batch is applied entirely or not at all, and a redelivered alert changes nothing.
+ * Folds alerts into incidents, a batch at a time: incident upserts and their events in the outbox, in the
+ * transaction that claims the alerts in the inbox ({@link BatchProcessor}).
  */
 @ApplicationScoped
-public class AlertsConsumer {
-    private final Pool pool;
-    private final Inbox inbox;
+public class AlertsConsumer implements EventHandler<Alert> {
+    private final BatchProcessor processor;
     private final IncidentStore incidents;
     private final Outbox outbox;
     private final OutboxRelay relay;
-    private final DeadLetters deadLetters;
 
-    public AlertsConsumer(Pool pool, Inbox inbox, IncidentStore incidents, Outbox outbox, OutboxRelay relay,
-            DeadLetters deadLetters) {
-        this.pool = pool;
-        this.inbox = inbox;
+    public AlertsConsumer(BatchProcessor processor, IncidentStore incidents, Outbox outbox, OutboxRelay relay) {
+        this.processor = processor;
         this.incidents = incidents;
         this.outbox = outbox;
         this.relay = relay;
-        this.deadLetters = deadLetters;
     }
 
     @Incoming(Channels.ALERTS_IN)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        EventBatch<Alert> batch = EventBatch.decode(records, Alert.class, Alert::missingField);
-        // parked after the batch committed: if it never does, the failure strategy dead-letters the whole batch
-        return apply(batch.events()).chain(() -> deadLetters.parkAll(batch.poison()));
+        return processor.process(records, this);
     }
 
-    private Uni<Void> apply(Map<UUID, Alert> alerts) {
-        if (alerts.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return BatchRetry.onTransientFailure(pool.withTransaction(connection -> inbox.claim(connection, alerts.keySet())
-                        .chain(fresh -> applyFresh(connection, alerts.entrySet().stream()
-                                .filter(e -> fresh.contains(e.getKey())).map(Map.Entry::getValue).toList()))))
-                .invoke(relay::wake);
+    @Override
+    public String channel() {
+        return Channels.ALERTS_IN;
     }
 
-    private Uni<Void> applyFresh(SqlConnection connection, List<Alert> alerts) {
+    @Override
+    public Class<Alert> eventType() {
+        return Alert.class;
+    }
+
+    @Override
+    public Optional<String> missingField(Alert alert) {
+        return alert.missingField();
+    }
+
+    @Override
+    public Uni<Void> apply(SqlConnection connection, Map<UUID, Alert> fresh) {
+        List<Alert> alerts = List.copyOf(fresh.values());
         Set<IncidentKey> keys = new LinkedHashSet<>();
         alerts.forEach(alert -> keys.add(new IncidentKey(alert.tenant(), alert.fingerprint())));
         return incidents.findOpen(connection, keys).chain(open -> {
@@ -77,6 +75,11 @@ public class AlertsConsumer {
             return incidents.save(connection, result.changed())
                     .chain(() -> outbox.append(connection, result.events().stream().map(AlertsConsumer::entry).toList()));
         });
+    }
+
+    @Override
+    public void committed() {
+        relay.wake();
     }
 
     private static OutboxEntry entry(IncidentEvent event) {

@@ -82,9 +82,9 @@ public final class Demo {
 
         say("probe: shop-web-01 answers HTTP 200 again");
         postProbe(state.ingestKey(), "resolved");
-        await("the incident to resolve", () -> incident(incidentId)
+        JsonNode recovered = await("the incident to resolve", () -> incident(incidentId)
                 .filter(i -> "resolved".equals(i.path("status").asText())));
-        say("triage: incident " + incidentId + " resolved after " + incident.path("occurrences").asLong()
+        say("triage: incident " + incidentId + " resolved after " + recovered.path("occurrences").asLong()
                 + " occurrences");
         JsonNode resolved = await("the signed 'resolved' webhook", () -> webhook(incidentId, "incident.resolved"));
         say("notify: webhook incident.resolved delivered, signature verified (webhook-id "
@@ -94,7 +94,7 @@ public final class Demo {
         checkNothingDuplicated(incidentId);
         out.printf("%nThe story took %.1f s. Resident memory (MiB): %s%n", (System.nanoTime() - started) / 1e9,
                 stack.residentMiB());
-        return new Outcome(incidentId, fingerprint, incident.path("occurrences").asLong(),
+        return new Outcome(incidentId, fingerprint, recovered.path("occurrences").asLong(),
                 opened.path("webhookId").asText(), resolved.path("webhookId").asText(), execution.path("id").asText());
     }
 

@@ -69,7 +69,8 @@ public class AlertsResource {
             List<ProbeResult> results = ProbeResultParser.parse(readTree(body), config.maxAlertsPerRequest());
             Instant receivedAt = Instant.now();
             List<Alert> alerts = IntStream.range(0, results.size())
-                    .mapToObj(i -> results.get(i).toAlert(tenant.get(), ids.idOf(i), receivedAt)).toList();
+                    .mapToObj(i -> results.get(i).toAlert(tenant.get(), ids.idOf(i, results.get(i)), receivedAt))
+                    .toList();
             return publisher.publish(alerts)
                     .onFailure().transform(AlertsResource::unavailable)
                     .map(sent -> Response.accepted(AcceptedAlerts.of(alerts)).build());

@@ -47,6 +47,12 @@ class EndpointInputTest {
     }
 
     @Test
+    void aBodyOverTheDefaultLimitIsA413Problem() {
+        customer("acme").body("{\"description\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}").post("/v1/endpoints")
+                .then().statusCode(413).contentType(PROBLEM).body("type", equalTo("urn:vigil:problem:payload-too-large"));
+    }
+
+    @Test
     void aUriOverTheLimitIsA414Problem() {
         customer("acme").get("/v1/endpoints/" + "a".repeat(5000)).then().statusCode(414).contentType(PROBLEM);
     }

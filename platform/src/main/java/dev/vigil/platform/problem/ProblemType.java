@@ -13,7 +13,6 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
-    HEADERS_TOO_LARGE(431, "Request header fields too large"),
     UNAVAILABLE(503, "Temporarily unavailable"),
     INTERNAL(500, "Internal error");
 

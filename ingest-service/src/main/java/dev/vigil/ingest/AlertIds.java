@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * Event ids of accepted alerts. Each acceptance is a new occurrence, so ids are random, unless the probe sends
- * an {@code Idempotency-Key}: then the ids derive from tenant, key and position, a retried request republishes
- * the same ids, and triage's inbox counts it once.
+ * an {@code Idempotency-Key}: then the ids derive from tenant, key, position and the alert's content, a retried
+ * request republishes the same ids, and triage's inbox counts it once. The content is part of the id so that a
+ * key reused for a different body cannot silently drop alerts: a changed alert gets a new id and is counted.
+ * Refusing such a reuse (422) would need a record of every key's body, a database write on the hot path.
  */
 public final class AlertIds {
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
@@ -31,9 +33,10 @@ public final class AlertIds {
         return new AlertIds(tenant + "\n" + idempotencyKey);
     }
 
-    /** The id of the request's {@code index}-th alert. */
-    public UUID idOf(int index) {
+    /** The id of the request's {@code index}-th alert, {@code result}. */
+    public UUID idOf(int index, ProbeResult result) {
         return scope == null ? UUID.randomUUID()
-                : UUID.nameUUIDFromBytes((scope + "\n" + index).getBytes(StandardCharsets.UTF_8));
+                : UUID.nameUUIDFromBytes((scope + "\n" + index + "\n" + result.canonicalContent())
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

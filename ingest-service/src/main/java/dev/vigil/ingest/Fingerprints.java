@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Identifies the failing thing: source, resource, check and the identifying labels, in a canonical order.
@@ -16,24 +15,12 @@ public final class Fingerprints {
     }
 
     public static String of(String source, String resource, String check, Map<String, String> labels) {
-        StringBuilder canonical = new StringBuilder();
-        append(canonical, source);
-        append(canonical, resource);
-        append(canonical, check);
-        new TreeMap<>(labels).forEach((name, value) -> {
-            append(canonical, name);
-            append(canonical, value);
-        });
+        String canonical = new CanonicalText().add(source).add(resource).add(check).addEntries(labels).toString();
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
         }
-    }
-
-    /** Length-prefixed, so ("ab","c") and ("a","bc") differ. */
-    private static void append(StringBuilder canonical, String part) {
-        canonical.append(part.length()).append(':').append(part).append(';');
     }
 }

@@ -21,6 +21,20 @@ public record ProbeResult(
         String fingerprint) {
 
     /**
+     * Everything the probe said, in one canonical text: a retry carries the same, however its JSON was spelled;
+     * a changed alert carries a different one. See {@link AlertIds}.
+     */
+    public String canonicalContent() {
+        return new CanonicalText().add(source).add(resource).add(check)
+                .add(severity == null ? null : severity.wireName()).add(status == null ? null : status.wireName())
+                .add(summary)
+                .add(String.valueOf(labels.size())).addEntries(labels)
+                .add(String.valueOf(annotations.size())).addEntries(annotations)
+                .add(observedAt == null ? null : observedAt.toString()).add(fingerprint)
+                .toString();
+    }
+
+    /**
      * The normalised alert. Each accepted result is a new event (a probe repeating itself is a new occurrence),
      * so the id is minted here; everything downstream derives its ids from it.
      */

@@ -3,6 +3,7 @@ package dev.vigil.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.contracts.AlertStatus;
 import dev.vigil.contracts.Severity;
+import dev.vigil.platform.json.StorableText;
 import dev.vigil.platform.problem.Problem.FieldError;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.problem.ProblemType;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * Validates the Vigil alert format: one object or an array of them. Every error is collected with its field
  * path ({@code [2].severity}) so a probe author fixes all of them at once; one bad element refuses the whole
- * request, so nothing is half-accepted.
+ * request, so nothing is half-accepted. It reads a tree, not bound records, so it checks {@link StorableText}
+ * itself on every string it keeps.
  */
 public final class ProbeResultParser {
     private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-/]{0,127}");
@@ -116,7 +118,12 @@ public final class ProbeResultParser {
             errors.add(new FieldError(path + field, "must be a string"));
             return null;
         }
-        String text = value.asText().strip();
+        String raw = value.asText();
+        if (!StorableText.isStorable(raw)) {
+            errors.add(new FieldError(path + field, StorableText.RULE));
+            return null;
+        }
+        String text = raw.strip();
         if (text.isEmpty()) {
             errors.add(new FieldError(path + field, "must not be blank"));
             return null;
@@ -145,10 +152,15 @@ public final class ProbeResultParser {
         Map<String, String> map = new LinkedHashMap<>();
         value.fields().forEachRemaining(entry -> {
             String entryPath = path + field + "." + entry.getKey();
-            if (!LABEL_NAME.matcher(entry.getKey()).matches()) {
+            if (!StorableText.isStorable(entry.getKey())) {
+                // the key itself cannot be shown: name its map
+                errors.add(new FieldError(path + field, "has a key that " + StorableText.RULE));
+            } else if (!LABEL_NAME.matcher(entry.getKey()).matches()) {
                 errors.add(new FieldError(entryPath, "is not a valid name"));
             } else if (!entry.getValue().isTextual()) {
                 errors.add(new FieldError(entryPath, "must be a string"));
+            } else if (!StorableText.isStorable(entry.getValue().asText())) {
+                errors.add(new FieldError(entryPath, StorableText.RULE));
             } else if (entry.getValue().asText().length() > maxValueLength) {
                 errors.add(new FieldError(entryPath, "must be at most " + maxValueLength + " characters"));
             } else {

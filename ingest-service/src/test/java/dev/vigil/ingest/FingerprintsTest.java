@@ -9,6 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class FingerprintsTest {
 
+    /** Open incidents are keyed by fingerprint: a change of the computation would split them after a deploy. */
+    @Test
+    void staysTheSameAcrossReleases() {
+        assertEquals("0a8a165c5b48d05fcb48340dabee8321",
+                Fingerprints.of("nagios", "web-01", "http", Map.of("env", "prod", "zone", "eu-1")));
+    }
+
     @Test
     void labelOrderDoesNotMatter() {
         Map<String, String> ab = new LinkedHashMap<>();

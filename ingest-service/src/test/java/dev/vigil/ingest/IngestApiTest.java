@@ -95,6 +95,24 @@ class IngestApiTest {
     }
 
     @Test
+    void aDifferentBodyUnderAReusedIdempotencyKeyIsCountedForTheChangedAlerts() {
+        String key = issueKey(newTenant());
+        String unchanged = alertJson("web-01", "critical", "firing");
+        String before = "[" + unchanged + "," + alertJson("web-02", "critical", "firing") + "]";
+        String after = "[" + unchanged + "," + alertJson("web-02", "critical", "resolved") + "]";
+
+        List<String> first = given().auth().oauth2(key).header("Idempotency-Key", "probe-7/run-44")
+                .contentType(ContentType.JSON).body(before).post("/v1/alerts").then().statusCode(202)
+                .extract().path("alerts.eventId");
+        List<String> reused = given().auth().oauth2(key).header("Idempotency-Key", "probe-7/run-44")
+                .contentType(ContentType.JSON).body(after).post("/v1/alerts").then().statusCode(202)
+                .extract().path("alerts.eventId");
+
+        assertEquals(first.get(0), reused.get(0), "an unchanged alert is still a retry, counted once");
+        assertFalse(first.contains(reused.get(1)), "a changed alert gets a new id, so triage counts it");
+    }
+
+    @Test
     void theTenantComesFromTheKeyNeverFromTheBody() throws JsonProcessingException {
         String tenant = newTenant();
         String key = issueKey(tenant);

@@ -58,6 +58,11 @@ public final class DevTokens {
 
     /** A token for {@code user} in {@code role}; {@code tenant} may be null (platform admin). */
     public String token(String role, String tenant, String user, Duration validFor) {
+        return sign(claims(role, tenant, user, validFor));
+    }
+
+    /** The claims of {@link #token(String, String, String, Duration)}, for a caller to change before signing. */
+    public static JwtClaims claims(String role, String tenant, String user, Duration validFor) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setSubject(user);
@@ -69,6 +74,10 @@ public final class DevTokens {
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(validFor.toSeconds() / 60f);
         claims.setGeneratedJwtId();
+        return claims;
+    }
+
+    public String sign(JwtClaims claims) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(privateKey);

@@ -1,11 +1,15 @@
 package dev.vigil.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jose4j.jwt.JwtClaims;
 
 /**
  * What a test needs from the infrastructure {@link VigilTestResources} started: tokens, and raw Kafka access
@@ -30,7 +35,27 @@ public final class TestInfra {
     }
 
     public static String token(String role, String tenant) {
-        return DevTokens.in(Path.of(System.getProperty(JWT_DIR_PROPERTY))).token(role, tenant);
+        return tokens().token(role, tenant);
+    }
+
+    /** A token signed with the services' key whose claims {@code change} altered first. */
+    public static String token(String role, String tenant, Consumer<JwtClaims> change) {
+        JwtClaims claims = DevTokens.claims(role, tenant, role + "@test", Duration.ofHours(1));
+        change.accept(claims);
+        return tokens().sign(claims);
+    }
+
+    /** A well-formed token signed with a key the services do not trust. */
+    public static String foreignToken(String role, String tenant) {
+        try {
+            return DevTokens.in(Files.createTempDirectory("vigil-foreign-jwt-")).token(role, tenant);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DevTokens tokens() {
+        return DevTokens.in(Path.of(System.getProperty(JWT_DIR_PROPERTY)));
     }
 
     public static String bootstrapServers() {

@@ -119,7 +119,7 @@ class IncidentsFlowTest {
     }
 
     @Test
-    void badQueryParametersNameTheField() {
+    void badQueryAndPathParametersNameTheParameter() {
         String token = TestInfra.token("operator", "acme");
         given().auth().oauth2(token).get("/v1/incidents?status=sleeping").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("status"));
@@ -127,8 +127,10 @@ class IncidentsFlowTest {
                 .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
         given().auth().oauth2(token).get("/v1/incidents?limit=0").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
-        given().auth().oauth2(token).get("/v1/incidents/not-a-uuid").then().statusCode(404)
-                .contentType("application/problem+json");
+        given().auth().oauth2(token).get("/v1/incidents/not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("id"));
+        given().auth().oauth2(token).urlEncodingEnabled(false).get("/v1/incidents/%00abc").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("id"));
     }
 
     private static String openIncident(String tenant, int occurrences) {

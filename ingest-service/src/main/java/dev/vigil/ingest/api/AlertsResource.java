@@ -1,7 +1,9 @@
 package dev.vigil.ingest.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.vigil.contracts.Alert;
 import dev.vigil.contracts.Json;
 import dev.vigil.ingest.AlertIds;
@@ -10,6 +12,7 @@ import dev.vigil.ingest.ProbeResult;
 import dev.vigil.ingest.ProbeResultParser;
 import dev.vigil.ingest.config.IngestConfig;
 import dev.vigil.ingest.messaging.AlertPublisher;
+import dev.vigil.platform.json.JsonPaths;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
@@ -36,6 +39,9 @@ import org.jboss.logging.Logger;
 public class AlertsResource {
     private static final Logger LOG = Logger.getLogger(AlertsResource.class);
     private static final String BEARER = "Bearer ";
+    /** A key named twice in an alert would leave which value counts to Jackson; refuse it like the REST bodies. */
+    private static final ObjectReader STRICT_READER = Json.mapper().reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final IngestKeyCache keys;
     private final AlertPublisher publisher;
@@ -63,7 +69,8 @@ public class AlertsResource {
             List<ProbeResult> results = ProbeResultParser.parse(readTree(body), config.maxAlertsPerRequest());
             Instant receivedAt = Instant.now();
             List<Alert> alerts = IntStream.range(0, results.size())
-                    .mapToObj(i -> results.get(i).toAlert(tenant.get(), ids.idOf(i), receivedAt)).toList();
+                    .mapToObj(i -> results.get(i).toAlert(tenant.get(), ids.idOf(i, results.get(i)), receivedAt))
+                    .toList();
             return publisher.publish(alerts)
                     .onFailure().transform(AlertsResource::unavailable)
                     .map(sent -> Response.accepted(AcceptedAlerts.of(alerts)).build());
@@ -75,9 +82,10 @@ public class AlertsResource {
             throw ProblemException.invalid("$", "the body is empty; send an alert object or an array of them");
         }
         try {
-            return Json.mapper().readTree(body);
+            return STRICT_READER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid JSON: " + e.getOriginalMessage());
+            throw JsonPaths.duplicateKey(e).map(ProblemException::duplicateKey).orElseGet(() ->
+                    new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid JSON: " + e.getOriginalMessage()));
         }
     }
 

@@ -6,8 +6,10 @@ import dev.vigil.ingest.IngestKeys;
 import dev.vigil.ingest.Tenant;
 import dev.vigil.ingest.store.IngestKeyStore;
 import dev.vigil.ingest.store.TenantStore;
+import dev.vigil.platform.api.PathParams;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.security.Roles;
+import dev.vigil.platform.security.TenantIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -29,7 +31,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The platform admin registers tenants and issues their ingest keys. */
+/**
+ * The platform admin registers tenants and issues their ingest keys. Path ids arrive as text and are checked by
+ * {@link PathParams} before any query: a malformed one is a 400 naming the parameter.
+ */
 @Path("/v1/tenants")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
@@ -45,8 +50,7 @@ public class TenantsResource {
     }
 
     public record CreateTenant(
-            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "must be 2-63 lowercase letters, digits or -")
-            String id,
+            @NotBlank @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String id,
             @NotBlank @Size(max = 200) String name) {
     }
 
@@ -71,19 +75,22 @@ public class TenantsResource {
 
     @GET
     @Path("/{id}")
-    public Uni<Tenant> get(@PathParam("id") String id) {
-        return tenants.find(id).map(found -> found.orElseThrow(() -> ProblemException.notFound("No tenant " + id)));
+    public Uni<Tenant> get(@PathParam("id") String rawId) {
+        return existing(PathParams.tenantId("id", rawId));
     }
 
     @GET
     @Path("/{id}/ingest-keys")
-    public Uni<List<IngestKey>> listKeys(@PathParam("id") String tenantId) {
+    public Uni<List<IngestKey>> listKeys(@PathParam("id") String rawId) {
+        String tenantId = PathParams.tenantId("id", rawId);
         return existing(tenantId).chain(() -> ingestKeys.list(tenantId));
     }
 
     @DELETE
     @Path("/{id}/ingest-keys/{keyId}")
-    public Uni<Response> revokeKey(@PathParam("id") String tenantId, @PathParam("keyId") UUID keyId) {
+    public Uni<Response> revokeKey(@PathParam("id") String rawId, @PathParam("keyId") String rawKeyId) {
+        String tenantId = PathParams.tenantId("id", rawId);
+        UUID keyId = PathParams.uuid("keyId", rawKeyId);
         return ingestKeys.revoke(tenantId, keyId).map(hash -> {
             keyCache.forget(hash.orElseThrow(() -> ProblemException.notFound("No live ingest key " + keyId
                     + " of tenant " + tenantId)));
@@ -94,7 +101,8 @@ public class TenantsResource {
     @POST
     @Path("/{id}/ingest-keys")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> issueKey(@PathParam("id") String tenantId, @Valid CreateIngestKey request) {
+    public Uni<Response> issueKey(@PathParam("id") String rawId, @Valid CreateIngestKey request) {
+        String tenantId = PathParams.tenantId("id", rawId);
         String name = request == null ? null : request.name();
         return existing(tenantId).chain(() -> {
             UUID id = UUID.randomUUID();

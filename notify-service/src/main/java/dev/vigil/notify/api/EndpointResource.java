@@ -5,6 +5,7 @@ import dev.vigil.notify.EndpointUrl;
 import dev.vigil.notify.SsrfGuard;
 import dev.vigil.notify.config.NotifyConfig;
 import dev.vigil.notify.store.EndpointStore;
+import dev.vigil.platform.api.PathParams;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.security.CallerTenant;
 import dev.vigil.platform.security.Roles;
@@ -76,7 +77,8 @@ public class EndpointResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.CUSTOMER, Roles.SUPERVISOR, Roles.OPERATOR})
-    public Uni<EndpointView> get(@PathParam("id") UUID id) {
+    public Uni<EndpointView> get(@PathParam("id") String rawId) {
+        UUID id = PathParams.uuid("id", rawId);
         return store.find(caller.require(), id)
                 .map(found -> found.map(EndpointView::of)
                         .orElseThrow(() -> ProblemException.notFound("No endpoint " + id)));

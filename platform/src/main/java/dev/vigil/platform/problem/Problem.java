@@ -10,6 +10,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
     public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String CHALLENGE_HEADER = "WWW-Authenticate";
+    public static final String BEARER_CHALLENGE = "Bearer";
 
     public record FieldError(String field, String message) {
     }

@@ -27,6 +27,12 @@ public class ProblemException extends RuntimeException {
         return invalid(List.of(new Problem.FieldError(field, message)));
     }
 
+    /** A JSON body naming {@code field} twice: which value counts would be a guess. */
+    public static ProblemException duplicateKey(String field) {
+        return new ProblemException(ProblemType.MALFORMED_JSON, "The body names a field more than once: " + field,
+                List.of(new Problem.FieldError(field, "appears more than once")));
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(ProblemType.NOT_FOUND, detail);
     }

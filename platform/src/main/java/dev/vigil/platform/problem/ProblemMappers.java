@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.vigil.platform.json.JsonPaths;
+import dev.vigil.platform.json.UnstorableTextException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -12,6 +14,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
@@ -37,25 +40,29 @@ public class ProblemMappers {
                 ? " (one of " + Arrays.stream(e.getTargetType().getEnumConstants()).map(String::valueOf)
                         .map(String::toLowerCase).collect(Collectors.joining(", ")) + ")"
                 : "";
-        return respond(ProblemException.invalid(path(e), "has an unacceptable value" + allowed).toProblem());
+        return respond(ProblemException.invalid(JsonPaths.of(e.getPath()), "has an unacceptable value" + allowed)
+                .toProblem());
     }
 
     /** Quarkus maps MismatchedInputException itself; claiming it here keeps the answer problem+json. */
     @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class})
     public Response mapping(JsonMappingException e) {
-        String field = path(e);
+        // a parse error inside a list element arrives wrapped, with the path only down to the element
+        if (e.getCause() instanceof StreamReadException unreadable) {
+            return unreadable(unreadable);
+        }
+        String field = JsonPaths.of(e.getPath());
         if (field.isEmpty()) {
             return respond(new ProblemException(ProblemType.MALFORMED_JSON, "The body does not have the expected shape")
                     .toProblem());
         }
-        return respond(ProblemException.invalid(field, "has the wrong type or shape").toProblem());
+        String message = e instanceof UnstorableTextException ? e.getOriginalMessage() : "has the wrong type or shape";
+        return respond(ProblemException.invalid(field, message).toProblem());
     }
 
     @ServerExceptionMapper
     public Response malformed(JsonParseException e) {
-        return respond(new ProblemException(ProblemType.MALFORMED_JSON,
-                "The body is not valid JSON near line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr()).toProblem());
+        return unreadable(e);
     }
 
     /** Mapped at ValidationException, the type Quarkus's own mapper claims, so this one replaces it. */
@@ -73,9 +80,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized() {
-        return Response.fromResponse(respond(new ProblemException(ProblemType.UNAUTHORIZED,
-                "Send a valid bearer token in the Authorization header").toProblem()))
-                .header("WWW-Authenticate", "Bearer").build();
+        return respond(new ProblemException(ProblemType.UNAUTHORIZED,
+                "Send a valid bearer token in the Authorization header").toProblem());
     }
 
     @ServerExceptionMapper
@@ -89,16 +95,18 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonMappingException mapping) {
             return mapping(mapping);
         }
-        if (e.getCause() instanceof StreamReadException) {
-            return respond(new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid JSON").toProblem());
+        if (e.getCause() instanceof StreamReadException unreadable) {
+            return unreadable(unreadable);
         }
         int status = e.getResponse().getStatus();
-        ProblemType type = Arrays.stream(ProblemType.values()).filter(t -> t.status() == status).findFirst()
-                .orElse(status >= 500 ? ProblemType.INTERNAL : ProblemType.VALIDATION);
+        ProblemType type = ProblemType.forStatus(status);
         if (status >= 500) {
             LOG.error("request failed", e);
         }
-        return respond(new Problem(type.urn(), type.title(), status, status >= 500 ? null : e.getMessage(), List.of()));
+        Response problem = respond(new Problem(type.urn(), type.title(), status, status >= 500 ? null : e.getMessage(),
+                List.of()));
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null ? problem : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
     }
 
     @ServerExceptionMapper
@@ -107,20 +115,24 @@ public class ProblemMappers {
         return respond(new ProblemException(ProblemType.INTERNAL, "The request could not be completed").toProblem());
     }
 
-    private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    /** Not JSON, or JSON naming a key twice: the duplicate is named so the caller can find it. */
+    private static Response unreadable(StreamReadException e) {
+        return respond(JsonPaths.duplicateKey(e)
+                .map(ProblemException::duplicateKey)
+                .orElseGet(() -> new ProblemException(ProblemType.MALFORMED_JSON, e.getLocation() == null
+                        ? "The body is not valid JSON"
+                        : "The body is not valid JSON near line " + e.getLocation().getLineNr() + ", column "
+                                + e.getLocation().getColumnNr()))
+                .toProblem());
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
+    /** Every 401 tells the caller how to authenticate (RFC 9110 section 11.6.1). */
+    private static Response respond(Problem problem) {
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 401) {
+            response.header(Problem.CHALLENGE_HEADER, Problem.BEARER_CHALLENGE);
         }
-        return path.toString();
+        return response.build();
     }
 
     /** {@code create.request.steps[0].title} becomes {@code steps[0].title}: the caller's view of the field. */

@@ -8,8 +8,10 @@ public enum ProblemType {
     FORBIDDEN(403, "Not allowed"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNAVAILABLE(503, "Temporarily unavailable"),
     INTERNAL(500, "Internal error");
@@ -28,6 +30,16 @@ public enum ProblemType {
 
     public String title() {
         return title;
+    }
+
+    /** The type for an HTTP status; statuses without a type of their own are plain validation failures or internal. */
+    public static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status == status) {
+                return type;
+            }
+        }
+        return status >= 500 ? INTERNAL : VALIDATION;
     }
 
     public String urn() {

@@ -16,13 +16,10 @@ public class CallerTenant {
         this.token = token;
     }
 
+    /** A malformed claim never gets here: {@link CheckedTokenFactory} refuses such tokens at authentication. */
     public String require() {
-        Object claim = token.getClaim(CLAIM);
-        String tenant = claim == null ? null : claim.toString().replace("\"", "");
-        if (tenant == null || tenant.isBlank()) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "The token is not bound to a tenant");
-        }
-        return tenant;
+        return TokenRules.tenantOf(token.getClaim(CLAIM))
+                .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "The token is not bound to a tenant"));
     }
 
     public String user() {

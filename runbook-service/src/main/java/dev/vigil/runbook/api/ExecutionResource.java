@@ -1,5 +1,6 @@
 package dev.vigil.runbook.api;
 
+import dev.vigil.platform.api.PathParams;
 import dev.vigil.platform.api.QueryParams;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.security.CallerTenant;
@@ -49,7 +50,8 @@ public class ExecutionResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
-    public Uni<ExecutionResponse> get(@PathParam("id") UUID id) {
+    public Uni<ExecutionResponse> get(@PathParam("id") String rawId) {
+        UUID id = PathParams.uuid("id", rawId);
         return executions.find(caller.require(), id)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("No execution " + id)))
                 .chain(execution -> executions.steps(execution.id())

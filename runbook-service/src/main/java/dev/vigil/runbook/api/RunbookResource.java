@@ -1,5 +1,6 @@
 package dev.vigil.runbook.api;
 
+import dev.vigil.platform.api.PathParams;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.security.CallerTenant;
 import dev.vigil.platform.security.Roles;
@@ -61,7 +62,8 @@ public class RunbookResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
-    public Uni<RunbookResponse> get(@PathParam("id") UUID id) {
+    public Uni<RunbookResponse> get(@PathParam("id") String rawId) {
+        UUID id = PathParams.uuid("id", rawId);
         return runbooks.find(caller.require(), id)
                 .map(found -> found.map(RunbookResponse::of)
                         .orElseThrow(() -> ProblemException.notFound("No runbook " + id)));

@@ -191,9 +191,12 @@ class RunbookCatalogTest {
     }
 
     @Test
-    void unknownRunbookIdIsNotFound() {
+    void unknownRunbookIdIsNotFoundAndAMalformedOneIsABadRequest() {
         operator(newTenant()).get("/v1/runbooks/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
-        operator(newTenant()).get("/v1/runbooks/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
+        operator(newTenant()).get("/v1/runbooks/not-a-uuid").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("id"));
+        operator(newTenant()).urlEncodingEnabled(false).get("/v1/executions/%00").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("id"));
     }
 
     private static Map<String, Object> validBody() {

@@ -1,5 +1,6 @@
 package dev.vigil.triage.api;
 
+import dev.vigil.platform.api.PathParams;
 import dev.vigil.platform.api.QueryParams;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.security.CallerTenant;
@@ -40,7 +41,8 @@ public class IncidentsResource {
 
     @GET
     @Path("/{id}")
-    public Uni<IncidentView> get(@PathParam("id") UUID id) {
+    public Uni<IncidentView> get(@PathParam("id") String rawId) {
+        UUID id = PathParams.uuid("id", rawId);
         return incidents.find(caller.require(), id)
                 .map(found -> found.map(IncidentView::of)
                         .orElseThrow(() -> ProblemException.notFound("No incident " + id)));

@@ -1,0 +1,70 @@
+package dev.vigil.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.vigil.contracts.AlertStatus;
+import dev.vigil.contracts.Severity;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AlertIdsTest {
+    private static final ProbeResult FAILING = new ProbeResult("nagios", "web-01", "http", Severity.CRITICAL,
+            AlertStatus.FIRING, "HTTP 503", Map.of("env", "prod"), Map.of(), null, null);
+
+    @Test
+    void aRetryOfTheSameAlertUnderTheSameKeyGetsTheSameId() {
+        assertEquals(AlertIds.forRequest("acme", "run-1").idOf(0, FAILING),
+                AlertIds.forRequest("acme", "run-1").idOf(0, copyOf(FAILING)));
+    }
+
+    @Test
+    void aChangedAlertUnderTheSameKeyGetsANewId() {
+        AlertIds ids = AlertIds.forRequest("acme", "run-1");
+        ProbeResult otherSummary = new ProbeResult("nagios", "web-01", "http", Severity.CRITICAL, AlertStatus.FIRING,
+                "HTTP 500", Map.of("env", "prod"), Map.of(), null, null);
+        ProbeResult annotated = new ProbeResult("nagios", "web-01", "http", Severity.CRITICAL, AlertStatus.FIRING,
+                "HTTP 503", Map.of("env", "prod"), Map.of("note", "x"), null, null);
+        ProbeResult observed = new ProbeResult("nagios", "web-01", "http", Severity.CRITICAL, AlertStatus.FIRING,
+                "HTTP 503", Map.of("env", "prod"), Map.of(), Instant.parse("2026-11-25T10:00:00Z"), null);
+
+        assertNotEquals(ids.idOf(0, FAILING), ids.idOf(0, otherSummary));
+        assertNotEquals(ids.idOf(0, FAILING), ids.idOf(0, annotated));
+        assertNotEquals(ids.idOf(0, FAILING), ids.idOf(0, observed));
+    }
+
+    @Test
+    void aLabelMovedToTheAnnotationsIsADifferentAlert() {
+        AlertIds ids = AlertIds.forRequest("acme", "run-1");
+        ProbeResult labelled = new ProbeResult("nagios", "web-01", "http", Severity.CRITICAL, AlertStatus.FIRING,
+                "HTTP 503", Map.of("env", "prod"), Map.of(), null, null);
+        ProbeResult annotated = new ProbeResult("nagios", "web-01", "http", Severity.CRITICAL, AlertStatus.FIRING,
+                "HTTP 503", Map.of(), Map.of("env", "prod"), null, null);
+
+        assertNotEquals(ids.idOf(0, labelled), ids.idOf(0, annotated));
+    }
+
+    @Test
+    void theSameAlertTwiceInOneRequestCountsTwice() {
+        AlertIds ids = AlertIds.forRequest("acme", "run-1");
+        assertNotEquals(ids.idOf(0, FAILING), ids.idOf(1, FAILING));
+    }
+
+    @Test
+    void keysAreScopedToTheTenant() {
+        assertNotEquals(AlertIds.forRequest("acme", "run-1").idOf(0, FAILING),
+                AlertIds.forRequest("globex", "run-1").idOf(0, FAILING));
+    }
+
+    @Test
+    void withoutAKeyEveryAcceptanceIsANewOccurrence() {
+        AlertIds ids = AlertIds.forRequest("acme", null);
+        assertNotEquals(ids.idOf(0, FAILING), ids.idOf(0, FAILING));
+    }
+
+    private static ProbeResult copyOf(ProbeResult r) {
+        return new ProbeResult(r.source(), r.resource(), r.check(), r.severity(), r.status(), r.summary(),
+                Map.copyOf(r.labels()), Map.copyOf(r.annotations()), r.observedAt(), r.fingerprint());
+    }
+}

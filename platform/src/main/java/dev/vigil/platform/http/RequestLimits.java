@@ -1,0 +1,60 @@
+package dev.vigil.platform.http;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses a URI longer than {@code vigil.http.max-uri-length} (414) and a declared body larger than
+ * {@code quarkus.http.limits.max-body-size} (413) with problem+json. Quarkus checks the body size too, but answers
+ * with an empty body; this filter runs first, so callers see the same problems as everywhere else. A chunked body
+ * that grows past the limit is still cut off by Quarkus while it is read.
+ */
+@ApplicationScoped
+public class RequestLimits {
+    /** Vert.x routes run by ascending order and a filter's order is minus its priority: Quarkus's check is at -2. */
+    static final int PRIORITY = 1000;
+
+    private final int maxUriLength;
+    private final long maxBodySize;
+
+    public RequestLimits(HttpLimitsConfig limits,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+        this.maxUriLength = limits.maxUriLength();
+        this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::check, PRIORITY);
+    }
+
+    private void check(RoutingContext context) {
+        if (context.request().uri().length() > maxUriLength) {
+            HttpProblems.send(context.response(), 414, "The request URI is longer than " + maxUriLength + " characters");
+            return;
+        }
+        if (declaredBodyLength(context) > maxBodySize) {
+            // the body is left unread: close the connection rather than reading it to keep the connection alive
+            context.response().putHeader("Connection", "close");
+            HttpProblems.send(context.response(), 413, "The request body is larger than " + maxBodySize + " bytes");
+            return;
+        }
+        context.next();
+    }
+
+    private static long declaredBodyLength(RoutingContext context) {
+        String length = context.request().getHeader("Content-Length");
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1; // Netty refuses a malformed Content-Length before any handler runs
+        }
+    }
+}

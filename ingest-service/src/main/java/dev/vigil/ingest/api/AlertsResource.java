@@ -96,6 +96,7 @@ public class AlertsResource {
     private static ProblemException unavailable(Throwable failure) {
         LOG.warnf("alerts not acknowledged by the broker: %s", failure.getMessage());
         return new ProblemException(ProblemType.UNAVAILABLE,
-                "The alerts could not be stored durably; nothing was accepted, retry later");
+                "The broker did not acknowledge every alert in time, so some may have been stored. Retry with the"
+                        + " same Idempotency-Key: each alert then counts exactly once");
     }
 }

@@ -51,7 +51,8 @@ class IngestKeyCacheTest {
         pool.preparedQuery("update ingest_keys set revoked_at = now() where key_hash = $1")
                 .execute(Tuple.of(IngestKeys.hash(key))).await().indefinitely();
 
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() ->
+        // README promises 5 s (the reload interval); the margin is the reload's own query and scheduling
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMillis(6_500)).untilAsserted(() ->
                 given().auth().oauth2(key).contentType(ContentType.JSON).body(body).post("/v1/alerts")
                         .then().statusCode(401));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.testsupport.EmbeddedKafka;
+import dev.vigil.testsupport.EmbeddedPostgresServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,15 @@ class StackIT {
             stack.status();
             stack.down();
         }
+    }
+
+    @Test
+    @Order(0)
+    void theStacksPostgresKeepsWhatItAcknowledgedThroughACrash() {
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.existing(
+                "postgresql://postgres:postgres@127.0.0.1:" + stack.layout().pgPort());
+        assertEquals("on", postgres.setting("fsync"));
+        assertEquals("on", postgres.setting("synchronous_commit"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.vigil.devstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole stack as separate processes (PostgreSQL, Kafka, receiver, four services) on free ports, driven
- * the way a user drives it: the demo story, a repeat while the incident is open, and the demo run twice.
+ * the way a user drives it: the demo story, a repeat while the incident is open, the demo run twice, crashes
+ * of triage and of PostgreSQL's server, and {@code up} repairing them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackIT {
@@ -191,6 +193,42 @@ class StackIT {
             await(() -> webhookTypes(incidentId), types -> types.contains("incident.opened"));
             assertEquals(List.of("incident.opened"), webhookTypes(incidentId));
         }
+    }
+
+    @Test
+    @Order(6)
+    void upRestartsAKilledPostgresServerAndAKilledServiceAndTheStoryStillWorks() {
+        ProcessHandle server = stack.postgresServer().orElseThrow();
+        server.destroyForcibly(); // SIGKILL of PostgreSQL itself; its holder JVM lives on
+        server.onExit().join();
+        stack.kill(Service.TRIAGE);
+
+        Map<String, ProcessStatus> status = statusByName();
+        assertEquals("running", status.get(Stack.POSTGRES).process(), "the holder outlives its server");
+        assertEquals(Health.DEAD, status.get(Stack.POSTGRES).health());
+        assertEquals("stopped", status.get("triage").process());
+        assertEquals(Health.DEAD, status.get("triage").health());
+        assertEquals(Health.NOT_READY, status.get("ingest").health(), "ingest answers, but its database is gone");
+        assertFalse(stack.isUp());
+
+        long started = System.nanoTime();
+        stack.up();
+        System.out.printf("up repaired a killed PostgreSQL server and triage in %.1f s%n",
+                (System.nanoTime() - started) / 1e9);
+        statusByName().values().forEach(s -> assertEquals(Health.READY, s.health(), s.toString()));
+        assertTrue(stack.postgresServer().isPresent());
+        assertNotEquals(server.pid(), stack.postgresServer().orElseThrow().pid());
+
+        Demo.Outcome outcome = new Demo(stack, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8)).run();
+        assertEquals(3, outcome.occurrences());
+        assertEquals(List.of("incident.opened", "incident.resolved"), webhookTypes(outcome.incidentId()));
+    }
+
+    private static Map<String, ProcessStatus> statusByName() {
+        Map<String, ProcessStatus> byName = new java.util.HashMap<>();
+        stack.statuses().forEach(s -> byName.put(s.name(), s));
+        return byName;
     }
 
     private static List<String> webhookTypes(String incidentId) {

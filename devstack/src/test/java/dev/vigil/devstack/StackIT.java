@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.contracts.CloudEventHeaders;
+import dev.vigil.contracts.Topics;
 import dev.vigil.testsupport.EmbeddedKafka;
 import dev.vigil.testsupport.EmbeddedPostgresServer;
 import java.io.ByteArrayOutputStream;
@@ -17,8 +19,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The whole stack as separate processes (PostgreSQL, Kafka, receiver, four services) on free ports, driven
  * the way a user drives it: the demo story, a repeat while the incident is open, the demo run twice, crashes
- * of triage and of PostgreSQL's server, and {@code up} repairing them.
+ * of triage and of PostgreSQL's server with {@code up} repairing them, and a parked record re-driven.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackIT {
@@ -223,6 +230,45 @@ class StackIT {
                 StandardCharsets.UTF_8)).run();
         assertEquals(3, outcome.occurrences());
         assertEquals(List.of("incident.opened", "incident.resolved"), webhookTypes(outcome.incidentId()));
+    }
+
+    @Test
+    @Order(7)
+    void aRecordTriageParkedIsListedAndRedrivenThroughTheCommand() throws Exception {
+        String eventId = java.util.UUID.randomUUID().toString(); // a well-formed ce_id: the value is the poison
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.layout().kafkaBootstrap());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            ProducerRecord<String, String> poison = new ProducerRecord<>(Topics.ALERTS, Demo.TENANT + "/poison", "{not json");
+            poison.headers().add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
+            poison.headers().add(CloudEventHeaders.TENANT, Demo.TENANT.getBytes(StandardCharsets.UTF_8));
+            producer.send(poison).get();
+        }
+        DeadLetterTopic dlq = new DeadLetterTopic(stack.layout().kafkaBootstrap(), Topics.DLQ_TRIAGE);
+        ParkedRecord parked = await(() -> parkedWith(dlq, eventId), found -> found.size() == 1).get(0);
+        assertTrue(parked.reason().startsWith("the value is not a valid Alert"), parked.reason());
+        assertTrue(parked.origin().startsWith(Topics.ALERTS + "-"), parked.origin());
+        assertEquals(Demo.TENANT, parked.tenant());
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        DeadLetterCommand command = new DeadLetterCommand(stack.layout().kafkaBootstrap(), out);
+        command.run(List.of("list", "--service", "triage"));
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains(eventId), printed.toString(StandardCharsets.UTF_8));
+        command.run(List.of("redrive", "--service", "triage", "--offset", parked.position().toString()));
+
+        // still poison, so triage parks the re-driven copy again: proof it went back to vigil.alerts and was consumed
+        List<ParkedRecord> both = await(() -> parkedWith(dlq, eventId), found -> found.size() == 2);
+        assertTrue(both.get(0).redriven());
+        assertFalse(both.get(1).redriven());
+        assertEquals("vigil.dlq.triage@" + parked.position(),
+                ParkedRecord.header(both.get(1).record(), DeadLetterTopic.REDRIVEN_FROM));
+    }
+
+    private static List<ParkedRecord> parkedWith(DeadLetterTopic dlq, String eventId) {
+        return dlq.list().stream().filter(p -> eventId.equals(p.eventId())).toList();
     }
 
     private static Map<String, ProcessStatus> statusByName() {

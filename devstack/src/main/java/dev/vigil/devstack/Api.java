@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** A small JSON client for the services' REST APIs. */
 final class Api {
@@ -36,14 +37,19 @@ final class Api {
 
     /** True when the URL answers 200, e.g. a readiness probe. */
     boolean answers200(String url) {
+        return status(url).orElse(0) == 200;
+    }
+
+    /** The HTTP status a GET of the URL answers within two seconds; empty when nothing answers. */
+    OptionalInt status(String url) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return OptionalInt.of(client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode());
         } catch (IOException e) {
-            return false;
+            return OptionalInt.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return OptionalInt.empty();
         }
     }
 

@@ -48,6 +48,11 @@ final class ManagedProcess {
         }
     }
 
+    /** True when the process was started and has gone without being stopped: crashed or killed. */
+    boolean died() {
+        return Files.exists(pidFile) && running().isEmpty();
+    }
+
     void start(List<String> command, Map<String, String> environment) {
         try {
             Files.createDirectories(pidFile.getParent());

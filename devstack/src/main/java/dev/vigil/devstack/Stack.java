@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts, inspects and stops the local stack: PostgreSQL (embedded unless VIGIL_PG_URL names one), a Kafka
@@ -32,6 +33,7 @@ public final class Stack {
     private final StackLayout layout;
     private final PrintStream out;
     private final Api api = new Api();
+    private final HealthProbe probe = new HealthProbe();
 
     public Stack(StackLayout layout, PrintStream out) {
         this.layout = layout;
@@ -46,9 +48,9 @@ public final class Stack {
         return DevTokens.in(layout.jwt());
     }
 
+    /** True when every part of the stack answers as ready, not merely when its processes are alive. */
     public boolean isUp() {
-        return all().stream().allMatch(p -> p.running().isPresent() || isExternal(p))
-                && List.of(Service.values()).stream().allMatch(this::ready);
+        return statuses().stream().allMatch(status -> status.health() == Health.READY);
     }
 
     public void up() {
@@ -95,6 +97,7 @@ public final class Stack {
                 out.println("stopped " + process.name());
             }
         }
+        stopOrphanedPostgresServer();
         out.println("Vigil is down (state kept in " + layout.home() + "; delete it for a clean start)");
     }
 
@@ -123,24 +126,36 @@ public final class Stack {
     }
 
     public void status() {
-        Map<String, String> urls = new LinkedHashMap<>();
-        urls.put(POSTGRES, layout.externalPgUrl() != null ? "external " + layout.externalPgUrl()
-                : "postgresql://127.0.0.1:" + layout.pgPort());
-        urls.put(KAFKA, layout.kafkaBootstrap());
-        urls.put(RECEIVER, layout.receiverUrl() + "/received");
+        out.printf("%-9s %-8s %-9s %8s  %s%n", "name", "process", "health", "RSS MiB", "address");
+        for (ProcessStatus status : statuses()) {
+            out.printf("%-9s %-8s %-9s %8d  %s%n", status.name(), status.process(), status.health().label(),
+                    status.residentMiB(), status.address());
+        }
+    }
+
+    /** Each process of the stack, and whether what it runs answers: a live holder of a dead server is not up. */
+    List<ProcessStatus> statuses() {
+        List<ProcessStatus> statuses = new ArrayList<>();
+        statuses.add(status(POSTGRES, probe.postgres(connectPostgres()), layout.externalPgUrl() != null
+                ? "external " + layout.externalPgUrl() : "postgresql://127.0.0.1:" + layout.pgPort()));
+        statuses.add(status(KAFKA, probe.broker(layout.kafkaBootstrap()), layout.kafkaBootstrap()));
+        statuses.add(status(RECEIVER, probe.http(layout.receiverUrl() + "/received"), layout.receiverUrl() + "/received"));
         for (Service service : Service.values()) {
-            urls.put(service.id(), layout.serviceUrl(service) + "  (OpenAPI " + layout.serviceUrl(service) + "/q/openapi)");
+            statuses.add(status(service.id(), probe.http(layout.serviceUrl(service) + "/q/health/ready"),
+                    layout.serviceUrl(service) + "  (OpenAPI " + layout.serviceUrl(service) + "/q/openapi)"));
         }
-        out.printf("%-9s %-8s %8s  %s%n", "process", "state", "RSS MiB", "address");
-        for (var entry : urls.entrySet()) {
-            ManagedProcess process = process(entry.getKey());
-            String state = process.running().isPresent() ? "running" : isExternal(process) ? "external" : "stopped";
-            Service service = serviceNamed(entry.getKey());
-            if (service != null && process.running().isPresent() && !ready(service)) {
-                state = "starting";
-            }
-            out.printf("%-9s %-8s %8d  %s%n", entry.getKey(), state, process.residentMiB(), entry.getValue());
-        }
+        return statuses;
+    }
+
+    private ProcessStatus status(String name, Health health, String address) {
+        ManagedProcess process = process(name);
+        String state = process.running().isPresent() ? "running" : isExternal(process) ? "external" : "stopped";
+        return new ProcessStatus(name, state, health, process.residentMiB(), address);
+    }
+
+    /** The embedded PostgreSQL's server process (not its holder), for failure tests; empty when it is not running. */
+    Optional<ProcessHandle> postgresServer() {
+        return PostgresServerProcess.running(postgresData());
     }
 
     public void logs(String name, int lines) {
@@ -168,12 +183,43 @@ public final class Stack {
     }
 
     private EmbeddedPostgresServer startPostgres() {
-        if (layout.externalPgUrl() == null) {
-            startIfStopped(process(POSTGRES), layout.pgPort(), javaCommand(PostgresMain.class,
-                    layout.data().resolve("postgres").toString(), String.valueOf(layout.pgPort())), Map.of());
-            awaitPort(POSTGRES, layout.pgPort(), INFRA_TIMEOUT);
+        EmbeddedPostgresServer postgres = connectPostgres();
+        if (layout.externalPgUrl() != null) {
+            return postgres;
         }
-        return connectPostgres();
+        ManagedProcess holder = process(POSTGRES);
+        if (holder.running().isPresent() && PostgresServerProcess.crashed(postgresData())) {
+            // the holder would wait forever for a server that is gone: replace both
+            out.println("PostgreSQL's server died while its holder lived; restarting both");
+            holder.stop(Duration.ofSeconds(20));
+        }
+        stopOrphanedPostgresServer();
+        startIfStopped(holder, layout.pgPort(), javaCommand(PostgresMain.class, postgresData().toString(),
+                String.valueOf(layout.pgPort())), Map.of());
+        long deadline = System.nanoTime() + INFRA_TIMEOUT.toNanos();
+        while (probe.postgres(postgres) != Health.READY) {
+            failIfExited(holder);
+            if (System.nanoTime() > deadline) {
+                throw new StackException("PostgreSQL did not answer on port " + layout.pgPort() + " within "
+                        + INFRA_TIMEOUT.toSeconds() + " s; see " + holder.logFile());
+            }
+            pause();
+        }
+        return postgres;
+    }
+
+    /** A server whose holder was killed keeps running and holding the port; a new holder could not start. */
+    private void stopOrphanedPostgresServer() {
+        if (process(POSTGRES).running().isEmpty()) {
+            postgresServer().ifPresent(server -> {
+                out.println("stopping PostgreSQL server " + server.pid() + ", left running by a holder that died");
+                PostgresServerProcess.stop(server, Duration.ofSeconds(30));
+            });
+        }
+    }
+
+    private Path postgresData() {
+        return layout.data().resolve("postgres");
     }
 
     private EmbeddedPostgresServer connectPostgres() {
@@ -230,7 +276,8 @@ public final class Stack {
                 throw new StackException("port " + port + " is taken by another program; stop it, or move "
                         + process.name() + " with the VIGIL_*_PORT variables (see README)");
             }
-            out.println("starting " + process.name() + " (log: " + process.logFile() + ")");
+            out.println((process.died() ? "restarting " + process.name() + ", whose process had died"
+                    : "starting " + process.name()) + " (log: " + process.logFile() + ")");
             process.start(command, env);
         }
     }
@@ -305,15 +352,6 @@ public final class Stack {
 
     private ManagedProcess process(String name) {
         return new ManagedProcess(layout, name);
-    }
-
-    private static Service serviceNamed(String name) {
-        for (Service service : Service.values()) {
-            if (service.id().equals(name)) {
-                return service;
-            }
-        }
-        return null;
     }
 
     private static void pause() {

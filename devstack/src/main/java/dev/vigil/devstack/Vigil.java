@@ -8,13 +8,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code ./vigil} command: up | down | status | logs [name] | token --role R [--tenant T] [--user U] | demo | bench. */
+/**
+ * The {@code ./vigil} command: up | down | status | logs [name] | token --role R [--tenant T] [--user U] | demo |
+ * bench | dlq list|redrive. Exits 1 when a step fails, 2 when the command line is wrong.
+ */
 public final class Vigil {
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
     private Vigil() {
     }
 
     public static void main(String[] args) {
-        PrintStream out = System.out;
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
         Path repo = Path.of(System.getProperty("vigil.repo", ".")).toAbsolutePath().normalize();
         Stack stack = new Stack(StackLayout.fromEnvironment(repo, System.getenv()), out);
         String command = args.length == 0 ? "help" : args[0];
@@ -44,11 +56,24 @@ public final class Vigil {
                             Integer.parseInt(options.getOrDefault("connections", "8")),
                             Integer.parseInt(options.getOrDefault("batch", "100")));
                 }
-                default -> usage(out);
+                case "dlq" -> new DeadLetterCommand(stack.layout().kafkaBootstrap(), out)
+                        .run(Arrays.asList(args).subList(1, args.length));
+                case "help", "--help", "-h" -> usage(out);
+                default -> {
+                    usage(err);
+                    return USAGE;
+                }
             }
+            return 0;
+        } catch (NumberFormatException e) {
+            err.println("vigil " + command + ": not a number (" + e.getMessage() + ")");
+            return USAGE;
+        } catch (UsageException e) {
+            err.println("vigil " + command + ": " + e.getMessage());
+            return USAGE;
         } catch (StackException e) {
-            System.err.println("vigil " + command + ": " + e.getMessage());
-            System.exit(1);
+            err.println("vigil " + command + ": " + e.getMessage());
+            return FAILED;
         }
     }
 
@@ -65,7 +90,7 @@ public final class Vigil {
     private static String required(Map<String, String> options, String name) {
         String value = options.get(name);
         if (value == null) {
-            throw new StackException("--" + name + " is required");
+            throw new UsageException("--" + name + " is required");
         }
         return value;
     }
@@ -74,11 +99,13 @@ public final class Vigil {
         List.of("usage: ./vigil COMMAND",
                 "  up                    start PostgreSQL, Kafka, the webhook receiver and the four services",
                 "  down                  stop them (state stays in .vigil/)",
-                "  status                what runs, where, and its resident memory",
+                "  status                what runs, whether it answers (ready, not ready, dead), its memory",
                 "  logs [NAME] [--lines N]  the last lines of each process's log",
                 "  token --role R [--tenant T] [--user U] [--hours H]  a development JWT",
                 "  demo                  bring the stack up if needed and tell the demo story",
-                "  bench [--seconds S] [--connections C] [--batch B]  measure accepted alerts/s on POST /v1/alerts")
+                "  bench [--seconds S] [--connections C] [--batch B]  measure accepted alerts/s on POST /v1/alerts",
+                "  dlq list [--service S]  records consumers parked on vigil.dlq.<service> (triage, notify, runbook)",
+                "  dlq redrive --service S (--offset N ... | --all)  send parked records back to their topic")
                 .forEach(out::println);
     }
 }

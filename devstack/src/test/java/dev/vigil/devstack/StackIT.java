@@ -1,11 +1,15 @@
 package dev.vigil.devstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.contracts.CloudEventHeaders;
+import dev.vigil.contracts.Topics;
 import dev.vigil.testsupport.EmbeddedKafka;
+import dev.vigil.testsupport.EmbeddedPostgresServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +19,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole stack as separate processes (PostgreSQL, Kafka, receiver, four services) on free ports, driven
- * the way a user drives it: the demo story, a repeat while the incident is open, and the demo run twice.
+ * the way a user drives it: the demo story, a repeat while the incident is open, the demo run twice, crashes
+ * of triage and of PostgreSQL's server with {@code up} repairing them, and a parked record re-driven.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackIT {
@@ -59,6 +69,15 @@ class StackIT {
             stack.status();
             stack.down();
         }
+    }
+
+    @Test
+    @Order(0)
+    void theStacksPostgresKeepsWhatItAcknowledgedThroughACrash() {
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.existing(
+                "postgresql://postgres:postgres@127.0.0.1:" + stack.layout().pgPort());
+        assertEquals("on", postgres.setting("fsync"));
+        assertEquals("on", postgres.setting("synchronous_commit"));
     }
 
     @Test
@@ -181,6 +200,81 @@ class StackIT {
             await(() -> webhookTypes(incidentId), types -> types.contains("incident.opened"));
             assertEquals(List.of("incident.opened"), webhookTypes(incidentId));
         }
+    }
+
+    @Test
+    @Order(6)
+    void upRestartsAKilledPostgresServerAndAKilledServiceAndTheStoryStillWorks() {
+        ProcessHandle server = stack.postgresServer().orElseThrow();
+        server.destroyForcibly(); // SIGKILL of PostgreSQL itself; its holder JVM lives on
+        server.onExit().join();
+        stack.kill(Service.TRIAGE);
+
+        Map<String, ProcessStatus> status = statusByName();
+        assertEquals("running", status.get(Stack.POSTGRES).process(), "the holder outlives its server");
+        assertEquals(Health.DEAD, status.get(Stack.POSTGRES).health());
+        assertEquals("stopped", status.get("triage").process());
+        assertEquals(Health.DEAD, status.get("triage").health());
+        assertEquals(Health.NOT_READY, status.get("ingest").health(), "ingest answers, but its database is gone");
+        assertFalse(stack.isUp());
+
+        long started = System.nanoTime();
+        stack.up();
+        System.out.printf("up repaired a killed PostgreSQL server and triage in %.1f s%n",
+                (System.nanoTime() - started) / 1e9);
+        statusByName().values().forEach(s -> assertEquals(Health.READY, s.health(), s.toString()));
+        assertTrue(stack.postgresServer().isPresent());
+        assertNotEquals(server.pid(), stack.postgresServer().orElseThrow().pid());
+
+        Demo.Outcome outcome = new Demo(stack, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8)).run();
+        assertEquals(3, outcome.occurrences());
+        assertEquals(List.of("incident.opened", "incident.resolved"), webhookTypes(outcome.incidentId()));
+    }
+
+    @Test
+    @Order(7)
+    void aRecordTriageParkedIsListedAndRedrivenThroughTheCommand() throws Exception {
+        String eventId = java.util.UUID.randomUUID().toString(); // a well-formed ce_id: the value is the poison
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.layout().kafkaBootstrap());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            ProducerRecord<String, String> poison = new ProducerRecord<>(Topics.ALERTS, Demo.TENANT + "/poison", "{not json");
+            poison.headers().add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
+            poison.headers().add(CloudEventHeaders.TENANT, Demo.TENANT.getBytes(StandardCharsets.UTF_8));
+            producer.send(poison).get();
+        }
+        DeadLetterTopic dlq = new DeadLetterTopic(stack.layout().kafkaBootstrap(), Topics.DLQ_TRIAGE);
+        ParkedRecord parked = await(() -> parkedWith(dlq, eventId), found -> found.size() == 1).get(0);
+        assertTrue(parked.reason().startsWith("the value is not a valid Alert"), parked.reason());
+        assertTrue(parked.origin().startsWith(Topics.ALERTS + "-"), parked.origin());
+        assertEquals(Demo.TENANT, parked.tenant());
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        DeadLetterCommand command = new DeadLetterCommand(stack.layout().kafkaBootstrap(), out);
+        command.run(List.of("list", "--service", "triage"));
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains(eventId), printed.toString(StandardCharsets.UTF_8));
+        command.run(List.of("redrive", "--service", "triage", "--offset", parked.position().toString()));
+
+        // still poison, so triage parks the re-driven copy again: proof it went back to vigil.alerts and was consumed
+        List<ParkedRecord> both = await(() -> parkedWith(dlq, eventId), found -> found.size() == 2);
+        assertTrue(both.get(0).redriven());
+        assertFalse(both.get(1).redriven());
+        assertEquals("vigil.dlq.triage@" + parked.position(),
+                ParkedRecord.header(both.get(1).record(), DeadLetterTopic.REDRIVEN_FROM));
+    }
+
+    private static List<ParkedRecord> parkedWith(DeadLetterTopic dlq, String eventId) {
+        return dlq.list().stream().filter(p -> eventId.equals(p.eventId())).toList();
+    }
+
+    private static Map<String, ProcessStatus> statusByName() {
+        Map<String, ProcessStatus> byName = new java.util.HashMap<>();
+        stack.statuses().forEach(s -> byName.put(s.name(), s));
+        return byName;
     }
 
     private static List<String> webhookTypes(String incidentId) {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -15,6 +16,14 @@ import java.util.UUID;
  * existing server when a JDBC URL is given. Databases are created on demand, one per service.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
+    /** Whether a transaction the server acknowledged survives a crash of the server. */
+    public enum Durability {
+        /** fsync and synchronous commit on: for the local stack and for tests that kill PostgreSQL. */
+        CRASH_SAFE,
+        /** zonky's defaults (fsync and synchronous commit off): faster, for throw-away test databases. */
+        FAST
+    }
+
     private final EmbeddedPostgres embedded;
     private final String host;
     private final int port;
@@ -30,9 +39,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** Starts an embedded server; {@code dataDir} null means a throw-away directory. */
-    public static EmbeddedPostgresServer startEmbedded(Path dataDir, int port) {
+    public static EmbeddedPostgresServer startEmbedded(Path dataDir, int port, Durability durability) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (durability == Durability.CRASH_SAFE) {
+                // zonky passes -F (fsync off) and synchronous_commit=off; its -c options come after -F, and
+                // PostgreSQL applies command-line settings in order, so these win (SHOW confirms it)
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
             if (dataDir != null) {
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
             }
@@ -85,6 +99,36 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             s.execute("drop database if exists " + name + " with (force)");
         } catch (SQLException e) {
             throw new IllegalStateException("could not drop database " + name, e);
+        }
+    }
+
+    /** The server's current value of a setting, e.g. {@code fsync} (SHOW over JDBC). */
+    public String setting(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("unsafe setting name: " + name);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+                Statement s = c.createStatement();
+                var rs = s.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read setting " + name + " on " + host + ":" + port, e);
+        }
+    }
+
+    /** True when the server accepts a connection and answers {@code select 1} within about two seconds. */
+    public boolean answers() {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        props.setProperty("connectTimeout", "2");
+        props.setProperty("socketTimeout", "2");
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), props);
+                Statement s = c.createStatement()) {
+            return s.execute("select 1");
+        } catch (SQLException e) {
+            return false;
         }
     }
 

@@ -33,7 +33,7 @@ public class VigilTestResources implements QuarkusTestResourceLifecycleManager {
                 scratchDatabase = postgres.createScratchDatabase("vigil_test");
                 database = scratchDatabase;
             } else {
-                postgres = EmbeddedPostgresServer.startEmbedded(null, 0);
+                postgres = EmbeddedPostgresServer.startEmbedded(null, 0, EmbeddedPostgresServer.Durability.FAST);
                 database = "postgres";
             }
             DevTokens tokens = DevTokens.in(scratch.resolve("jwt"));

@@ -28,7 +28,7 @@ public record Alert(
         Map<String, String> labels,
         Map<String, String> annotations,
         Instant observedAt,
-        Instant receivedAt) implements TenantScoped {
+        Instant receivedAt) implements ConsumedEvent {
 
     public Alert {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
@@ -36,6 +36,7 @@ public record Alert(
     }
 
     /** The first field triage needs that this alert lacks, if any (a poison record's reason). */
+    @Override
     public Optional<String> missingField() {
         if (eventId == null) {
             return Optional.of("eventId");

@@ -24,7 +24,7 @@ public record IncidentEvent(
         long occurrences,
         Instant openedAt,
         Instant lastSeenAt,
-        Instant resolvedAt) implements TenantScoped {
+        Instant resolvedAt) implements ConsumedEvent {
 
     public IncidentEvent {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
@@ -35,6 +35,7 @@ public record IncidentEvent(
     }
 
     /** The first field every consumer needs that this event lacks, if any (a poison record's reason). */
+    @Override
     public Optional<String> missingField() {
         if (incidentId == null) {
             return Optional.of("incidentId");

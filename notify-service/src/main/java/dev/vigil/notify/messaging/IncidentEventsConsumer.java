@@ -12,7 +12,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -52,11 +51,6 @@ public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {
     @Override
     public Class<IncidentEvent> eventType() {
         return IncidentEvent.class;
-    }
-
-    @Override
-    public Optional<String> missingField(IncidentEvent event) {
-        return event.missingField();
     }
 
     @Override

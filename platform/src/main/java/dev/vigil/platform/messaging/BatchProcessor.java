@@ -1,6 +1,6 @@
 package dev.vigil.platform.messaging;
 
-import dev.vigil.contracts.TenantScoped;
+import dev.vigil.contracts.ConsumedEvent;
 import dev.vigil.platform.inbox.Inbox;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -45,14 +46,14 @@ public class BatchProcessor {
         this.health = health;
     }
 
-    public <T extends TenantScoped> Uni<Void> process(Iterable<ConsumerRecord<String, String>> records,
+    public <T extends ConsumedEvent> Uni<Void> process(Iterable<ConsumerRecord<String, String>> records,
             EventHandler<T> handler) {
-        EventBatch<T> batch = EventBatch.decode(records, handler.eventType(), handler::missingField);
+        EventBatch<T> batch = EventBatch.decode(records, handler.eventType());
         // poison is parked after the rest is applied: a crash in between redelivers both, and both land again
         return applyNarrowing(batch.events(), handler).chain(() -> deadLetters.parkAll(batch.poison()));
     }
 
-    private <T extends TenantScoped> Uni<Void> applyNarrowing(List<EventBatch.Received<T>> events,
+    private <T extends ConsumedEvent> Uni<Void> applyNarrowing(List<EventBatch.Received<T>> events,
             EventHandler<T> handler) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -71,22 +72,24 @@ public class BatchProcessor {
     }
 
     /** Applies the events in one transaction, retrying transient failures; fails only for one a record caused. */
-    private <T extends TenantScoped> Uni<Void> applyUntilDone(List<EventBatch.Received<T>> events,
+    private <T extends ConsumedEvent> Uni<Void> applyUntilDone(List<EventBatch.Received<T>> events,
             EventHandler<T> handler) {
         Map<UUID, T> byId = new LinkedHashMap<>();
         events.forEach(received -> byId.put(received.id(), received.event()));
         return Uni.createFrom().deferred(() -> pool.withTransaction(connection -> inbox.claim(connection, byId.keySet())
-                        .chain(fresh -> handler.apply(connection, only(byId, fresh)))))
+                        .call(fresh -> handler.apply(connection, only(byId, fresh)))))
                 .onFailure(ApplyFailure::isTransient).invoke(f -> health.retrying(handler.channel(), events.size(), f))
                 .onFailure(ApplyFailure::isTransient).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF)
                 .atMost(Long.MAX_VALUE)
-                .invoke(() -> {
+                .invoke(fresh -> {
                     health.applied(handler.channel());
+                    health.redelivered(handler.channel(), byId.size() - fresh.size());
                     handler.committed();
-                });
+                })
+                .replaceWithVoid();
     }
 
-    private static <T> Map<UUID, T> only(Map<UUID, T> events, java.util.Set<UUID> ids) {
+    private static <T> Map<UUID, T> only(Map<UUID, T> events, Set<UUID> ids) {
         Map<UUID, T> kept = new LinkedHashMap<>(events);
         kept.keySet().retainAll(ids);
         return kept;

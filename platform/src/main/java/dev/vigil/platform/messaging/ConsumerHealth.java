@@ -16,7 +16,7 @@ import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 /**
- * Which consumers are holding a batch they cannot apply yet. While one is, the service is not ready (so a load
+ * Which consumers are holding a batch they cannot apply yet, and how many events came in again. While one is, the service is not ready (so a load
  * balancer and the operator see it), every failed try counts in {@code vigil_consumer_retries_total} and the
  * stall shows in {@code vigil_consumer_stalled}. The log says ERROR when a stall starts and every
  * {@link #REMIND_EVERY} while it lasts, not once per try.
@@ -65,6 +65,16 @@ public class ConsumerHealth implements HealthCheck {
             LOG.errorf("%s cannot apply a batch of %d record(s) for %ds (%d tries); holding its partitions and"
                     + " retrying: %s", channel, records, Duration.between(stall.since, now).toSeconds(), stall.tries,
                     stall.lastFailure);
+        }
+    }
+
+    /**
+     * Counts events of an applied batch that the inbox had seen before ({@code vigil_consumer_redelivered_total}):
+     * the trace a crash, a rebalance or a re-drive leaves.
+     */
+    public void redelivered(String channel, int events) {
+        if (events > 0) {
+            metrics.counter("vigil.consumer.redelivered", "channel", channel).increment(events);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.vigil.platform.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vigil.contracts.CloudEventHeaders;
 import dev.vigil.contracts.Json;
-import dev.vigil.contracts.TenantScoped;
+import dev.vigil.contracts.ConsumedEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -20,7 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * A record is poison when it has no usable id, is not the expected event, lacks a field the consumer needs,
  * or names another tenant in its {@code ce_tenant} header than in its data.
  */
-public final class EventBatch<T extends TenantScoped> {
+public final class EventBatch<T extends ConsumedEvent> {
     private final Map<UUID, Received<T>> events = new LinkedHashMap<>();
     private final List<Poison> poison = new ArrayList<>();
 
@@ -38,11 +37,8 @@ public final class EventBatch<T extends TenantScoped> {
     private EventBatch() {
     }
 
-    /**
-     * @param missingField names a field the consumer cannot do without, if the event lacks one
-     */
-    public static <T extends TenantScoped> EventBatch<T> decode(Iterable<ConsumerRecord<String, String>> records,
-            Class<T> type, Function<T, Optional<String>> missingField) {
+    public static <T extends ConsumedEvent> EventBatch<T> decode(Iterable<ConsumerRecord<String, String>> records,
+            Class<T> type) {
         EventBatch<T> batch = new EventBatch<>();
         for (ConsumerRecord<String, String> record : records) {
             Optional<UUID> id = IncomingEvent.id(record);
@@ -52,7 +48,7 @@ public final class EventBatch<T extends TenantScoped> {
             }
             try {
                 T event = record.value() == null ? null : Json.read(record.value(), type);
-                Optional<String> problem = problem(record, event, type, missingField);
+                Optional<String> problem = problem(record, event, type);
                 if (problem.isPresent()) {
                     batch.poison.add(new Poison(record, "invalid-event", problem.get()));
                 } else {
@@ -66,15 +62,15 @@ public final class EventBatch<T extends TenantScoped> {
         return batch;
     }
 
-    private static <T extends TenantScoped> Optional<String> problem(ConsumerRecord<String, String> record, T event,
-            Class<T> type, Function<T, Optional<String>> missingField) {
+    private static <T extends ConsumedEvent> Optional<String> problem(ConsumerRecord<String, String> record, T event,
+            Class<T> type) {
         if (event == null) {
             return Optional.of("the value is empty, not a " + type.getSimpleName());
         }
         if (event.tenant() == null || event.tenant().isBlank()) {
             return Optional.of("the " + type.getSimpleName() + " has no tenant");
         }
-        Optional<String> missing = missingField.apply(event);
+        Optional<String> missing = event.missingField();
         if (missing.isPresent()) {
             return Optional.of("the " + type.getSimpleName() + " lacks " + missing.get());
         }

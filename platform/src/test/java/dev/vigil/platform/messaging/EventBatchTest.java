@@ -60,7 +60,7 @@ class EventBatchTest {
     }
 
     private static EventBatch<IncidentEvent> decode(ConsumerRecord<String, String>... records) {
-        return EventBatch.decode(List.of(records), IncidentEvent.class, IncidentEvent::missingField);
+        return EventBatch.decode(List.of(records), IncidentEvent.class);
     }
 
     private ConsumerRecord<String, String> record(UUID id, String tenant, String value) {

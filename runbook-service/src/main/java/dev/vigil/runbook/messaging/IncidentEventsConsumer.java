@@ -10,7 +10,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -45,11 +44,6 @@ public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {
     @Override
     public Class<IncidentEvent> eventType() {
         return IncidentEvent.class;
-    }
-
-    @Override
-    public Optional<String> missingField(IncidentEvent event) {
-        return event.missingField();
     }
 
     @Override

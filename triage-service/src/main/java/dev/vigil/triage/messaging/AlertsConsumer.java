@@ -21,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -58,11 +57,6 @@ public class AlertsConsumer implements EventHandler<Alert> {
     @Override
     public Class<Alert> eventType() {
         return Alert.class;
-    }
-
-    @Override
-    public Optional<String> missingField(Alert alert) {
-        return alert.missingField();
     }
 
     @Override

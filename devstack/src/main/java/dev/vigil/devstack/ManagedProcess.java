@@ -100,6 +100,23 @@ final class ManagedProcess {
         });
     }
 
+    /** Sends {@code signal} (a name such as {@code STOP}) to the process, if it runs; for failure tests. */
+    void signal(String signal) {
+        running().ifPresent(handle -> {
+            try {
+                int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(handle.pid())).inheritIO().start()
+                        .waitFor();
+                if (exit != 0) {
+                    throw new StackException("kill -" + signal + " " + handle.pid() + " failed with " + exit);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     /** Resident memory of the process and its children (PostgreSQL's backends), in MiB. */
     long residentMiB() {
         return running().map(handle -> Stream.concat(Stream.of(handle), handle.descendants())

@@ -106,7 +106,7 @@ public final class Stack {
      * two share the work the way replicas do on Kubernetes.
      */
     public void startReplica(Service service, int port) {
-        ManagedProcess replica = process(service.id() + "-" + port);
+        ManagedProcess replica = process(replicaName(service, port));
         Map<String, String> env = serviceEnvironment(service, connectPostgres());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         startIfStopped(replica, port, serviceCommand(service), env);
@@ -122,7 +122,26 @@ public final class Stack {
 
     /** Crashes one service (SIGKILL); {@link #up()} starts it again. */
     public void kill(Service service) {
-        process(service.id()).kill();
+        kill(service.id());
+    }
+
+    /** Crashes one process of the stack by name ({@code kafka}, {@code receiver}, a service); for failure tests. */
+    void kill(String name) {
+        process(name).kill();
+    }
+
+    /** Crashes a replica {@link #startReplica} started; for failure tests. */
+    void killReplica(Service service, int port) {
+        kill(replicaName(service, port));
+    }
+
+    private static String replicaName(Service service, int port) {
+        return service.id() + "-" + port;
+    }
+
+    /** Sends a signal to a service's process, e.g. {@code STOP} and {@code CONT} to freeze it; for failure tests. */
+    void signal(Service service, String signal) {
+        process(service.id()).signal(signal);
     }
 
     public void status() {

@@ -15,14 +15,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 /**
  * Stands in for a customer's webhook endpoint: verifies each delivery's Standard Webhooks signature with the
  * secrets listed in a file (one a line, written by the demo) and remembers what arrived, for the demo to show.
- * An unverifiable delivery is answered 401, as a careful customer would.
+ * An unverifiable delivery is answered 401, as a careful customer would. Under {@code /webhooks/slow/} it
+ * answers only after {@link #SLOW_ANSWER}, as a struggling customer system would: failure tests use it to crash
+ * notify while a delivery is in flight.
  */
 public final class WebhookReceiver implements AutoCloseable {
     private static final Duration TOLERANCE = Duration.ofMinutes(5);
+    static final String SLOW_PREFIX = "/webhooks/slow/";
+    static final Duration SLOW_ANSWER = Duration.ofSeconds(5);
 
     private final Path secretsFile;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -44,6 +49,8 @@ public final class WebhookReceiver implements AutoCloseable {
             WebhookReceiver receiver = new WebhookReceiver(secretsFile, server);
             server.createContext("/webhooks/", receiver::deliver);
             server.createContext("/received", receiver::list);
+            // slow answers must not hold up the others
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return receiver;
         } catch (IOException e) {
@@ -67,6 +74,13 @@ public final class WebhookReceiver implements AutoCloseable {
                 verified, Instant.now(), json.path("data").path("message").asText(null)));
         System.out.printf("%s webhook %s %s signature %s%n", Instant.now(), id, json.path("type").asText("?"),
                 verified ? "verified" : "INVALID");
+        if (exchange.getRequestURI().getPath().startsWith(SLOW_PREFIX)) {
+            try {
+                Thread.sleep(SLOW_ANSWER.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         exchange.sendResponseHeaders(verified ? 204 : 401, -1);
         exchange.close();
     }

@@ -1,0 +1,100 @@
+package dev.vigil.runbook.api;
+
+import static dev.vigil.testsupport.fuzz.FuzzHttp.request;
+
+import dev.vigil.platform.security.Roles;
+import dev.vigil.testsupport.TestInfra;
+import dev.vigil.testsupport.VigilTestResources;
+import dev.vigil.testsupport.fuzz.BodyMutations;
+import dev.vigil.testsupport.fuzz.Fuzz;
+import dev.vigil.testsupport.fuzz.FuzzRun;
+import dev.vigil.testsupport.fuzz.RequestParts;
+import dev.vigil.testsupport.fuzz.RowCount;
+import dev.vigil.testsupport.fuzz.Verdicts;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Generated and mutated requests to the runbook catalog and execution APIs: never a 5xx, every 4xx a problem
+ * whose status is the HTTP status, and a refused runbook leaves neither a runbook row nor a step row. See
+ * {@link FuzzRun} to replay a run.
+ */
+@QuarkusTest
+@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class RunbookFuzzTest {
+    /** The tenant's runbooks and their steps, together: a refused request must add to neither. */
+    private static final String RUNBOOKS_AND_STEPS = "select (select count(*) from runbook where tenant = ?)"
+            + " + (select count(*) from runbook_step s join runbook r on r.id = s.runbook_id where r.tenant = ?)";
+
+    private RowCount rows;
+    private String tenant;
+    private String supervisor;
+
+    @BeforeEach
+    void supervisorOfANewTenant() {
+        rows = RowCount.ofServiceDatabase();
+        tenant = "fz-" + UUID.randomUUID().toString().substring(0, 8);
+        supervisor = TestInfra.token(Roles.SUPERVISOR, tenant);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        rows.close();
+    }
+
+    @Test
+    void aMutatedRunbookIsAnsweredAndARefusedOneStoresNoRow() {
+        Fuzz.run("POST /v1/runbooks", FuzzRun.tries(), random -> {
+            String valid = "{\"name\":\"Disk full " + Long.toHexString(random.nextLong()) + "\",\"description\":\"d\","
+                    + "\"match\":{\"check\":\"disk\",\"severity\":\"critical\"},\"steps\":["
+                    + "{\"title\":\"Check free space\",\"instructions\":\"df -h\",\"critical\":false},"
+                    + "{\"title\":\"Restart\",\"critical\":true}]}";
+            Verdicts.sendCheckingTrace(port(), request("POST", "/v1/runbooks").bearer(supervisor)
+                    .carrying(BodyMutations.mutate(valid, random)), () -> rows.of(RUNBOOKS_AND_STEPS, tenant, tenant),
+                    created -> 1 + created.json().get("steps").size());
+        });
+    }
+
+    @Test
+    void garbledQueriesAndIdsAreAnswered() {
+        Fuzz.run("GET /v1/runbooks, /v1/executions", FuzzRun.tries(), random -> {
+            String accept = RequestParts.accept(random);
+            Verdicts.send(port(), request("GET", "/v1/runbooks").bearer(supervisor).with("Accept", accept));
+            Verdicts.send(port(), request("GET", "/v1/executions" + RequestParts.query(random,
+                    List.of("incidentId", "status", "limit"), List.of(UUID.randomUUID().toString(), "open", "500")))
+                    .bearer(supervisor).with("Accept", accept));
+            for (String collection : List.of("/v1/runbooks/", "/v1/executions/")) {
+                Verdicts.send(port(), request("GET", collection + RequestParts.pathSegment(random)).bearer(supervisor));
+                String path = collection + RequestParts.pathSegment(random);
+                Verdicts.send(port(), request(RequestParts.method(random), path).bearer(supervisor));
+                Verdicts.sendExpecting(404, port(), request("GET", collection
+                        + new UUID(random.nextLong(), random.nextLong())).bearer(supervisor));
+            }
+        });
+    }
+
+    @Test
+    void garbledCredentialsAreChallengedAndStoreNothing() {
+        Fuzz.run("Authorization", FuzzRun.tries(0.5), random -> {
+            Verdicts.sendExpecting(401, port(), request("GET", "/v1/executions")
+                    .with("Authorization", RequestParts.authorization(random, supervisor)));
+            var post = request("POST", "/v1/runbooks")
+                    .carrying(BodyMutations.unchanged("{\"name\":\"Unauthorized\",\"match\":{\"check\":\"disk\"},"
+                            + "\"steps\":[{\"title\":\"Look\",\"critical\":false}]}"))
+                    .with("Authorization", RequestParts.authorization(random, supervisor));
+            Verdicts.expect(401, post, Verdicts.sendCheckingTrace(port(), post,
+                    () -> rows.of("select count(*) from runbook"), created -> 1));
+        });
+    }
+
+    private static int port() {
+        return RestAssured.port;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.vigil.triage.api;
+
+import static dev.vigil.testsupport.fuzz.FuzzHttp.request;
+
+import dev.vigil.platform.security.Roles;
+import dev.vigil.testsupport.TestInfra;
+import dev.vigil.testsupport.VigilTestResources;
+import dev.vigil.testsupport.fuzz.Fuzz;
+import dev.vigil.testsupport.fuzz.FuzzRun;
+import dev.vigil.testsupport.fuzz.RequestParts;
+import dev.vigil.testsupport.fuzz.Verdicts;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Generated query parameters, path ids and headers on the incident API: never a 5xx, and every 4xx a problem
+ * whose status is the HTTP status. Triage's API only reads. See {@link FuzzRun} to replay a run.
+ */
+@QuarkusTest
+@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class TriageFuzzTest {
+    private String operator;
+
+    @BeforeEach
+    void operatorOfANewTenant() {
+        operator = TestInfra.token(Roles.OPERATOR, "fz-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Test
+    void garbledQueriesAreAnswered() {
+        Fuzz.run("GET /v1/incidents", FuzzRun.tries(), random -> Verdicts.send(port(), request("GET", "/v1/incidents"
+                + RequestParts.query(random, List.of("status", "limit"), List.of("open", "resolved", "1", "500")))
+                .bearer(operator).with("Accept", RequestParts.accept(random))));
+    }
+
+    @Test
+    void garbledIdsAreRefusedAndIdsOfNothingAreNotFound() {
+        Fuzz.run("GET /v1/incidents/{id}", FuzzRun.tries(), random -> {
+            Verdicts.send(port(), request("GET", "/v1/incidents/" + RequestParts.pathSegment(random)).bearer(operator));
+            String path = "/v1/incidents/" + RequestParts.pathSegment(random);
+            Verdicts.send(port(), request(RequestParts.method(random), path).bearer(operator));
+            Verdicts.sendExpecting(404, port(), request("GET", "/v1/incidents/"
+                    + new UUID(random.nextLong(), random.nextLong())).bearer(operator));
+        });
+    }
+
+    @Test
+    void garbledCredentialsAreChallenged() {
+        Fuzz.run("Authorization", FuzzRun.tries(0.5), random -> {
+            Verdicts.sendExpecting(401, port(), request("GET", "/v1/incidents")
+                    .with("Authorization", RequestParts.authorization(random, operator)));
+            Verdicts.sendExpecting(401, port(), request("GET", "/v1/incidents/" + new UUID(random.nextLong(), 1))
+                    .with("Authorization", RequestParts.authorization(random, operator)));
+        });
+    }
+
+    private static int port() {
+        return RestAssured.port;
+    }
+}

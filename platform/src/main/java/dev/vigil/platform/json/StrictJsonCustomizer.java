@@ -2,12 +2,16 @@ package dev.vigil.platform.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
  * What every service's REST mapper refuses: a body naming one field twice (which value counts would otherwise
- * be Jackson's silent choice) and strings that cannot be stored ({@link StorableTextModule}).
+ * be Jackson's silent choice), strings that cannot be stored ({@link StorableTextModule}), and a number or a
+ * boolean where text belongs ({@code {"id": 1e999}} would otherwise register tenant "1e999").
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
@@ -15,5 +19,9 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.registerModule(new StorableTextModule());
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 }

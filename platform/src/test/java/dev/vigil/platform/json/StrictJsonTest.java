@@ -41,6 +41,14 @@ class StrictJsonTest {
     }
 
     @Test
+    void aNumberOrBooleanWhereTextBelongsIsRefused() {
+        for (String json : List.of("{\"name\":1e999}", "{\"name\":42}", "{\"name\":true}",
+                "{\"match\":{\"env\":7}}", "{\"steps\":[{\"tags\":[false]}]}")) {
+            assertThrows(JsonMappingException.class, () -> mapper.readValue(json, Request.class), json);
+        }
+    }
+
+    @Test
     void aKeyNamedTwiceIsRefusedWithItsPath() {
         assertEquals(Optional.of("name"), duplicate("{\"name\":\"a\",\"name\":\"b\"}"));
         assertEquals(Optional.of("match.env"), duplicate("{\"match\":{\"env\":\"a\",\"env\":\"b\"}}"));

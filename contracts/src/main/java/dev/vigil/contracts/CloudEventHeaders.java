@@ -2,6 +2,9 @@ package dev.vigil.contracts;
 
 /** Kafka header names of CloudEvents binary mode, and the Vigil extension attributes. */
 public final class CloudEventHeaders {
+    public static final String SPEC_VERSION = "ce_specversion";
+    /** The only CloudEvents version Vigil reads and writes. */
+    public static final String SUPPORTED_SPEC_VERSION = "1.0";
     public static final String ID = "ce_id";
     public static final String TYPE = "ce_type";
     public static final String SOURCE = "ce_source";

@@ -280,6 +280,7 @@ class ChaosIT {
             ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ALERTS,
                     Keys.alert(tenant, alert.fingerprint()), Json.write(alert));
             record.headers().add(CloudEventHeaders.ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
             record.headers().add(CloudEventHeaders.TYPE, EventTypes.ALERT.getBytes(StandardCharsets.UTF_8));
             record.headers().add(CloudEventHeaders.TENANT, tenant.getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.contracts.CloudEventHeaders;
+import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.Topics;
 import dev.vigil.testsupport.DevTokens;
 import dev.vigil.testsupport.EmbeddedKafka;
@@ -244,6 +245,8 @@ class StackIT {
             ProducerRecord<String, String> poison = new ProducerRecord<>(Topics.ALERTS, Demo.TENANT + "/poison", "{not json");
             poison.headers().add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
             poison.headers().add(CloudEventHeaders.TENANT, Demo.TENANT.getBytes(StandardCharsets.UTF_8));
+            poison.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+            poison.headers().add(CloudEventHeaders.TYPE, EventTypes.ALERT.getBytes(StandardCharsets.UTF_8));
             producer.send(poison).get();
         }
         DeadLetterTopic dlq = new DeadLetterTopic(stack.layout().kafkaBootstrap(), Topics.DLQ_TRIAGE);

@@ -11,6 +11,7 @@ import dev.vigil.contracts.Alert;
 import dev.vigil.contracts.AlertStatus;
 import dev.vigil.contracts.CloudEventHeaders;
 import dev.vigil.contracts.EventTypes;
+import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Topics;
 import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.VigilTestResources;
@@ -78,15 +79,29 @@ class IncidentsFlowTest {
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextAlertIsStillApplied() {
         String tenant = TestAlerts.newTenant();
         TestInfra.produce(Topics.ALERTS, tenant + "/poison", "{not json", Map.of(CloudEventHeaders.TENANT, tenant,
-                CloudEventHeaders.ID, UUID.randomUUID().toString()));
+                CloudEventHeaders.ID, UUID.randomUUID().toString(), CloudEventHeaders.SPEC_VERSION, "1.0",
+                CloudEventHeaders.TYPE, EventTypes.ALERT));
+        // a CloudEvent of a type triage does not know, or of another CloudEvents version, is parked, not guessed at
+        TestInfra.produce(Topics.ALERTS, tenant + "/poison", Json.write(TestAlerts.alert(tenant, "fp-x",
+                AlertStatus.FIRING)), Map.of(CloudEventHeaders.TENANT, tenant, CloudEventHeaders.ID,
+                UUID.randomUUID().toString(), CloudEventHeaders.SPEC_VERSION, "1.0", CloudEventHeaders.TYPE,
+                "dev.vigil.alert.v2"));
+        TestInfra.produce(Topics.ALERTS, tenant + "/poison", Json.write(TestAlerts.alert(tenant, "fp-y",
+                AlertStatus.FIRING)), Map.of(CloudEventHeaders.TENANT, tenant, CloudEventHeaders.ID,
+                UUID.randomUUID().toString(), CloudEventHeaders.SPEC_VERSION, "0.3",
+                CloudEventHeaders.TYPE, EventTypes.ALERT));
         Alert good = TestAlerts.alert(tenant, "fp-" + UUID.randomUUID(), AlertStatus.FIRING);
         TestAlerts.publish(good);
 
         await().atMost(WAIT).until(() -> openIncident(tenant, 1), found -> found != null);
         List<ConsumerRecord<String, String>> dead = TestInfra.consume(Topics.DLQ_TRIAGE, WAIT,
-                seen -> seen.stream().anyMatch(r -> (tenant + "/poison").equals(r.key())));
-        ConsumerRecord<String, String> parked = dead.stream().filter(r -> (tenant + "/poison").equals(r.key()))
-                .findFirst().orElseThrow();
+                seen -> seen.stream().filter(r -> (tenant + "/poison").equals(r.key())).count() >= 3);
+        List<ConsumerRecord<String, String>> ours = dead.stream().filter(r -> (tenant + "/poison").equals(r.key()))
+                .toList();
+        assertEquals(3, ours.size(), "all three are parked");
+        assertTrue(TestInfra.header(ours.get(1), "dead-letter-reason").contains("dev.vigil.alert.v2"));
+        assertTrue(TestInfra.header(ours.get(2), "dead-letter-reason").contains("ce_specversion is 0.3"));
+        ConsumerRecord<String, String> parked = ours.get(0);
         assertEquals("{not json", parked.value());
         assertTrue(TestInfra.header(parked, "dead-letter-reason").startsWith("the value is not a valid Alert"));
         assertEquals(Topics.ALERTS, TestInfra.header(parked, "dead-letter-topic"));

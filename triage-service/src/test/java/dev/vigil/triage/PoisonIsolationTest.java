@@ -96,6 +96,7 @@ class PoisonIsolationTest {
         ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.ALERTS, 0, offset,
                 Keys.alert(alert.tenant(), alert.fingerprint()), Json.write(alert));
         record.headers().add(CloudEventHeaders.ID, alert.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.TYPE, EventTypes.ALERT.getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.TENANT, alert.tenant().getBytes(StandardCharsets.UTF_8));
         return record;

@@ -31,7 +31,7 @@ final class TestAlerts {
     /** On vigil.alerts, keyed and with the CloudEvents headers ingest sets. */
     static void publish(Alert alert) {
         TestInfra.produce(Topics.ALERTS, Keys.alert(alert.tenant(), alert.fingerprint()), Json.write(alert),
-                Map.of(CloudEventHeaders.ID, alert.eventId().toString(), CloudEventHeaders.TYPE, EventTypes.ALERT,
-                        CloudEventHeaders.TENANT, alert.tenant()));
+                Map.of(CloudEventHeaders.SPEC_VERSION, "1.0", CloudEventHeaders.ID, alert.eventId().toString(),
+                        CloudEventHeaders.TYPE, EventTypes.ALERT, CloudEventHeaders.TENANT, alert.tenant()));
     }
 }

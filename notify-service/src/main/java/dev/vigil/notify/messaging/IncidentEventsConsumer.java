@@ -1,6 +1,7 @@
 package dev.vigil.notify.messaging;
 
 import dev.vigil.contracts.Channels;
+import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.notify.NewDelivery;
 import dev.vigil.notify.dispatch.Dispatcher;
@@ -51,6 +52,11 @@ public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {
     @Override
     public Class<IncidentEvent> eventType() {
         return IncidentEvent.class;
+    }
+
+    @Override
+    public Set<String> ceTypes() {
+        return EventTypes.INCIDENT_TYPES;
     }
 
     @Override

@@ -48,7 +48,7 @@ public class BatchProcessor {
 
     public <T extends ConsumedEvent> Uni<Void> process(Iterable<ConsumerRecord<String, String>> records,
             EventHandler<T> handler) {
-        EventBatch<T> batch = EventBatch.decode(records, handler.eventType());
+        EventBatch<T> batch = EventBatch.decode(records, handler.eventType(), handler.ceTypes());
         // poison is parked after the rest is applied: a crash in between redelivers both, and both land again
         return applyNarrowing(batch.events(), handler).chain(() -> deadLetters.parkAll(batch.poison()));
     }

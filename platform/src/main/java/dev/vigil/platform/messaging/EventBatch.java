@@ -10,14 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A consumed batch split into the events to apply, keyed by their {@code ce_id} (the inbox key; a batch holding
  * one event twice keeps it once, in record order), and the poison records to park, each with its reason.
- * A record is poison when it has no usable id, is not the expected event, lacks a field the consumer needs,
- * or names another tenant in its {@code ce_tenant} header than in its data.
+ * A record is poison when it has no usable id, is not a CloudEvent 1.0 of a type the consumer knows, is not the
+ * expected event, lacks a field the consumer needs, or names another tenant in its {@code ce_tenant} header than
+ * in its data.
  */
 public final class EventBatch<T extends ConsumedEvent> {
     private final Map<UUID, Received<T>> events = new LinkedHashMap<>();
@@ -37,13 +40,26 @@ public final class EventBatch<T extends ConsumedEvent> {
     private EventBatch() {
     }
 
+    /** @param eventTypes the {@code ce_type}s the consumer knows; a record of another type is parked, not guessed at */
     public static <T extends ConsumedEvent> EventBatch<T> decode(Iterable<ConsumerRecord<String, String>> records,
-            Class<T> type) {
+            Class<T> type, Set<String> eventTypes) {
         EventBatch<T> batch = new EventBatch<>();
         for (ConsumerRecord<String, String> record : records) {
             Optional<UUID> id = IncomingEvent.id(record);
             if (id.isEmpty()) {
                 batch.poison.add(new Poison(record, "no-id", "missing or malformed " + CloudEventHeaders.ID + " header"));
+                continue;
+            }
+            Optional<String> specVersion = IncomingEvent.header(record, CloudEventHeaders.SPEC_VERSION);
+            if (!specVersion.equals(Optional.of(CloudEventHeaders.SUPPORTED_SPEC_VERSION))) {
+                batch.poison.add(new Poison(record, "unknown-specversion", CloudEventHeaders.SPEC_VERSION + " is "
+                        + specVersion.orElse("missing") + ", not " + CloudEventHeaders.SUPPORTED_SPEC_VERSION));
+                continue;
+            }
+            Optional<String> eventType = IncomingEvent.header(record, CloudEventHeaders.TYPE);
+            if (eventType.isEmpty() || !eventTypes.contains(eventType.get())) {
+                batch.poison.add(new Poison(record, "unknown-type", CloudEventHeaders.TYPE + " " + eventType.orElse(
+                        "is missing") + (eventType.isPresent() ? " is not one of " + new TreeSet<>(eventTypes) : "")));
                 continue;
             }
             try {

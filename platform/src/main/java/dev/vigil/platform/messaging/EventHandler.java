@@ -4,6 +4,7 @@ import dev.vigil.contracts.ConsumedEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -16,6 +17,9 @@ public interface EventHandler<T extends ConsumedEvent> {
     String channel();
 
     Class<T> eventType();
+
+    /** The {@code ce_type}s this channel carries; a record of any other type is parked. */
+    Set<String> ceTypes();
 
     /**
      * Applies events not applied before, keyed by event id in record order, inside the transaction that claims

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contracts.CloudEventHeaders;
+import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.IncidentChange;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.Json;
@@ -59,12 +60,39 @@ class EventBatchTest {
         assertTrue(reasons.get(4).contains("names another tenant"), reasons.get(4));
     }
 
+    @Test
+    void aCloudEventOfAnUnknownTypeOrVersionIsParkedNotGuessedAt() {
+        String good = Json.write(event("acme"));
+
+        EventBatch<IncidentEvent> batch = decode(
+                record(UUID.randomUUID(), "acme", good, "1.0", "dev.vigil.incident.opened.v2"),
+                record(UUID.randomUUID(), "acme", good, "1.0", null),
+                record(UUID.randomUUID(), "acme", good, "0.3", EventTypes.INCIDENT_OPENED),
+                record(UUID.randomUUID(), "acme", good, null, EventTypes.INCIDENT_OPENED));
+
+        assertTrue(batch.events().isEmpty());
+        assertEquals(List.of("unknown-type", "unknown-type", "unknown-specversion", "unknown-specversion"),
+                batch.poison().stream().map(EventBatch.Poison::cause).toList());
+        assertTrue(batch.poison().get(0).reason().contains("dev.vigil.incident.opened.v2"));
+    }
+
     private static EventBatch<IncidentEvent> decode(ConsumerRecord<String, String>... records) {
-        return EventBatch.decode(List.of(records), IncidentEvent.class);
+        return EventBatch.decode(List.of(records), IncidentEvent.class, EventTypes.INCIDENT_TYPES);
     }
 
     private ConsumerRecord<String, String> record(UUID id, String tenant, String value) {
+        return record(id, tenant, value, "1.0", EventTypes.INCIDENT_OPENED);
+    }
+
+    private ConsumerRecord<String, String> record(UUID id, String tenant, String value, String specVersion,
+            String type) {
         ConsumerRecord<String, String> record = new ConsumerRecord<>("vigil.incidents", 0, offset++, "key", value);
+        if (specVersion != null) {
+            record.headers().add(CloudEventHeaders.SPEC_VERSION, specVersion.getBytes(StandardCharsets.UTF_8));
+        }
+        if (type != null) {
+            record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+        }
         if (id != null) {
             record.headers().add(CloudEventHeaders.ID, id.toString().getBytes(StandardCharsets.UTF_8));
         }

@@ -2,6 +2,7 @@ package dev.vigil.triage.messaging;
 
 import dev.vigil.contracts.Alert;
 import dev.vigil.contracts.Channels;
+import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Keys;
@@ -57,6 +58,11 @@ public class AlertsConsumer implements EventHandler<Alert> {
     @Override
     public Class<Alert> eventType() {
         return Alert.class;
+    }
+
+    @Override
+    public Set<String> ceTypes() {
+        return Set.of(EventTypes.ALERT);
     }
 
     @Override

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.UUID;
 
 /** The 202 answer: how many alerts were accepted and the id and fingerprint of each, in request order. */
-public record AcceptedAlerts(int accepted, List<Accepted> alerts) {
+public record AcceptedAlertsView(int accepted, List<Accepted> alerts) {
 
     public record Accepted(UUID eventId, String fingerprint) {
     }
 
-    static AcceptedAlerts of(List<Alert> alerts) {
-        return new AcceptedAlerts(alerts.size(),
+    static AcceptedAlertsView of(List<Alert> alerts) {
+        return new AcceptedAlertsView(alerts.size(),
                 alerts.stream().map(a -> new Accepted(a.eventId(), a.fingerprint())).toList());
     }
 }

@@ -73,7 +73,7 @@ public class AlertsResource {
                     .toList();
             return publisher.publish(alerts)
                     .onFailure().transform(AlertsResource::unavailable)
-                    .map(sent -> Response.accepted(AcceptedAlerts.of(alerts)).build());
+                    .map(sent -> Response.accepted(AcceptedAlertsView.of(alerts)).build());
         });
     }
 

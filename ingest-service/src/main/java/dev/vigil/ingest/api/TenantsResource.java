@@ -9,14 +9,10 @@ import dev.vigil.ingest.store.TenantStore;
 import dev.vigil.platform.api.PathParams;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.security.Roles;
-import dev.vigil.platform.security.TenantIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,21 +44,9 @@ public class TenantsResource {
         this.keyCache = keyCache;
     }
 
-    public record CreateTenant(
-            @NotBlank @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String id,
-            @NotBlank @Size(max = 200) String name) {
-    }
-
-    public record CreateIngestKey(@Size(max = 200) String name) {
-    }
-
-    /** Shown once: only the hash of {@code key} is kept. */
-    public record IssuedIngestKey(UUID id, String tenant, String name, String key, String prefix, Instant createdAt) {
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid CreateTenant request) {
+    public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid CreateTenantRequest request) {
         return tenants.create(request.id(), request.name())
                 .map(tenant -> Response.created(URI.create("/v1/tenants/" + tenant.id())).entity(tenant).build());
     }
@@ -101,7 +84,7 @@ public class TenantsResource {
     @POST
     @Path("/{id}/ingest-keys")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> issueKey(@PathParam("id") String rawId, @Valid CreateIngestKey request) {
+    public Uni<Response> issueKey(@PathParam("id") String rawId, @Valid CreateIngestKeyRequest request) {
         String tenantId = PathParams.tenantId("id", rawId);
         String name = request == null ? null : request.name();
         return existing(tenantId).chain(() -> {
@@ -110,7 +93,7 @@ public class TenantsResource {
             return ingestKeys.create(id, tenantId, key, name).map(createdAt -> {
                 keyCache.remember(key, tenantId);
                 return Response.status(Response.Status.CREATED)
-                        .entity(new IssuedIngestKey(id, tenantId, name, key, IngestKeys.displayPrefix(key), createdAt))
+                        .entity(new IssuedIngestKeyView(id, tenantId, name, key, IngestKeys.displayPrefix(key), createdAt))
                         .build();
             });
         });

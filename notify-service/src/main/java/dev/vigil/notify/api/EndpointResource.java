@@ -65,7 +65,7 @@ public class EndpointResource {
                 .map(created -> created.orElseThrow(() -> ProblemException.conflict(
                         "An endpoint with this url already exists")))
                 .map(endpoint -> Response.created(URI.create("/v1/endpoints/" + endpoint.id()))
-                        .entity(CreatedEndpoint.of(endpoint)).build());
+                        .entity(CreatedEndpointView.of(endpoint)).build());
     }
 
     @GET

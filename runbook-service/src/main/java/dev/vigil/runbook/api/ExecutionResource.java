@@ -7,7 +7,7 @@ import dev.vigil.platform.security.CallerTenant;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.runbook.ExecutionStatus;
 import dev.vigil.runbook.store.ExecutionQuery;
-import dev.vigil.runbook.store.ExecutionRepository;
+import dev.vigil.runbook.store.ExecutionStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -26,10 +26,10 @@ import java.util.stream.Collectors;
 @Path("/v1/executions")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExecutionResource {
-    private final ExecutionRepository executions;
+    private final ExecutionStore executions;
     private final CallerTenant caller;
 
-    public ExecutionResource(ExecutionRepository executions, CallerTenant caller) {
+    public ExecutionResource(ExecutionStore executions, CallerTenant caller) {
         this.executions = executions;
         this.caller = caller;
     }
@@ -40,22 +40,22 @@ public class ExecutionResource {
      */
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
-    public Uni<List<ExecutionResponse>> list(@QueryParam("incidentId") String incidentId,
+    public Uni<List<ExecutionView>> list(@QueryParam("incidentId") String incidentId,
             @QueryParam("status") String status, @QueryParam("limit") String limit) {
         ExecutionQuery query = new ExecutionQuery(caller.require(), QueryParams.uuid("incidentId", incidentId),
                 status(status), QueryParams.limit(limit));
-        return executions.list(query).map(found -> found.stream().map(ExecutionResponse::summary).toList());
+        return executions.list(query).map(found -> found.stream().map(ExecutionView::summary).toList());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
-    public Uni<ExecutionResponse> get(@PathParam("id") String rawId) {
+    public Uni<ExecutionView> get(@PathParam("id") String rawId) {
         UUID id = PathParams.uuid("id", rawId);
         return executions.find(caller.require(), id)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("No execution " + id)))
                 .chain(execution -> executions.steps(execution.id())
-                        .map(steps -> ExecutionResponse.detail(execution, steps)));
+                        .map(steps -> ExecutionView.detail(execution, steps)));
     }
 
     private static Optional<ExecutionStatus> status(String value) {

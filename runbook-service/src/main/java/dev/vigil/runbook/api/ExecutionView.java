@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** An execution; {@code steps} only when one execution is asked for, lists stay light. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ExecutionResponse(
+public record ExecutionView(
         UUID id,
         UUID incidentId,
         UUID runbookId,
@@ -22,16 +22,16 @@ public record ExecutionResponse(
     public record Step(int position, String title, String instructions, boolean critical, String status) {
     }
 
-    static ExecutionResponse summary(Execution execution) {
+    static ExecutionView summary(Execution execution) {
         return of(execution, null);
     }
 
-    static ExecutionResponse detail(Execution execution, List<ExecutionStep> steps) {
-        return of(execution, steps.stream().map(ExecutionResponse::step).toList());
+    static ExecutionView detail(Execution execution, List<ExecutionStep> steps) {
+        return of(execution, steps.stream().map(ExecutionView::step).toList());
     }
 
-    private static ExecutionResponse of(Execution execution, List<Step> steps) {
-        return new ExecutionResponse(execution.id(), execution.incidentId(), execution.runbookId(),
+    private static ExecutionView of(Execution execution, List<Step> steps) {
+        return new ExecutionView(execution.id(), execution.incidentId(), execution.runbookId(),
                 execution.runbookName(), execution.status().wireName(), execution.stepCount(), execution.openedAt(),
                 steps);
     }

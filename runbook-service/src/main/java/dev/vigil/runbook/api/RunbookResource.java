@@ -5,7 +5,7 @@ import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.security.CallerTenant;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.runbook.Runbook;
-import dev.vigil.runbook.store.RunbookRepository;
+import dev.vigil.runbook.store.RunbookStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -29,17 +29,17 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RunbookResource {
-    private final RunbookRepository runbooks;
+    private final RunbookStore runbooks;
     private final CallerTenant caller;
 
-    public RunbookResource(RunbookRepository runbooks, CallerTenant caller) {
+    public RunbookResource(RunbookStore runbooks, CallerTenant caller) {
         this.runbooks = runbooks;
         this.caller = caller;
     }
 
     @POST
     @RolesAllowed(Roles.SUPERVISOR)
-    public Uni<RestResponse<RunbookResponse>> create(@Valid @NotNull CreateRunbookRequest request) {
+    public Uni<RestResponse<RunbookView>> create(@Valid @NotNull CreateRunbookRequest request) {
         // PostgreSQL keeps microseconds: truncating here makes the answer equal what a later read returns
         Runbook runbook = request.toRunbook(UUID.randomUUID(), caller.require(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
@@ -47,25 +47,25 @@ public class RunbookResource {
             if (!created) {
                 throw ProblemException.conflict("A runbook named '" + runbook.name() + "' already exists");
             }
-            return RestResponse.ResponseBuilder.<RunbookResponse>created(URI.create("/v1/runbooks/" + runbook.id()))
-                    .entity(RunbookResponse.of(runbook)).build();
+            return RestResponse.ResponseBuilder.<RunbookView>created(URI.create("/v1/runbooks/" + runbook.id()))
+                    .entity(RunbookView.of(runbook)).build();
         });
     }
 
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
-    public Uni<List<RunbookResponse>> list() {
+    public Uni<List<RunbookView>> list() {
         return runbooks.listForTenant(caller.require())
-                .map(found -> found.stream().map(RunbookResponse::of).toList());
+                .map(found -> found.stream().map(RunbookView::of).toList());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
-    public Uni<RunbookResponse> get(@PathParam("id") String rawId) {
+    public Uni<RunbookView> get(@PathParam("id") String rawId) {
         UUID id = PathParams.uuid("id", rawId);
         return runbooks.find(caller.require(), id)
-                .map(found -> found.map(RunbookResponse::of)
+                .map(found -> found.map(RunbookView::of)
                         .orElseThrow(() -> ProblemException.notFound("No runbook " + id)));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A runbook as the catalog shows it. */
-public record RunbookResponse(
+public record RunbookView(
         UUID id,
         String name,
         String description,
@@ -19,9 +19,9 @@ public record RunbookResponse(
     public record Step(int position, String title, String instructions, boolean critical) {
     }
 
-    static RunbookResponse of(Runbook runbook) {
-        return new RunbookResponse(runbook.id(), runbook.name(), runbook.description(), runbook.match(),
-                runbook.steps().stream().map(RunbookResponse::step).toList(), runbook.createdAt());
+    static RunbookView of(Runbook runbook) {
+        return new RunbookView(runbook.id(), runbook.name(), runbook.description(), runbook.match(),
+                runbook.steps().stream().map(RunbookView::step).toList(), runbook.createdAt());
     }
 
     private static Step step(RunbookStep step) {

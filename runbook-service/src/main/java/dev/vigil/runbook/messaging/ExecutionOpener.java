@@ -13,9 +13,9 @@ import dev.vigil.platform.outbox.OutboxEntry;
 import dev.vigil.runbook.Execution;
 import dev.vigil.runbook.Runbook;
 import dev.vigil.runbook.RunbookMatcher;
-import dev.vigil.runbook.store.ExecutionRepository;
+import dev.vigil.runbook.store.ExecutionStore;
 import dev.vigil.runbook.store.NewExecution;
-import dev.vigil.runbook.store.RunbookRepository;
+import dev.vigil.runbook.store.RunbookStore;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -36,10 +36,10 @@ import java.util.stream.Collectors;
 @IfBuildProperty(name = "vigil.pipeline.enabled", stringValue = "true")
 public class ExecutionOpener {
     private final Outbox outbox;
-    private final RunbookRepository runbooks;
-    private final ExecutionRepository executions;
+    private final RunbookStore runbooks;
+    private final ExecutionStore executions;
 
-    public ExecutionOpener(Outbox outbox, RunbookRepository runbooks, ExecutionRepository executions) {
+    public ExecutionOpener(Outbox outbox, RunbookStore runbooks, ExecutionStore executions) {
         this.outbox = outbox;
         this.runbooks = runbooks;
         this.executions = executions;

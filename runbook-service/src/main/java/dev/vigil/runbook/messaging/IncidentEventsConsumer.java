@@ -1,6 +1,7 @@
 package dev.vigil.runbook.messaging;
 
 import dev.vigil.contracts.Channels;
+import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.platform.messaging.BatchProcessor;
 import dev.vigil.platform.messaging.EventHandler;
@@ -10,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -44,6 +46,11 @@ public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {
     @Override
     public Class<IncidentEvent> eventType() {
         return IncidentEvent.class;
+    }
+
+    @Override
+    public Set<String> ceTypes() {
+        return EventTypes.INCIDENT_TYPES;
     }
 
     @Override

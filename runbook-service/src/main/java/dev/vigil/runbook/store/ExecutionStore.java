@@ -19,13 +19,13 @@ import java.util.function.Function;
 
 /** Executions and their copied steps. */
 @ApplicationScoped
-public class ExecutionRepository {
+public class ExecutionStore {
     private static final String COLUMNS =
             "id, tenant, incident_id, runbook_id, runbook_name, status, step_count, opened_at";
 
     private final Pool pool;
 
-    public ExecutionRepository(Pool pool) {
+    public ExecutionStore(Pool pool) {
         this.pool = pool;
     }
 
@@ -73,7 +73,7 @@ public class ExecutionRepository {
                 )
                 select %s from opened""".formatted(COLUMNS, COLUMNS))
                 .execute(Tuple.of(ids, tenants, incidentIds, runbookIds, causeEventIds))
-                .map(rows -> map(rows, ExecutionRepository::toExecution));
+                .map(rows -> map(rows, ExecutionStore::toExecution));
     }
 
     public Uni<List<Execution>> list(ExecutionQuery query) {
@@ -90,13 +90,13 @@ public class ExecutionRepository {
         arguments.add(query.limit());
         sql.append(" order by opened_at desc, id desc limit $").append(arguments.size());
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(arguments))
-                .map(rows -> map(rows, ExecutionRepository::toExecution));
+                .map(rows -> map(rows, ExecutionStore::toExecution));
     }
 
     public Uni<Optional<Execution>> find(String tenant, UUID id) {
         return pool.preparedQuery("select " + COLUMNS + " from execution where tenant = $1 and id = $2")
                 .execute(Tuple.of(tenant, id))
-                .map(rows -> map(rows, ExecutionRepository::toExecution).stream().findFirst());
+                .map(rows -> map(rows, ExecutionStore::toExecution).stream().findFirst());
     }
 
     public Uni<List<ExecutionStep>> steps(UUID executionId) {
@@ -104,7 +104,7 @@ public class ExecutionRepository {
                 select position, title, instructions, critical, status
                 from execution_step where execution_id = $1 order by position""")
                 .execute(Tuple.of(executionId))
-                .map(rows -> map(rows, ExecutionRepository::toStep));
+                .map(rows -> map(rows, ExecutionStore::toStep));
     }
 
     private static <T> List<T> map(RowSet<Row> rows, Function<Row, T> mapper) {

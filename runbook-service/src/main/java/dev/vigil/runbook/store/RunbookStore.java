@@ -23,7 +23,7 @@ import java.util.UUID;
 
 /** The runbook catalog: each runbook row with its steps, read whole in one statement. */
 @ApplicationScoped
-public class RunbookRepository {
+public class RunbookStore {
     // every runbook has at least one step, so the inner join never drops one
     private static final String SELECT = """
             select r.id, r.tenant, r.name, r.description, r.match, r.created_at,
@@ -34,7 +34,7 @@ public class RunbookRepository {
 
     private final Pool pool;
 
-    public RunbookRepository(Pool pool) {
+    public RunbookStore(Pool pool) {
         this.pool = pool;
     }
 
@@ -88,7 +88,7 @@ public class RunbookRepository {
     }
 
     private static Uni<List<Runbook>> read(SqlClient client, String condition, Tuple arguments) {
-        return client.preparedQuery(SELECT + condition).execute(arguments).map(RunbookRepository::toRunbooks);
+        return client.preparedQuery(SELECT + condition).execute(arguments).map(RunbookStore::toRunbooks);
     }
 
     private static List<Runbook> toRunbooks(RowSet<Row> rows) {

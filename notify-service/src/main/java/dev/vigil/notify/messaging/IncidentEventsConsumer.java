@@ -1,7 +1,6 @@
 package dev.vigil.notify.messaging;
 
 import dev.vigil.contracts.Channels;
-import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.notify.NewDelivery;
 import dev.vigil.notify.dispatch.Dispatcher;
@@ -9,6 +8,7 @@ import dev.vigil.notify.store.DeliveryStore;
 import dev.vigil.notify.store.EndpointStore;
 import dev.vigil.platform.messaging.BatchProcessor;
 import dev.vigil.platform.messaging.EventHandler;
+import dev.vigil.platform.messaging.Subscription;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,18 +45,8 @@ public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {
     }
 
     @Override
-    public String channel() {
-        return Channels.INCIDENTS_IN;
-    }
-
-    @Override
-    public Class<IncidentEvent> eventType() {
-        return IncidentEvent.class;
-    }
-
-    @Override
-    public Set<String> ceTypes() {
-        return EventTypes.INCIDENT_TYPES;
+    public Subscription<IncidentEvent> subscription() {
+        return Subscription.INCIDENTS;
     }
 
     @Override

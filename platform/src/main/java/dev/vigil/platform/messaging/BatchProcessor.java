@@ -48,7 +48,8 @@ public class BatchProcessor {
 
     public <T extends ConsumedEvent> Uni<Void> process(Iterable<ConsumerRecord<String, String>> records,
             EventHandler<T> handler) {
-        EventBatch<T> batch = EventBatch.decode(records, handler.eventType(), handler.ceTypes());
+        EventBatch<T> batch = EventBatch.decode(records, handler.subscription().eventType(),
+                handler.subscription().ceTypes());
         // poison is parked after the rest is applied: a crash in between redelivers both, and both land again
         return applyNarrowing(batch.events(), handler).chain(() -> deadLetters.parkAll(batch.poison()));
     }
@@ -64,7 +65,7 @@ public class BatchProcessor {
                 return deadLetters.park(guilty.record(), ApplyFailure.cause(failure), ApplyFailure.describe(failure));
             }
             LOG.warnf("%s: a batch of %d records failed (%s); applying its halves apart to find the record",
-                    handler.channel(), events.size(), ApplyFailure.describe(failure));
+                    handler.subscription().channel(), events.size(), ApplyFailure.describe(failure));
             int half = events.size() / 2;
             return applyNarrowing(events.subList(0, half), handler)
                     .chain(() -> applyNarrowing(events.subList(half, events.size()), handler));
@@ -78,12 +79,12 @@ public class BatchProcessor {
         events.forEach(received -> byId.put(received.id(), received.event()));
         return Uni.createFrom().deferred(() -> pool.withTransaction(connection -> inbox.claim(connection, byId.keySet())
                         .call(fresh -> handler.apply(connection, only(byId, fresh)))))
-                .onFailure(ApplyFailure::isTransient).invoke(f -> health.retrying(handler.channel(), events.size(), f))
+                .onFailure(ApplyFailure::isTransient).invoke(f -> health.retrying(handler.subscription().channel(), events.size(), f))
                 .onFailure(ApplyFailure::isTransient).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF)
                 .atMost(Long.MAX_VALUE)
                 .invoke(fresh -> {
-                    health.applied(handler.channel());
-                    health.redelivered(handler.channel(), byId.size() - fresh.size());
+                    health.applied(handler.subscription().channel());
+                    health.redelivered(handler.subscription().channel(), byId.size() - fresh.size());
                     handler.committed();
                 })
                 .replaceWithVoid();

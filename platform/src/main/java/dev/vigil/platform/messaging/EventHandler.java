@@ -4,7 +4,6 @@ import dev.vigil.contracts.ConsumedEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -13,13 +12,8 @@ import java.util.UUID;
  */
 public interface EventHandler<T extends ConsumedEvent> {
 
-    /** The channel's name, for logs, metrics and readiness. */
-    String channel();
-
-    Class<T> eventType();
-
-    /** The {@code ce_type}s this channel carries; a record of any other type is parked. */
-    Set<String> ceTypes();
+    /** The channel and the events it carries. */
+    Subscription<T> subscription();
 
     /**
      * Applies events not applied before, keyed by event id in record order, inside the transaction that claims

@@ -1,17 +1,16 @@
 package dev.vigil.runbook.messaging;
 
 import dev.vigil.contracts.Channels;
-import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.platform.messaging.BatchProcessor;
 import dev.vigil.platform.messaging.EventHandler;
+import dev.vigil.platform.messaging.Subscription;
 import dev.vigil.platform.outbox.OutboxRelay;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -39,18 +38,8 @@ public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {
     }
 
     @Override
-    public String channel() {
-        return Channels.INCIDENTS_IN;
-    }
-
-    @Override
-    public Class<IncidentEvent> eventType() {
-        return IncidentEvent.class;
-    }
-
-    @Override
-    public Set<String> ceTypes() {
-        return EventTypes.INCIDENT_TYPES;
+    public Subscription<IncidentEvent> subscription() {
+        return Subscription.INCIDENTS;
     }
 
     @Override

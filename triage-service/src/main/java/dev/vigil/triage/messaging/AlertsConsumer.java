@@ -2,13 +2,13 @@ package dev.vigil.triage.messaging;
 
 import dev.vigil.contracts.Alert;
 import dev.vigil.contracts.Channels;
-import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Keys;
 import dev.vigil.contracts.Topics;
 import dev.vigil.platform.messaging.BatchProcessor;
 import dev.vigil.platform.messaging.EventHandler;
+import dev.vigil.platform.messaging.Subscription;
 import dev.vigil.platform.outbox.Outbox;
 import dev.vigil.platform.outbox.OutboxEntry;
 import dev.vigil.platform.outbox.OutboxRelay;
@@ -51,18 +51,8 @@ public class AlertsConsumer implements EventHandler<Alert> {
     }
 
     @Override
-    public String channel() {
-        return Channels.ALERTS_IN;
-    }
-
-    @Override
-    public Class<Alert> eventType() {
-        return Alert.class;
-    }
-
-    @Override
-    public Set<String> ceTypes() {
-        return Set.of(EventTypes.ALERT);
+    public Subscription<Alert> subscription() {
+        return Subscription.ALERTS;
     }
 
     @Override

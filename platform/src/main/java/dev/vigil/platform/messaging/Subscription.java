@@ -1,0 +1,21 @@
+package dev.vigil.platform.messaging;
+
+import dev.vigil.contracts.Alert;
+import dev.vigil.contracts.Channels;
+import dev.vigil.contracts.ConsumedEvent;
+import dev.vigil.contracts.EventTypes;
+import dev.vigil.contracts.IncidentEvent;
+import java.util.Set;
+
+/**
+ * What a consumer reads: its channel (named in logs, metrics and readiness), the event it decodes, and the
+ * {@code ce_type}s the channel carries; a record of any other type is parked.
+ */
+public record Subscription<T extends ConsumedEvent>(String channel, Class<T> eventType, Set<String> ceTypes) {
+    /** Triage's alerts from ingest. */
+    public static final Subscription<Alert> ALERTS =
+            new Subscription<>(Channels.ALERTS_IN, Alert.class, Set.of(EventTypes.ALERT));
+    /** Incident events from triage, read by notify and runbook. */
+    public static final Subscription<IncidentEvent> INCIDENTS =
+            new Subscription<>(Channels.INCIDENTS_IN, IncidentEvent.class, EventTypes.INCIDENT_TYPES);
+}

@@ -11,6 +11,7 @@ import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Keys;
 import dev.vigil.contracts.Severity;
 import dev.vigil.contracts.Topics;
+import dev.vigil.testsupport.ConsumerMetrics;
 import dev.vigil.testsupport.EmbeddedKafka;
 import java.io.IOException;
 import java.net.URI;
@@ -206,9 +207,7 @@ class ChaosIT {
         } catch (IOException | InterruptedException e) {
             throw new AssertionError("could not read " + service.id() + "'s metrics", e);
         }
-        return metrics.lines().filter(line -> line.startsWith("vigil_consumer_redelivered_total{")
-                        && line.contains("channel=\"" + channel + "\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return ConsumerMetrics.of(metrics, "vigil_consumer_redelivered_total", channel);
     }
 
     private static List<String> webhookIds(String incidentId) {

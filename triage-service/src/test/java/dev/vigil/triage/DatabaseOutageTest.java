@@ -8,19 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contracts.AlertStatus;
 import dev.vigil.contracts.Topics;
+import dev.vigil.testsupport.ConsumerMetrics;
 import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.VigilTestResources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,20 +31,12 @@ import org.junit.jupiter.api.Test;
  * ready and parks nothing; once the database is back, every alert is applied exactly once.
  */
 @QuarkusTest
-@TestProfile(DatabaseOutageTest.OwnApplication.class)
+@TestProfile(BreaksTheDatabase.class)
 @WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class DatabaseOutageTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int TENANTS = 3;
     private static final int ALERTS_PER_TENANT = 40;
-
-    /** A restart of its own: the tests take the database away, which no other test should share. */
-    public static class OwnApplication implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.application.name", "triage");
-        }
-    }
 
     @Inject
     Pool pool;
@@ -126,9 +117,6 @@ class DatabaseOutageTest {
 
     private static double retries() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(line -> line.startsWith("vigil_consumer_retries_total{")
-                        && line.contains("channel=\"alerts-in\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return ConsumerMetrics.of(metrics, "vigil_consumer_retries_total", "alerts-in");
     }
 }

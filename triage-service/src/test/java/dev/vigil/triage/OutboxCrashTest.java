@@ -15,13 +15,11 @@ import dev.vigil.testsupport.VigilTestResources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,18 +30,10 @@ import org.junit.jupiter.api.Test;
  * published again, with the same {@code ce_id}, so consumers' inboxes drop the copies, and it is never lost.
  */
 @QuarkusTest
-@TestProfile(OutboxCrashTest.OwnApplication.class)
+@TestProfile(BreaksTheDatabase.class)
 @WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OutboxCrashTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    /** A restart of its own: the test breaks marking events sent, which no other test should share. */
-    public static class OwnApplication implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.application.name", "triage");
-        }
-    }
 
     @Inject
     Pool pool;

@@ -25,6 +25,9 @@ import org.jose4j.lang.JoseException;
 public final class DevTokens {
     public static final String ISSUER = "https://vigil.local/devstack";
     public static final String TENANT_CLAIM = "tenant";
+    /** Staff tokens: the tenants the holder may see, a list of tenant ids or {@link #ALL_TENANTS}. */
+    public static final String TENANTS_CLAIM = "tenants";
+    public static final String ALL_TENANTS = "*";
     private static final String PRIVATE_KEY = "private-key.pem";
     private static final String PUBLIC_KEY = "public-key.pem";
 
@@ -59,6 +62,24 @@ public final class DevTokens {
     /** A token for {@code user} in {@code role}; {@code tenant} may be null (platform admin). */
     public String token(String role, String tenant, String user, Duration validFor) {
         return sign(claims(role, tenant, user, validFor));
+    }
+
+    /**
+     * A staff token ({@code admin}, {@code supervisor}, {@code operator}) for several tenants; a list holding only
+     * {@link #ALL_TENANTS} gives the claim {@code "*"}, every tenant.
+     */
+    public String staffToken(String role, List<String> tenants, String user, Duration validFor) {
+        JwtClaims claims = claims(role, null, user, validFor);
+        if (tenants.equals(List.of(ALL_TENANTS))) {
+            claims.setClaim(TENANTS_CLAIM, ALL_TENANTS);
+        } else {
+            claims.setStringListClaim(TENANTS_CLAIM, tenants);
+        }
+        return sign(claims);
+    }
+
+    public String staffToken(String role, List<String> tenants) {
+        return staffToken(role, tenants, role + "@vigil", Duration.ofHours(1));
     }
 
     /** The claims of {@link #token(String, String, String, Duration)}, for a caller to change before signing. */

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.contracts.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -23,6 +27,23 @@ final class Api {
 
     Reply get(String url, String token) {
         return send(request(url, token).GET().build());
+    }
+
+    /** Every item of a list endpoint, page after page (500 a page) until it gives no {@code nextCursor}. */
+    List<JsonNode> list(String url, String token) {
+        List<JsonNode> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            String page = url + (url.contains("?") ? "&" : "?") + "limit=500"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            Reply reply = get(page, token);
+            if (!reply.ok()) {
+                throw new StackException("GET " + url + " answered " + reply.status() + ": " + reply.body());
+            }
+            reply.body().path("items").forEach(items::add);
+            cursor = reply.body().path("nextCursor").isTextual() ? reply.body().path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return items;
     }
 
     Reply post(String url, String token, String json) {

@@ -100,14 +100,13 @@ public final class Demo {
 
     /** However often the demo ran: one tenant, one endpoint, one runbook, and one webhook per change of this incident. */
     private void checkNothingDuplicated(String incidentId) {
-        long tenants = stream(api.get(ingestUrl("/v1/tenants"), tokens.token("admin", null)).body())
+        long tenants = api.list(ingestUrl("/v1/tenants"), tokens.adminToken()).stream()
                 .filter(t -> TENANT.equals(t.path("id").asText())).count();
-        long endpoints = stream(api.get(notifyUrl("/v1/endpoints"), tokens.token("customer", TENANT)).body()).count();
-        long runbooks = stream(api.get(runbookUrl("/v1/runbooks"), tokens.token("supervisor", TENANT)).body())
+        long endpoints = api.list(notifyUrl("/v1/endpoints"), tokens.token("customer", TENANT)).size();
+        long runbooks = api.list(runbookUrl("/v1/runbooks"), tokens.token("supervisor", TENANT)).stream()
                 .filter(r -> RUNBOOK.equals(r.path("name").asText())).count();
         List<String> webhooks = webhooks(incidentId).stream().map(w -> w.path("type").asText()).toList();
-        long incidents = stream(api.get(triageUrl("/v1/incidents?limit=500"), tokens.token("operator", TENANT)).body())
-                .count();
+        long incidents = api.list(triageUrl("/v1/incidents"), tokens.token("operator", TENANT)).size();
         say(String.format("check: %d tenant, %d webhook endpoint, %d runbook; webhooks for this incident: %s;"
                 + " %d incident(s) so far, one per run (a recurrence after recovery is a new incident)",
                 tenants, endpoints, runbooks, webhooks, incidents));
@@ -150,7 +149,7 @@ public final class Demo {
     }
 
     private DemoState setUp(DemoState state) {
-        String admin = tokens.token("admin", null);
+        String admin = tokens.adminToken();
         Api.Reply tenant = api.post(ingestUrl("/v1/tenants"), admin,
                 Json.write(Map.of("id", TENANT, "name", "Demo Shop Ltd.")));
         if (tenant.status() == 201) {
@@ -173,7 +172,7 @@ public final class Demo {
 
         String customer = tokens.token("customer", TENANT);
         String url = stack.layout().receiverUrl() + "/webhooks/" + TENANT;
-        Optional<JsonNode> endpoint = stream(api.get(notifyUrl("/v1/endpoints"), customer).body())
+        Optional<JsonNode> endpoint = api.list(notifyUrl("/v1/endpoints"), customer).stream()
                 .filter(e -> url.equals(e.path("url").asText())).findFirst();
         if (endpoint.isEmpty() || state.endpointSecret() == null) {
             Api.Reply created = api.post(notifyUrl("/v1/endpoints"), customer,
@@ -187,7 +186,7 @@ public final class Demo {
         trustSecret(state.endpointSecret());
 
         String supervisor = tokens.token("supervisor", TENANT);
-        boolean hasRunbook = stream(api.get(runbookUrl("/v1/runbooks"), supervisor).body())
+        boolean hasRunbook = api.list(runbookUrl("/v1/runbooks"), supervisor).stream()
                 .anyMatch(r -> RUNBOOK.equals(r.path("name").asText()));
         if (!hasRunbook) {
             Api.Reply created = api.post(runbookUrl("/v1/runbooks"), supervisor, Json.write(Map.of(
@@ -225,7 +224,7 @@ public final class Demo {
     }
 
     private Optional<JsonNode> openIncident(String fingerprint) {
-        return stream(api.get(triageUrl("/v1/incidents?status=open"), tokens.token("operator", TENANT)).body())
+        return api.list(triageUrl("/v1/incidents?status=open"), tokens.token("operator", TENANT)).stream()
                 .filter(i -> fingerprint.equals(i.path("fingerprint").asText())).findFirst();
     }
 
@@ -240,8 +239,8 @@ public final class Demo {
     }
 
     private Optional<JsonNode> execution(String incidentId) {
-        return stream(api.get(runbookUrl("/v1/executions?incidentId=" + incidentId), tokens.token("operator", TENANT))
-                .body()).findFirst();
+        return api.list(runbookUrl("/v1/executions?incidentId=" + incidentId), tokens.token("operator", TENANT))
+                .stream().findFirst();
     }
 
     private <T> T await(String what, Supplier<Optional<T>> probe) {
@@ -270,14 +269,6 @@ public final class Demo {
         if (reply.status() != status) {
             throw new StackException(what + " failed: " + reply.status() + " " + reply.body());
         }
-    }
-
-    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
-        List<JsonNode> items = new ArrayList<>();
-        if (array != null && array.isArray()) {
-            array.forEach(items::add);
-        }
-        return items.stream();
     }
 
     private String ingestUrl(String path) {

@@ -105,7 +105,7 @@ final class IngestBenchmark {
     }
 
     private String ingestKey() {
-        String admin = stack.tokens().token("admin", null);
+        String admin = stack.tokens().adminToken();
         int status = api.post(stack.layout().serviceUrl(Service.INGEST) + "/v1/tenants", admin,
                 Json.write(Map.of("id", TENANT, "name", "Benchmark"))).status();
         if (status != 201 && status != 409) {

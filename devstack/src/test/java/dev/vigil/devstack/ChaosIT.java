@@ -177,8 +177,8 @@ class ChaosIT {
         String probe = "{\"source\":\"chaos\",\"resource\":\"slow-host\",\"check\":\"disk\",\"severity\":\"major\"}";
         assertEquals(202, API.post(stack.layout().serviceUrl(Service.INGEST) + "/v1/alerts", key, probe).status());
         String incidentId = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            var open = API.get(stack.layout().serviceUrl(Service.TRIAGE) + "/v1/incidents?status=open",
-                    stack.tokens().token("operator", tenant)).body();
+            var open = API.list(stack.layout().serviceUrl(Service.TRIAGE) + "/v1/incidents?status=open",
+                    stack.tokens().token("operator", tenant));
             return open.size() == 1 ? open.get(0).path("id").asText() : null;
         }, id -> id != null);
         // the receiver notes a request as it arrives and answers it seconds later: notify dies in between
@@ -290,7 +290,7 @@ class ChaosIT {
 
     /** A tenant with an ingest key, a webhook endpoint at the receiver and a runbook for the load's alerts. */
     private static String register(String tenant, String receiverPath) {
-        String admin = stack.tokens().token("admin", null);
+        String admin = stack.tokens().adminToken();
         String ingest = stack.layout().serviceUrl(Service.INGEST);
         assertEquals(201, API.post(ingest + "/v1/tenants", admin,
                 Json.write(Map.of("id", tenant, "name", "Chaos " + tenant))).status());

@@ -43,8 +43,8 @@ record ChaosLedger(String fault, long accepted, long applied, long lost, long du
         Map<String, JsonNode> incidents = new TreeMap<>();
         for (String tenant : tenants) {
             String token = stack.tokens().token("operator", tenant);
-            for (JsonNode incident : api.get(stack.layout().serviceUrl(Service.TRIAGE)
-                    + "/v1/incidents?status=open&limit=500", token).body()) {
+            for (JsonNode incident : api.list(stack.layout().serviceUrl(Service.TRIAGE)
+                    + "/v1/incidents?status=open", token)) {
                 if (incident.path("resource").asText().startsWith(round + "-")) {
                     String key = tenant + "/" + incident.path("resource").asText();
                     if (incidents.put(key, incident) != null) {
@@ -87,8 +87,8 @@ record ChaosLedger(String fault, long accepted, long applied, long lost, long du
                 duplicates += Math.max(0, webhooks - 1);
                 problems.add(entry.getKey() + ": " + webhooks + " distinct incident.opened webhooks");
             }
-            int opened = api.get(stack.layout().serviceUrl(Service.RUNBOOK) + "/v1/executions?incidentId="
-                    + incidentId, stack.tokens().token("operator", tenant)).body().size();
+            int opened = api.list(stack.layout().serviceUrl(Service.RUNBOOK) + "/v1/executions?incidentId="
+                    + incidentId, stack.tokens().token("operator", tenant)).size();
             executions += opened > 0 ? 1 : 0;
             if (opened != 1) {
                 duplicates += Math.max(0, opened - 1);

@@ -35,7 +35,7 @@ class BrokerDownTest {
     @Test
     void alertsTheBrokerCannotAcknowledgeAreRefusedWith503() {
         String tenant = "down-" + UUID.randomUUID().toString().substring(0, 8);
-        String admin = TestInfra.token("admin", null);
+        String admin = TestInfra.adminToken();
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"id\":\"" + tenant + "\",\"name\":\"Down\"}").post("/v1/tenants").then().statusCode(201);
         String key = given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}")

@@ -174,7 +174,7 @@ class IngestApiTest {
         String body = alertJson("web-01", "critical", "firing");
         given().contentType(ContentType.JSON).body(body).post("/v1/alerts").then().statusCode(401).contentType(PROBLEM);
         post("vik_not-a-real-key", body).then().statusCode(401).contentType(PROBLEM);
-        post(TestInfra.token("admin", null), body).then().statusCode(401).contentType(PROBLEM);
+        post(TestInfra.adminToken(), body).then().statusCode(401).contentType(PROBLEM);
     }
 
     @Test
@@ -223,10 +223,11 @@ class IngestApiTest {
                 .then().statusCode(201).extract().path("id");
         String key = admin().body("{}").post("/v1/tenants/" + tenant + "/ingest-keys").then().statusCode(201)
                 .extract().path("key");
-        String revokedKey = given().auth().oauth2(TestInfra.token("admin", null)).get("/v1/tenants/" + tenant + "/ingest-keys")
-                .then().statusCode(200).body("$", org.hamcrest.Matchers.hasSize(2))
-                .body("[0].key", org.hamcrest.Matchers.nullValue()).body("[0].prefix", startsWith("vik_"))
-                .extract().path("[0].id");
+        String revokedKey = given().auth().oauth2(TestInfra.adminToken()).get("/v1/tenants/" + tenant + "/ingest-keys")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(2))
+                .body("items[1].key", org.hamcrest.Matchers.nullValue()).body("items[1].prefix", startsWith("vik_"))
+                .body("items[1].name", equalTo("old-probe"))
+                .extract().path("items[1].id");
         assertEquals(id, revokedKey);
 
         admin().delete("/v1/tenants/" + other + "/ingest-keys/" + id).then().statusCode(404).contentType(PROBLEM);
@@ -234,7 +235,8 @@ class IngestApiTest {
         admin().delete("/v1/tenants/" + tenant + "/ingest-keys/" + id).then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(TestInfra.token("operator", tenant)).delete("/v1/tenants/" + tenant + "/ingest-keys/" + id)
                 .then().statusCode(403).contentType(PROBLEM);
-        admin().get("/v1/tenants/" + tenant + "/ingest-keys").then().body("[0].revokedAt", org.hamcrest.Matchers.notNullValue());
+        admin().get("/v1/tenants/" + tenant + "/ingest-keys").then()
+                .body("items.find { it.name == 'old-probe' }.revokedAt", org.hamcrest.Matchers.notNullValue());
         post(key, alertJson("web-01", "info", "firing")).then().statusCode(202);
     }
 
@@ -255,7 +257,7 @@ class IngestApiTest {
     }
 
     private static io.restassured.specification.RequestSpecification admin() {
-        return given().auth().oauth2(TestInfra.token("admin", null)).contentType(ContentType.JSON);
+        return given().auth().oauth2(TestInfra.adminToken()).contentType(ContentType.JSON);
     }
 
     private static String newTenant() {

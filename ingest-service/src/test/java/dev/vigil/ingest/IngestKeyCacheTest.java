@@ -24,7 +24,7 @@ class IngestKeyCacheTest {
     @Test
     void aKeyIssuedByAnotherReplicaWorksOnItsFirstUse() {
         String tenant = "r-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(TestInfra.token("admin", null)).contentType(ContentType.JSON)
+        given().auth().oauth2(TestInfra.adminToken()).contentType(ContentType.JSON)
                 .body("{\"id\":\"" + tenant + "\",\"name\":\"Replica\"}").post("/v1/tenants").then().statusCode(201);
         String key = IngestKeys.newKey();
         // written straight to the database, as another ingest replica would: this replica's cache has never seen it
@@ -40,7 +40,7 @@ class IngestKeyCacheTest {
     @Test
     void aRevokedKeyStopsWorkingAtTheNextReload() {
         String tenant = "v-" + UUID.randomUUID().toString().substring(0, 8);
-        String admin = TestInfra.token("admin", null);
+        String admin = TestInfra.adminToken();
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"id\":\"" + tenant + "\",\"name\":\"Revoked\"}").post("/v1/tenants").then().statusCode(201);
         String key = given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}")

@@ -47,7 +47,7 @@ class PartialAcknowledgementTest {
     @Test
     void aRetryWithTheSameKeyAfterAPartial503RepublishesUnderTheSameIds() throws Exception {
         String tenant = "partial-" + UUID.randomUUID().toString().substring(0, 8);
-        String admin = TestInfra.token("admin", null);
+        String admin = TestInfra.adminToken();
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"id\":\"" + tenant + "\",\"name\":\"Partial\"}").post("/v1/tenants").then().statusCode(201);
         String key = given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}")

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vigil.testsupport.DevTokens;
 import dev.vigil.testsupport.RawHttp;
 import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.UnauthorizedChecks;
@@ -163,8 +164,10 @@ class RefusedAtTheDoorTest {
 
     @Test
     void aTokenIssuedWithinTheClockSkewIsAccepted() {
-        String token = TestInfra.token("admin", null,
-                claims -> claims.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() + 30)));
+        String token = TestInfra.token("admin", null, claims -> {
+            claims.setClaim(DevTokens.TENANTS_CLAIM, DevTokens.ALL_TENANTS);
+            claims.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() + 30));
+        });
         given().auth().oauth2(token).get("/v1/tenants").then().statusCode(200);
     }
 
@@ -173,7 +176,7 @@ class RefusedAtTheDoorTest {
     }
 
     private static RequestSpecification admin() {
-        return given().auth().oauth2(TestInfra.token("admin", null)).contentType(ContentType.JSON);
+        return given().auth().oauth2(TestInfra.adminToken()).contentType(ContentType.JSON);
     }
 
     private static String newTenant() {

@@ -6,6 +6,7 @@ import java.util.UUID;
 /** What a customer can see of one delivery and its attempts so far. */
 public record Delivery(
         UUID id,
+        String tenant,
         UUID endpointId,
         UUID incidentId,
         UUID eventId,

@@ -89,6 +89,6 @@ public final class Fixtures {
         return operator(tenant).queryParam("incidentId", incidentId.toString())
                 .get("/v1/executions")
                 .then().statusCode(200)
-                .extract().jsonPath().getList("$");
+                .extract().jsonPath().getList("items");
     }
 }

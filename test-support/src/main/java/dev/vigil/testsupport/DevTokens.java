@@ -82,6 +82,11 @@ public final class DevTokens {
         return staffToken(role, tenants, role + "@vigil", Duration.ofHours(1));
     }
 
+    /** A platform admin's token: every tenant. */
+    public String adminToken() {
+        return staffToken("admin", List.of(ALL_TENANTS));
+    }
+
     /** The claims of {@link #token(String, String, String, Duration)}, for a caller to change before signing. */
     public static JwtClaims claims(String role, String tenant, String user, Duration validFor) {
         JwtClaims claims = new JwtClaims();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -36,6 +37,16 @@ public final class TestInfra {
 
     public static String token(String role, String tenant) {
         return tokens().token(role, tenant);
+    }
+
+    /** A staff token for several tenants, or for every tenant with {@code List.of("*")}. */
+    public static String staffToken(String role, List<String> tenants) {
+        return tokens().staffToken(role, tenants);
+    }
+
+    /** A platform admin's token: every tenant. */
+    public static String adminToken() {
+        return tokens().adminToken();
     }
 
     /** A token signed with the services' key whose claims {@code change} altered first. */
@@ -74,6 +85,23 @@ public final class TestInfra {
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not produce to " + topic, e);
+        }
+    }
+
+    /** Sends records with one producer and waits until the broker acknowledged all of them. */
+    public static void produceAll(List<ProducerRecord<String, String>> records) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            List<Future<?>> sent = new ArrayList<>();
+            records.forEach(record -> sent.add(producer.send(record)));
+            for (Future<?> ack : sent) {
+                ack.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not produce " + records.size() + " records", e);
         }
     }
 

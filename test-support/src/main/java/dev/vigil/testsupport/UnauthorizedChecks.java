@@ -23,7 +23,9 @@ public final class UnauthorizedChecks {
         EXPIRED,
         ISSUED_IN_THE_FUTURE,
         NOT_YET_VALID,
-        MALFORMED_TENANT;
+        MALFORMED_TENANT,
+        MALFORMED_TENANTS,
+        TENANT_AND_TENANTS;
 
         /** The token for a caller otherwise entitled as {@code role} of {@code tenant}; null for MISSING. */
         public String token(String role, String tenant) {
@@ -44,6 +46,14 @@ public final class UnauthorizedChecks {
                         claims -> claims.setNotBefore(NumericDate.fromSeconds(now + 300)));
                 case MALFORMED_TENANT -> TestInfra.token(role, tenant,
                         claims -> claims.setClaim(DevTokens.TENANT_CLAIM, "Not A Tenant\u0000"));
+                case MALFORMED_TENANTS -> TestInfra.token(role, tenant, claims -> {
+                    claims.unsetClaim(DevTokens.TENANT_CLAIM);
+                    claims.setStringListClaim(DevTokens.TENANTS_CLAIM, "acme", "Not A Tenant");
+                });
+                case TENANT_AND_TENANTS -> TestInfra.token(role, tenant, claims -> {
+                    claims.setClaim(DevTokens.TENANT_CLAIM, "acme");
+                    claims.setClaim(DevTokens.TENANTS_CLAIM, DevTokens.ALL_TENANTS);
+                });
             };
         }
     }

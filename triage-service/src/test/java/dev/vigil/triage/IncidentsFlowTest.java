@@ -71,8 +71,8 @@ class IncidentsFlowTest {
         TestAlerts.publish(TestAlerts.alert(tenant, fingerprint, AlertStatus.RESOLVED));
 
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestInfra.token("operator", tenant))
-                .get("/v1/incidents").then().statusCode(200).body("$", hasSize(1))
-                .body("[0].status", equalTo("resolved")).body("[0].occurrences", equalTo(1)));
+                .get("/v1/incidents").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].status", equalTo("resolved")).body("items[0].occurrences", equalTo(1)));
     }
 
     @Test
@@ -115,7 +115,7 @@ class IncidentsFlowTest {
         String id = await().atMost(WAIT).until(() -> openIncident(owner, 1), found -> found != null);
 
         given().auth().oauth2(TestInfra.token("operator", other)).get("/v1/incidents")
-                .then().statusCode(200).body("$", hasSize(0));
+                .then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(TestInfra.token("operator", other)).get("/v1/incidents/" + id)
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("urn:vigil:problem:not-found"));
@@ -150,7 +150,7 @@ class IncidentsFlowTest {
 
     private static String openIncident(String tenant, int occurrences) {
         List<Map<String, Object>> open = given().auth().oauth2(TestInfra.token("operator", tenant))
-                .get("/v1/incidents?status=open").then().statusCode(200).extract().jsonPath().getList("$");
+                .get("/v1/incidents?status=open").then().statusCode(200).extract().jsonPath().getList("items");
         return open.stream().filter(i -> ((Number) i.get("occurrences")).intValue() == occurrences)
                 .map(i -> (String) i.get("id")).findFirst().orElse(null);
     }

@@ -112,7 +112,7 @@ class PoisonIsolationTest {
 
     private static int occurrences(String tenant) {
         List<Integer> counts = given().auth().oauth2(TestInfra.token("operator", tenant)).get("/v1/incidents")
-                .then().statusCode(200).extract().jsonPath().getList("occurrences", Integer.class);
+                .then().statusCode(200).extract().jsonPath().getList("items.occurrences", Integer.class);
         return counts.stream().mapToInt(Integer::intValue).sum();
     }
 }

@@ -7,7 +7,11 @@ import dev.vigil.ingest.Tenant;
 import dev.vigil.ingest.store.IngestKeyStore;
 import dev.vigil.ingest.store.TenantStore;
 import dev.vigil.platform.api.PathParams;
+import dev.vigil.platform.api.QueryParams;
+import dev.vigil.platform.paging.Page;
+import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.platform.security.CallerScope;
 import dev.vigil.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,14 +24,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The platform admin registers tenants and issues their ingest keys. Path ids arrive as text and are checked by
+ * Admins register tenants and issue their ingest keys, for the tenants their token names ({@code "*"}: all). Path ids arrive as text and are checked by
  * {@link PathParams} before any query: a malformed one is a 400 naming the parameter.
  */
 @Path("/v1/tenants")
@@ -38,22 +44,27 @@ public class TenantsResource {
     private final IngestKeyStore ingestKeys;
     private final IngestKeyCache keyCache;
 
-    public TenantsResource(TenantStore tenants, IngestKeyStore ingestKeys, IngestKeyCache keyCache) {
+    private final CallerScope caller;
+
+    public TenantsResource(TenantStore tenants, IngestKeyStore ingestKeys, IngestKeyCache keyCache,
+            CallerScope caller) {
         this.tenants = tenants;
         this.ingestKeys = ingestKeys;
         this.keyCache = keyCache;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid CreateTenantRequest request) {
-        return tenants.create(request.id(), request.name())
+        return tenants.create(caller.forWrite(request.id()), request.name())
                 .map(tenant -> Response.created(URI.create("/v1/tenants/" + tenant.id())).entity(tenant).build());
     }
 
     @GET
-    public Uni<List<Tenant>> list() {
-        return tenants.list();
+    public Uni<Page<Tenant>> list(@QueryParam("tenant") List<String> only, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return tenants.list(caller.forList(only), QueryParams.page(limit, cursor, Function.identity()));
     }
 
     @GET
@@ -64,9 +75,11 @@ public class TenantsResource {
 
     @GET
     @Path("/{id}/ingest-keys")
-    public Uni<List<IngestKey>> listKeys(@PathParam("id") String rawId) {
+    public Uni<Page<IngestKey>> listKeys(@PathParam("id") String rawId, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         String tenantId = PathParams.tenantId("id", rawId);
-        return existing(tenantId).chain(() -> ingestKeys.list(tenantId));
+        PageRequest<UUID> page = QueryParams.page(limit, cursor, UUID::fromString);
+        return existing(tenantId).chain(() -> ingestKeys.list(tenantId, page));
     }
 
     @DELETE
@@ -74,7 +87,7 @@ public class TenantsResource {
     public Uni<Response> revokeKey(@PathParam("id") String rawId, @PathParam("keyId") String rawKeyId) {
         String tenantId = PathParams.tenantId("id", rawId);
         UUID keyId = PathParams.uuid("keyId", rawKeyId);
-        return ingestKeys.revoke(tenantId, keyId).map(hash -> {
+        return existing(tenantId).chain(() -> ingestKeys.revoke(tenantId, keyId)).map(hash -> {
             keyCache.forget(hash.orElseThrow(() -> ProblemException.notFound("No live ingest key " + keyId
                     + " of tenant " + tenantId)));
             return Response.noContent().build();
@@ -99,7 +112,8 @@ public class TenantsResource {
         });
     }
 
+    /** The tenant, if it exists and the caller's token names it: a tenant outside the token is not found. */
     private Uni<Tenant> existing(String tenantId) {
-        return tenants.find(tenantId).map(found -> found.orElseThrow(() -> ProblemException.notFound("No tenant " + tenantId)));
+        return tenants.find(caller.visible(), tenantId).map(found -> found.orElseThrow(() -> ProblemException.notFound("No tenant " + tenantId)));
     }
 }

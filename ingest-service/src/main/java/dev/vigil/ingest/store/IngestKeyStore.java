@@ -2,6 +2,11 @@ package dev.vigil.ingest.store;
 
 import dev.vigil.ingest.IngestKey;
 import dev.vigil.ingest.IngestKeys;
+import dev.vigil.platform.paging.Keyset;
+import dev.vigil.platform.paging.Page;
+import dev.vigil.platform.paging.PageRequest;
+import dev.vigil.platform.security.TenantScope;
+import dev.vigil.platform.store.ScopedQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -33,15 +38,16 @@ public class IngestKeyStore {
                 .map(rows -> rows.iterator().next().getOffsetDateTime("created_at").toInstant());
     }
 
-    public Uni<List<IngestKey>> list(String tenant) {
-        return pool.preparedQuery("""
-                select id, tenant_id, name, prefix, created_at, revoked_at from ingest_keys
-                where tenant_id = $1 order by created_at, id""")
-                .execute(Tuple.of(tenant))
+    /** A page of the tenant's keys, revoked ones included, newest first. */
+    public Uni<Page<IngestKey>> list(String tenant, PageRequest<UUID> page) {
+        ScopedQuery query = ScopedQuery.select(
+                "select id, tenant_id, name, prefix, created_at, revoked_at from ingest_keys", "tenant_id",
+                TenantScope.of(tenant)).page("created_at", "id", page);
+        return pool.preparedQuery(query.sql()).execute(query.arguments())
                 .map(rows -> {
                     List<IngestKey> keys = new ArrayList<>();
                     rows.forEach(row -> keys.add(toKey(row)));
-                    return keys;
+                    return Page.of(keys, page, key -> new Keyset<>(key.createdAt(), key.id()));
                 });
     }
 

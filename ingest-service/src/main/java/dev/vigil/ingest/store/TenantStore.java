@@ -2,6 +2,11 @@ package dev.vigil.ingest.store;
 
 import dev.vigil.ingest.Tenant;
 import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.platform.paging.Keyset;
+import dev.vigil.platform.paging.Page;
+import dev.vigil.platform.paging.PageRequest;
+import dev.vigil.platform.security.TenantScope;
+import dev.vigil.platform.store.ScopedQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,16 +35,22 @@ public class TenantStore {
                 .transform(e -> ProblemException.conflict("Tenant " + id + " already exists"));
     }
 
-    public Uni<Optional<Tenant>> find(String id) {
-        return pool.preparedQuery("select id, name, created_at from tenants where id = $1").execute(Tuple.of(id))
+    /** The tenant, if it exists and is in {@code scope}. */
+    public Uni<Optional<Tenant>> find(TenantScope scope, String id) {
+        ScopedQuery query = ScopedQuery.select("select id, name, created_at from tenants", "id", scope)
+                .where("id = ?", id);
+        return pool.preparedQuery(query.sql()).execute(query.arguments())
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toTenant(rows.iterator().next())));
     }
 
-    public Uni<List<Tenant>> list() {
-        return pool.query("select id, name, created_at from tenants order by id").execute().map(rows -> {
+    /** A page of the tenants in {@code scope}, newest first. */
+    public Uni<Page<Tenant>> list(TenantScope scope, PageRequest<String> page) {
+        ScopedQuery query = ScopedQuery.select("select id, name, created_at from tenants", "id", scope)
+                .page("created_at", "id", page);
+        return pool.preparedQuery(query.sql()).execute(query.arguments()).map(rows -> {
             List<Tenant> tenants = new ArrayList<>();
             rows.forEach(row -> tenants.add(toTenant(row)));
-            return tenants;
+            return Page.of(tenants, page, tenant -> new Keyset<>(tenant.createdAt(), tenant.id()));
         });
     }
 

@@ -52,7 +52,7 @@ class IngestFuzzTest {
     @BeforeEach
     void newTenantWithAKey() {
         rows = RowCount.ofServiceDatabase();
-        admin = TestInfra.token("admin", null);
+        admin = TestInfra.adminToken();
         tenant = "fz-" + UUID.randomUUID().toString().substring(0, 8);
         send(request("POST", "/v1/tenants").bearer(admin).carrying(json("{\"id\":\"" + tenant + "\",\"name\":\"F\"}")));
         ingestKey = send(request("POST", "/v1/tenants/" + tenant + "/ingest-keys").bearer(admin)

@@ -2,7 +2,8 @@ package dev.vigil.notify.api;
 
 import dev.vigil.notify.store.DeliveryStore;
 import dev.vigil.platform.api.QueryParams;
-import dev.vigil.platform.security.CallerTenant;
+import dev.vigil.platform.paging.Page;
+import dev.vigil.platform.security.CallerScope;
 import dev.vigil.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,15 +13,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.UUID;
 
-/** The caller tenant's webhook deliveries and how they went. */
+/** The webhook deliveries of the caller's tenants and how they went. */
 @Path("/v1/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveryResource {
     private final DeliveryStore store;
-    private final CallerTenant caller;
+    private final CallerScope caller;
 
-    public DeliveryResource(DeliveryStore store, CallerTenant caller) {
+    public DeliveryResource(DeliveryStore store, CallerScope caller) {
         this.store = store;
         this.caller = caller;
     }
@@ -28,10 +30,10 @@ public class DeliveryResource {
     /** Query parameters are taken as text; {@link QueryParams} answers a bad one with a 400 naming it. */
     @GET
     @RolesAllowed({Roles.CUSTOMER, Roles.SUPERVISOR, Roles.OPERATOR})
-    public Uni<List<DeliveryView>> list(@QueryParam("incidentId") String incidentId,
-            @QueryParam("limit") String limit) {
-        String tenant = caller.require();
-        return store.list(tenant, QueryParams.uuid("incidentId", incidentId).orElse(null), QueryParams.limit(limit))
-                .map(deliveries -> deliveries.stream().map(DeliveryView::of).toList());
+    public Uni<Page<DeliveryView>> list(@QueryParam("tenant") List<String> tenants,
+            @QueryParam("incidentId") String incidentId, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return store.list(caller.forList(tenants), QueryParams.uuid("incidentId", incidentId),
+                QueryParams.page(limit, cursor, UUID::fromString)).map(page -> page.map(DeliveryView::of));
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 /** A delivery as its tenant sees it; {@code id} is the {@code webhook-id} the endpoint received. */
 public record DeliveryView(
         UUID id,
+        String tenant,
         UUID endpointId,
         UUID incidentId,
         UUID eventId,
@@ -20,7 +21,7 @@ public record DeliveryView(
         Instant deliveredAt) {
 
     static DeliveryView of(Delivery d) {
-        return new DeliveryView(d.id(), d.endpointId(), d.incidentId(), d.eventId(), d.eventType(), d.status(),
+        return new DeliveryView(d.id(), d.tenant(), d.endpointId(), d.incidentId(), d.eventId(), d.eventType(), d.status(),
                 d.attempts(), d.lastStatusCode(), d.lastError(), d.createdAt(), d.deliveredAt());
     }
 }

@@ -6,8 +6,10 @@ import dev.vigil.notify.SsrfGuard;
 import dev.vigil.notify.config.NotifyConfig;
 import dev.vigil.notify.store.EndpointStore;
 import dev.vigil.platform.api.PathParams;
+import dev.vigil.platform.api.QueryParams;
+import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.problem.ProblemException;
-import dev.vigil.platform.security.CallerTenant;
+import dev.vigil.platform.security.CallerScope;
 import dev.vigil.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -20,22 +22,23 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/** A customer's webhook endpoints. */
+/** Webhook endpoints: a customer's own, or those of the tenants a staff token names. */
 @Path("/v1/endpoints")
 @Produces(MediaType.APPLICATION_JSON)
 public class EndpointResource {
     private final EndpointStore store;
-    private final CallerTenant caller;
+    private final CallerScope caller;
     private final SsrfGuard guard;
     private final NotifyConfig config;
 
-    public EndpointResource(EndpointStore store, CallerTenant caller, SsrfGuard guard, NotifyConfig config) {
+    public EndpointResource(EndpointStore store, CallerScope caller, SsrfGuard guard, NotifyConfig config) {
         this.store = store;
         this.caller = caller;
         this.guard = guard;
@@ -46,7 +49,7 @@ public class EndpointResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.SUPERVISOR})
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") CreateEndpointRequest request) {
-        String tenant = caller.require();
+        String tenant = caller.forWrite(request.tenant());
         URI url = EndpointUrl.parse(request.url(), config.allowPlainHttp());
         String description = request.description() == null || request.description().isBlank()
                 ? null : request.description().trim();
@@ -70,8 +73,10 @@ public class EndpointResource {
 
     @GET
     @RolesAllowed({Roles.CUSTOMER, Roles.SUPERVISOR, Roles.OPERATOR})
-    public Uni<List<EndpointView>> list() {
-        return store.list(caller.require()).map(endpoints -> endpoints.stream().map(EndpointView::of).toList());
+    public Uni<Page<EndpointView>> list(@QueryParam("tenant") List<String> tenants,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return store.list(caller.forList(tenants), QueryParams.page(limit, cursor, UUID::fromString))
+                .map(page -> page.map(EndpointView::of));
     }
 
     @GET
@@ -79,7 +84,7 @@ public class EndpointResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.SUPERVISOR, Roles.OPERATOR})
     public Uni<EndpointView> get(@PathParam("id") String rawId) {
         UUID id = PathParams.uuid("id", rawId);
-        return store.find(caller.require(), id)
+        return store.find(caller.visible(), id)
                 .map(found -> found.map(EndpointView::of)
                         .orElseThrow(() -> ProblemException.notFound("No endpoint " + id)));
     }

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An endpoint as listed: never with its secret. */
-public record EndpointView(UUID id, String url, String description, boolean enabled, Instant createdAt) {
+public record EndpointView(UUID id, String tenant, String url, String description, boolean enabled, Instant createdAt) {
 
     static EndpointView of(Endpoint endpoint) {
-        return new EndpointView(endpoint.id(), endpoint.url(), endpoint.description(), endpoint.enabled(),
+        return new EndpointView(endpoint.id(), endpoint.tenant(), endpoint.url(), endpoint.description(), endpoint.enabled(),
                 endpoint.createdAt());
     }
 }

@@ -11,6 +11,11 @@ import dev.vigil.notify.DueDelivery;
 import dev.vigil.notify.NewDelivery;
 import dev.vigil.platform.outbox.Outbox;
 import dev.vigil.platform.outbox.OutboxEntry;
+import dev.vigil.platform.paging.Keyset;
+import dev.vigil.platform.paging.Page;
+import dev.vigil.platform.paging.PageRequest;
+import dev.vigil.platform.security.TenantScope;
+import dev.vigil.platform.store.ScopedQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -22,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The delivery table: creating rows for a batch, claiming due ones, recording each attempt. */
@@ -137,20 +143,19 @@ public class DeliveryStore {
                         : Uni.createFrom().item(false)));
     }
 
-    /** The tenant's deliveries, newest first, optionally of one incident. */
-    public Uni<List<Delivery>> list(String tenant, UUID incidentId, int limit) {
-        return pool.preparedQuery("""
-                select id, endpoint_id, incident_id, event_id, event_type, status, attempts, last_status_code,
-                       last_error, created_at, delivered_at
-                from delivery
-                where tenant = $1 and ($2::uuid is null or incident_id = $2)
-                order by created_at desc, id desc
-                limit $3""")
-                .execute(Tuple.of(tenant, incidentId, limit))
+    /** A page of the scope's deliveries, newest first, optionally of one incident. */
+    public Uni<Page<Delivery>> list(TenantScope scope, Optional<UUID> incidentId, PageRequest<UUID> page) {
+        ScopedQuery query = ScopedQuery.select("""
+                select id, tenant, endpoint_id, incident_id, event_id, event_type, status, attempts,
+                       last_status_code, last_error, created_at, delivered_at
+                from delivery""", "tenant", scope);
+        incidentId.ifPresent(id -> query.where("incident_id = ?", id));
+        query.page("created_at", "id", page);
+        return pool.preparedQuery(query.sql()).execute(query.arguments())
                 .map(rows -> {
                     List<Delivery> deliveries = new ArrayList<>(rows.size());
                     rows.forEach(row -> deliveries.add(delivery(row)));
-                    return deliveries;
+                    return Page.of(deliveries, page, delivery -> new Keyset<>(delivery.createdAt(), delivery.id()));
                 });
     }
 
@@ -162,7 +167,7 @@ public class DeliveryStore {
 
     private static Delivery delivery(Row row) {
         OffsetDateTime deliveredAt = row.getOffsetDateTime("delivered_at");
-        return new Delivery(row.getUUID("id"), row.getUUID("endpoint_id"), row.getUUID("incident_id"),
+        return new Delivery(row.getUUID("id"), row.getString("tenant"), row.getUUID("endpoint_id"), row.getUUID("incident_id"),
                 row.getUUID("event_id"), row.getString("event_type"), DeliveryStatus.fromWire(row.getString("status")),
                 row.getInteger("attempts"), row.getInteger("last_status_code"), row.getString("last_error"),
                 row.getOffsetDateTime("created_at").toInstant(), deliveredAt == null ? null : deliveredAt.toInstant());

@@ -1,6 +1,11 @@
 package dev.vigil.notify.store;
 
 import dev.vigil.notify.Endpoint;
+import dev.vigil.platform.paging.Keyset;
+import dev.vigil.platform.paging.Page;
+import dev.vigil.platform.paging.PageRequest;
+import dev.vigil.platform.security.TenantScope;
+import dev.vigil.platform.store.ScopedQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -37,20 +42,22 @@ public class EndpointStore {
                 .map(EndpointStore::first);
     }
 
-    public Uni<List<Endpoint>> list(String tenant) {
-        return pool.preparedQuery("select " + COLUMNS + " from endpoint where tenant = $1 order by created_at, id")
-                .execute(Tuple.of(tenant))
+    /** A page of the scope's endpoints, newest first. */
+    public Uni<Page<Endpoint>> list(TenantScope scope, PageRequest<UUID> page) {
+        ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from endpoint", "tenant", scope)
+                .page("created_at", "id", page);
+        return pool.preparedQuery(query.sql()).execute(query.arguments())
                 .map(rows -> {
                     List<Endpoint> endpoints = new ArrayList<>(rows.size());
                     rows.forEach(row -> endpoints.add(endpoint(row)));
-                    return endpoints;
+                    return Page.of(endpoints, page, endpoint -> new Keyset<>(endpoint.createdAt(), endpoint.id()));
                 });
     }
 
-    public Uni<Optional<Endpoint>> find(String tenant, UUID id) {
-        return pool.preparedQuery("select " + COLUMNS + " from endpoint where tenant = $1 and id = $2")
-                .execute(Tuple.of(tenant, id))
-                .map(EndpointStore::first);
+    public Uni<Optional<Endpoint>> find(TenantScope scope, UUID id) {
+        ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from endpoint", "tenant", scope)
+                .where("id = ?", id);
+        return pool.preparedQuery(query.sql()).execute(query.arguments()).map(EndpointStore::first);
     }
 
     /** The enabled endpoint ids of each of {@code tenants}, in one query for a whole batch of events. */

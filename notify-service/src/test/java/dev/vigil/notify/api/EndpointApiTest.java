@@ -2,6 +2,7 @@ package dev.vigil.notify.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,6 +11,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.vigil.notify.TestEndpoints;
 import dev.vigil.notify.TestIncidents;
 import dev.vigil.platform.problem.Problem;
 import dev.vigil.platform.security.Roles;
@@ -20,6 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,8 +50,8 @@ class EndpointApiTest {
 
         as(Roles.CUSTOMER, tenant).when().get("/v1/endpoints")
                 .then().statusCode(200)
-                .body("id", hasItem(id))
-                .body("[0]", not(hasKey("secret")));
+                .body("items.id", hasItem(id))
+                .body("items[0]", not(hasKey("secret")));
         as(Roles.OPERATOR, tenant).when().get("/v1/endpoints/" + id)
                 .then().statusCode(200)
                 .body("url", equalTo(url))
@@ -130,18 +133,50 @@ class EndpointApiTest {
     }
 
     @Test
-    void tenantNamedInTheBodyIsIgnored() {
+    void aCustomerCreatesForItsOwnTenantOnly() {
         String tenant = TestIncidents.newTenant();
         String victim = TestIncidents.newTenant();
 
         as(Roles.CUSTOMER, tenant).contentType(ContentType.JSON)
                 .body(Map.of("url", "https://127.0.0.1/hooks/" + tenant, "tenant", victim))
                 .when().post("/v1/endpoints")
-                .then().statusCode(201);
+                .then().statusCode(403).contentType("application/problem+json");
+        as(Roles.CUSTOMER, victim).when().get("/v1/endpoints").then().statusCode(200).body("items", empty());
 
-        as(Roles.CUSTOMER, victim).when().get("/v1/endpoints").then().statusCode(200).body("$", empty());
+        as(Roles.CUSTOMER, tenant).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://127.0.0.1/hooks/" + tenant, "tenant", tenant))
+                .when().post("/v1/endpoints")
+                .then().statusCode(201).body("tenant", equalTo(tenant));
         as(Roles.CUSTOMER, tenant).when().get("/v1/endpoints").then().statusCode(200)
-                .body("url", hasItem("https://127.0.0.1/hooks/" + tenant));
+                .body("items.url", hasItem("https://127.0.0.1/hooks/" + tenant));
+    }
+
+    @Test
+    void staffOfTwoTenantsManageBothButNotAThird() {
+        String a = TestIncidents.newTenant();
+        String b = TestIncidents.newTenant();
+        String c = TestIncidents.newTenant();
+        String ofC = TestEndpoints.register(c, "https://127.0.0.1/hooks/" + c).id().toString();
+        String staff = TestInfra.staffToken(Roles.SUPERVISOR, List.of(a, b));
+
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("url", "https://127.0.0.1/hooks/x"))
+                .post("/v1/endpoints").then().statusCode(400).body("errors[0].field", equalTo("tenant"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://127.0.0.1/hooks/c", "tenant", c))
+                .post("/v1/endpoints").then().statusCode(403);
+        for (String tenant : List.of(a, b)) {
+            given().auth().oauth2(staff).contentType(ContentType.JSON)
+                    .body(Map.of("url", "https://127.0.0.1/hooks/" + tenant, "tenant", tenant))
+                    .post("/v1/endpoints").then().statusCode(201).body("tenant", equalTo(tenant));
+        }
+
+        given().auth().oauth2(staff).get("/v1/endpoints").then().statusCode(200)
+                .body("items.tenant", containsInAnyOrder(a, b));
+        given().auth().oauth2(staff).get("/v1/endpoints?tenant=" + a).then().statusCode(200)
+                .body("items.tenant", equalTo(List.of(a)));
+        given().auth().oauth2(staff).get("/v1/endpoints?tenant=" + c).then().statusCode(403);
+        given().auth().oauth2(staff).get("/v1/deliveries?tenant=" + c).then().statusCode(403);
+        given().auth().oauth2(staff).get("/v1/endpoints/" + ofC).then().statusCode(404);
     }
 
     private static RequestSpecification as(String role, String tenant) {

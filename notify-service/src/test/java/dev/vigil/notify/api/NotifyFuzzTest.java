@@ -67,7 +67,8 @@ class NotifyFuzzTest {
             Verdicts.sendExpecting(404, port(), request("GET", "/v1/endpoints/"
                     + new UUID(random.nextLong(), random.nextLong())).bearer(customer));
             Verdicts.send(port(), request("GET", "/v1/deliveries" + RequestParts.query(random,
-                    List.of("incidentId", "limit"), List.of(UUID.randomUUID().toString(), "1", "500")))
+                    List.of("incidentId", "limit", "cursor", "tenant"),
+                    List.of(UUID.randomUUID().toString(), "1", "500", "MTIzLmFiYw", "acme")))
                     .bearer(customer).with("Accept", accept));
         });
     }

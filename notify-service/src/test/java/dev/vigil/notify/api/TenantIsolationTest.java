@@ -65,11 +65,11 @@ class TenantIsolationTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.received("/" + tenantB).isEmpty());
         as(Roles.CUSTOMER, tenantB).queryParam("incidentId", incidentB.toString()).when().get("/v1/deliveries")
-                .then().statusCode(200).body("incidentId", hasItem(incidentB.toString()));
+                .then().statusCode(200).body("items.incidentId", hasItem(incidentB.toString()));
         as(Roles.CUSTOMER, tenantA).when().get("/v1/deliveries")
-                .then().statusCode(200).body("$", empty());
+                .then().statusCode(200).body("items", empty());
         as(Roles.OPERATOR, tenantA).queryParam("incidentId", incidentB.toString()).when().get("/v1/deliveries")
-                .then().statusCode(200).body("$", empty());
+                .then().statusCode(200).body("items", empty());
     }
 
     @Test

@@ -107,7 +107,7 @@ class IncidentNotificationTest {
         List<WebhookReceiver.Request> requests = awaitRequests(path, 2);
         assertEquals(List.of("incident.opened", "incident.resolved"),
                 requests.stream().map(r -> type(r.body())).sorted().toList());
-        deliveries(tenant, incident).then().body("", hasSize(2));
+        deliveries(tenant, incident).then().body("items", hasSize(2));
     }
 
     @Test
@@ -122,7 +122,7 @@ class IncidentNotificationTest {
 
         awaitRequests(path, 1);
         assertEquals(List.of("incident.resolved"), receiver.received(path).stream().map(r -> type(r.body())).toList());
-        deliveries(tenant, incident).then().body("", hasSize(1));
+        deliveries(tenant, incident).then().body("items", hasSize(1));
     }
 
     @Test
@@ -140,8 +140,8 @@ class IncidentNotificationTest {
         assertEquals(requests.get(0).body(), requests.get(1).body());
         assertTrue(requests.get(1).signedWith(endpoint.secret()));
         JsonPath delivery = awaitDeliveryStatus(tenant, incident, "delivered");
-        assertEquals(2, delivery.getInt("[0].attempts"));
-        assertEquals(200, delivery.getInt("[0].lastStatusCode"));
+        assertEquals(2, delivery.getInt("items[0].attempts"));
+        assertEquals(200, delivery.getInt("items[0].lastStatusCode"));
     }
 
     @Test
@@ -173,7 +173,7 @@ class IncidentNotificationTest {
         TestIncidents.publish(opened);
 
         JsonPath delivery = awaitDeliveryStatus(tenant, incident, "failed");
-        assertEquals(3, delivery.getInt("[0].attempts"), "max-attempts is 3 in the test profile");
+        assertEquals(3, delivery.getInt("items[0].attempts"), "max-attempts is 3 in the test profile");
         assertEquals(3, receiver.received(path).size());
         UUID deliveryId = EventIds.derived(opened.eventId(), "delivery", endpoint.id().toString());
         ConsumerRecord<String, String> outcome =
@@ -244,7 +244,7 @@ class IncidentNotificationTest {
     private static JsonPath awaitDeliveryStatus(String tenant, UUID incident, String status) {
         return await().atMost(DEADLINE).until(
                 () -> deliveries(tenant, incident).then().statusCode(200).extract().jsonPath(),
-                json -> json.getList("").size() == 1 && status.equals(json.getString("[0].status")));
+                json -> json.getList("items").size() == 1 && status.equals(json.getString("items[0].status")));
     }
 
     private static ConsumerRecord<String, String> awaitOutcome(UUID outcomeId) {

@@ -86,9 +86,9 @@ class ProductionTargetsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                 .auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant)).queryParam("incidentId", incident.toString())
                 .get("/v1/deliveries").then().statusCode(200)
-                .body("[0].status", equalTo("failed"))
-                .body("[0].attempts", equalTo(1))
-                .body("[0].lastError", containsString("private or reserved address")));
+                .body("items[0].status", equalTo("failed"))
+                .body("items[0].attempts", equalTo(1))
+                .body("items[0].lastError", containsString("private or reserved address")));
         org.junit.jupiter.api.Assertions.assertTrue(receiver.received("/" + tenant).isEmpty());
     }
 }

@@ -1,8 +1,11 @@
 package dev.vigil.platform.api;
 
+import dev.vigil.platform.paging.Keyset;
+import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.problem.ProblemException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Reads query parameters taken as text. JAX-RS answers a parameter it cannot convert with 404; a caller
@@ -29,6 +32,19 @@ public final class QueryParams {
             // answered below, like an out-of-range number
         }
         throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    /**
+     * The page a list request asks for: {@code limit} as in {@link #limit(String)}, and the opaque {@code cursor} of
+     * a previous page, whose row ids {@code idParser} reads.
+     */
+    public static <K> PageRequest<K> page(String limit, String cursor, Function<String, K> idParser) {
+        int size = limit(limit);
+        if (cursor == null || cursor.isBlank()) {
+            return PageRequest.first(size);
+        }
+        return new PageRequest<>(size, Optional.of(Keyset.decode(cursor.strip(), idParser).orElseThrow(
+                () -> ProblemException.invalid("cursor", "is not a cursor this list gave out"))));
     }
 
     public static Optional<UUID> uuid(String name, String raw) {

@@ -22,8 +22,9 @@ public class CheckedTokenFactory extends DefaultJWTCallerPrincipalFactory {
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo context) throws ParseException {
         JWTCallerPrincipal principal = super.parse(token, context);
-        var refusal = TokenRules.refusal(principal.getIssuedAtTime(), principal.getClaim(CallerTenant.CLAIM),
-                Instant.now(), Duration.ofSeconds(context.getClockSkew()));
+        var refusal = TokenRules.refusal(principal.getIssuedAtTime(), principal.getClaim(TenantClaims.TENANT),
+                principal.getClaim(TenantClaims.TENANTS), principal.getGroups(), Instant.now(),
+                Duration.ofSeconds(context.getClockSkew()));
         if (refusal.isPresent()) {
             throw new ParseException(refusal.get());
         }

@@ -4,26 +4,31 @@ import jakarta.json.JsonString;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What Vigil asks of a token beyond SmallRye JWT's own checks (signature, issuer, {@code exp} and {@code nbf}
- * with the clock skew): it was not issued in the future, and its {@code tenant} claim, when present, is a tenant
- * id. A token issued in the future comes from a signer with a wrong clock or was minted to outlive its lifetime;
- * a malformed tenant could never match a record, so it is refused rather than answered with empty lists.
+ * with the clock skew): it was not issued in the future, and its tenant claims are readable
+ * ({@link TenantClaims}). A token issued in the future comes from a signer with a wrong clock or was minted to
+ * outlive its lifetime; a malformed tenant could never match a record, so it is refused rather than answered with
+ * empty lists.
  */
 public final class TokenRules {
     private TokenRules() {
     }
 
     /** Why the token is refused, or empty if it passes. {@code issuedAt} is in epoch seconds, 0 when absent. */
-    public static Optional<String> refusal(long issuedAt, Object tenantClaim, Instant now, Duration skew) {
+    public static Optional<String> refusal(long issuedAt, Object tenantClaim, Object tenantsClaim, Set<String> roles,
+            Instant now, Duration skew) {
         if (issuedAt > now.plus(skew).getEpochSecond()) {
             return Optional.of("the token is issued in the future (iat " + Instant.ofEpochSecond(issuedAt) + ")");
         }
-        if (tenantClaim != null && tenantOf(tenantClaim).isEmpty()) {
-            return Optional.of("the token's tenant claim is not a tenant id");
+        try {
+            TenantClaims.scopeOf(tenantClaim, tenantsClaim, roles);
+            return Optional.empty();
+        } catch (TenantClaims.Refused e) {
+            return Optional.of(e.getMessage());
         }
-        return Optional.empty();
     }
 
     /** The claim as a tenant id; empty if absent or not of the tenant id shape. */

@@ -6,10 +6,12 @@ import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.runbook.Runbook;
 import dev.vigil.runbook.RunbookMatcher;
 import dev.vigil.runbook.RunbookStep;
+import dev.vigil.platform.security.TenantIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +22,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The body of {@code POST /v1/runbooks}. The tenant never comes from here: it is the caller's. */
+/**
+ * The body of {@code POST /v1/runbooks}. {@code tenant} may be left out by a supervisor of one tenant; it must be
+ * one the caller's token names ({@link dev.vigil.platform.security.CallerScope#forWrite}).
+ */
 public record CreateRunbookRequest(
+        @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String tenant,
         @NotBlank @Size(max = 200) String name,
         @Size(max = 4000) String description,
         @NotEmpty(message = "needs at least one matcher") @Size(max = 32) Map<String, String> match,

@@ -2,8 +2,9 @@ package dev.vigil.runbook.api;
 
 import dev.vigil.platform.api.PathParams;
 import dev.vigil.platform.api.QueryParams;
+import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.problem.ProblemException;
-import dev.vigil.platform.security.CallerTenant;
+import dev.vigil.platform.security.CallerScope;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.runbook.ExecutionStatus;
 import dev.vigil.runbook.store.ExecutionQuery;
@@ -22,14 +23,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The runbook executions opened for the tenant's incidents. */
+/** The runbook executions opened for the incidents of the caller's tenants. */
 @Path("/v1/executions")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExecutionResource {
     private final ExecutionStore executions;
-    private final CallerTenant caller;
+    private final CallerScope caller;
 
-    public ExecutionResource(ExecutionStore executions, CallerTenant caller) {
+    public ExecutionResource(ExecutionStore executions, CallerScope caller) {
         this.executions = executions;
         this.caller = caller;
     }
@@ -40,11 +41,12 @@ public class ExecutionResource {
      */
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
-    public Uni<List<ExecutionView>> list(@QueryParam("incidentId") String incidentId,
-            @QueryParam("status") String status, @QueryParam("limit") String limit) {
-        ExecutionQuery query = new ExecutionQuery(caller.require(), QueryParams.uuid("incidentId", incidentId),
-                status(status), QueryParams.limit(limit));
-        return executions.list(query).map(found -> found.stream().map(ExecutionView::summary).toList());
+    public Uni<Page<ExecutionView>> list(@QueryParam("tenant") List<String> tenants,
+            @QueryParam("incidentId") String incidentId, @QueryParam("status") String status,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        ExecutionQuery query = new ExecutionQuery(caller.forList(tenants), QueryParams.uuid("incidentId", incidentId),
+                status(status), QueryParams.page(limit, cursor, UUID::fromString));
+        return executions.list(query).map(page -> page.map(ExecutionView::summary));
     }
 
     @GET
@@ -52,7 +54,7 @@ public class ExecutionResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
     public Uni<ExecutionView> get(@PathParam("id") String rawId) {
         UUID id = PathParams.uuid("id", rawId);
-        return executions.find(caller.require(), id)
+        return executions.find(caller.visible(), id)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("No execution " + id)))
                 .chain(execution -> executions.steps(execution.id())
                         .map(steps -> ExecutionView.detail(execution, steps)));

@@ -11,6 +11,7 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExecutionView(
         UUID id,
+        String tenant,
         UUID incidentId,
         UUID runbookId,
         String runbookName,
@@ -31,7 +32,7 @@ public record ExecutionView(
     }
 
     private static ExecutionView of(Execution execution, List<Step> steps) {
-        return new ExecutionView(execution.id(), execution.incidentId(), execution.runbookId(),
+        return new ExecutionView(execution.id(), execution.tenant(), execution.incidentId(), execution.runbookId(),
                 execution.runbookName(), execution.status().wireName(), execution.stepCount(), execution.openedAt(),
                 steps);
     }

@@ -1,8 +1,10 @@
 package dev.vigil.runbook.api;
 
 import dev.vigil.platform.api.PathParams;
+import dev.vigil.platform.api.QueryParams;
+import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.problem.ProblemException;
-import dev.vigil.platform.security.CallerTenant;
+import dev.vigil.platform.security.CallerScope;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.runbook.Runbook;
 import dev.vigil.runbook.store.RunbookStore;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.time.Instant;
@@ -24,15 +27,15 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The tenant's runbook catalog: supervisors define runbooks, operators read them. */
+/** The runbook catalogs of the caller's tenants: supervisors define runbooks, operators read them. */
 @Path("/v1/runbooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RunbookResource {
     private final RunbookStore runbooks;
-    private final CallerTenant caller;
+    private final CallerScope caller;
 
-    public RunbookResource(RunbookStore runbooks, CallerTenant caller) {
+    public RunbookResource(RunbookStore runbooks, CallerScope caller) {
         this.runbooks = runbooks;
         this.caller = caller;
     }
@@ -41,7 +44,7 @@ public class RunbookResource {
     @RolesAllowed(Roles.SUPERVISOR)
     public Uni<RestResponse<RunbookView>> create(@Valid @NotNull CreateRunbookRequest request) {
         // PostgreSQL keeps microseconds: truncating here makes the answer equal what a later read returns
-        Runbook runbook = request.toRunbook(UUID.randomUUID(), caller.require(),
+        Runbook runbook = request.toRunbook(UUID.randomUUID(), caller.forWrite(request.tenant()),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         return runbooks.create(runbook).map(created -> {
             if (!created) {
@@ -54,9 +57,10 @@ public class RunbookResource {
 
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
-    public Uni<List<RunbookView>> list() {
-        return runbooks.listForTenant(caller.require())
-                .map(found -> found.stream().map(RunbookView::of).toList());
+    public Uni<Page<RunbookView>> list(@QueryParam("tenant") List<String> tenants,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return runbooks.list(caller.forList(tenants), QueryParams.page(limit, cursor, UUID::fromString))
+                .map(page -> page.map(RunbookView::of));
     }
 
     @GET
@@ -64,7 +68,7 @@ public class RunbookResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
     public Uni<RunbookView> get(@PathParam("id") String rawId) {
         UUID id = PathParams.uuid("id", rawId);
-        return runbooks.find(caller.require(), id)
+        return runbooks.find(caller.visible(), id)
                 .map(found -> found.map(RunbookView::of)
                         .orElseThrow(() -> ProblemException.notFound("No runbook " + id)));
     }

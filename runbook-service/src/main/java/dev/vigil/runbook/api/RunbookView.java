@@ -10,6 +10,7 @@ import java.util.UUID;
 /** A runbook as the catalog shows it. */
 public record RunbookView(
         UUID id,
+        String tenant,
         String name,
         String description,
         Map<String, String> match,
@@ -20,7 +21,7 @@ public record RunbookView(
     }
 
     static RunbookView of(Runbook runbook) {
-        return new RunbookView(runbook.id(), runbook.name(), runbook.description(), runbook.match(),
+        return new RunbookView(runbook.id(), runbook.tenant(), runbook.name(), runbook.description(), runbook.match(),
                 runbook.steps().stream().map(RunbookView::step).toList(), runbook.createdAt());
     }
 

@@ -1,9 +1,12 @@
 package dev.vigil.runbook.store;
 
+import dev.vigil.platform.paging.PageRequest;
+import dev.vigil.platform.security.TenantScope;
 import dev.vigil.runbook.ExecutionStatus;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Which of a tenant's executions to list, newest first. */
-public record ExecutionQuery(String tenant, Optional<UUID> incidentId, Optional<ExecutionStatus> status, int limit) {
+/** Which executions to list, newest first: those of the scope's tenants, narrowed by incident and status. */
+public record ExecutionQuery(TenantScope scope, Optional<UUID> incidentId, Optional<ExecutionStatus> status,
+        PageRequest<UUID> page) {
 }

@@ -1,5 +1,9 @@
 package dev.vigil.runbook.store;
 
+import dev.vigil.platform.paging.Keyset;
+import dev.vigil.platform.paging.Page;
+import dev.vigil.platform.security.TenantScope;
+import dev.vigil.platform.store.ScopedQuery;
 import dev.vigil.runbook.Execution;
 import dev.vigil.runbook.ExecutionStatus;
 import dev.vigil.runbook.ExecutionStep;
@@ -76,26 +80,20 @@ public class ExecutionStore {
                 .map(rows -> map(rows, ExecutionStore::toExecution));
     }
 
-    public Uni<List<Execution>> list(ExecutionQuery query) {
-        List<Object> arguments = new ArrayList<>(List.of(query.tenant()));
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from execution where tenant = $1");
-        query.incidentId().ifPresent(incidentId -> {
-            arguments.add(incidentId);
-            sql.append(" and incident_id = $").append(arguments.size());
-        });
-        query.status().ifPresent(status -> {
-            arguments.add(status.wireName());
-            sql.append(" and status = $").append(arguments.size());
-        });
-        arguments.add(query.limit());
-        sql.append(" order by opened_at desc, id desc limit $").append(arguments.size());
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(arguments))
-                .map(rows -> map(rows, ExecutionStore::toExecution));
+    public Uni<Page<Execution>> list(ExecutionQuery query) {
+        ScopedQuery select = ScopedQuery.select("select " + COLUMNS + " from execution", "tenant", query.scope());
+        query.incidentId().ifPresent(incidentId -> select.where("incident_id = ?", incidentId));
+        query.status().ifPresent(status -> select.where("status = ?", status.wireName()));
+        select.page("opened_at", "id", query.page());
+        return pool.preparedQuery(select.sql()).execute(select.arguments())
+                .map(rows -> Page.of(map(rows, ExecutionStore::toExecution), query.page(),
+                        execution -> new Keyset<>(execution.openedAt(), execution.id())));
     }
 
-    public Uni<Optional<Execution>> find(String tenant, UUID id) {
-        return pool.preparedQuery("select " + COLUMNS + " from execution where tenant = $1 and id = $2")
-                .execute(Tuple.of(tenant, id))
+    public Uni<Optional<Execution>> find(TenantScope scope, UUID id) {
+        ScopedQuery select = ScopedQuery.select("select " + COLUMNS + " from execution", "tenant", scope)
+                .where("id = ?", id);
+        return pool.preparedQuery(select.sql()).execute(select.arguments())
                 .map(rows -> map(rows, ExecutionStore::toExecution).stream().findFirst());
     }
 

@@ -1,5 +1,10 @@
 package dev.vigil.runbook.store;
 
+import dev.vigil.platform.paging.Keyset;
+import dev.vigil.platform.paging.Page;
+import dev.vigil.platform.paging.PageRequest;
+import dev.vigil.platform.security.TenantScope;
+import dev.vigil.platform.store.ScopedQuery;
 import dev.vigil.runbook.Runbook;
 import dev.vigil.runbook.RunbookStep;
 import io.smallrye.mutiny.Uni;
@@ -51,12 +56,17 @@ public class RunbookStore {
                         : insertSteps(connection, runbook).replaceWith(true)));
     }
 
-    public Uni<List<Runbook>> listForTenant(String tenant) {
-        return read(pool, "where r.tenant = $1 group by r.id order by r.name", Tuple.of(tenant));
+    /** A page of the scope's runbooks, newest first. */
+    public Uni<Page<Runbook>> list(TenantScope scope, PageRequest<UUID> page) {
+        ScopedQuery query = ScopedQuery.select(SELECT, "r.tenant", scope).groupBy("r.id")
+                .page("r.created_at", "r.id", page);
+        return pool.preparedQuery(query.sql()).execute(query.arguments()).map(RunbookStore::toRunbooks)
+                .map(found -> Page.of(found, page, runbook -> new Keyset<>(runbook.createdAt(), runbook.id())));
     }
 
-    public Uni<Optional<Runbook>> find(String tenant, UUID id) {
-        return read(pool, "where r.tenant = $1 and r.id = $2 group by r.id", Tuple.of(tenant, id))
+    public Uni<Optional<Runbook>> find(TenantScope scope, UUID id) {
+        ScopedQuery query = ScopedQuery.select(SELECT, "r.tenant", scope).where("r.id = ?", id).groupBy("r.id");
+        return pool.preparedQuery(query.sql()).execute(query.arguments()).map(RunbookStore::toRunbooks)
                 .map(found -> found.stream().findFirst());
     }
 
@@ -88,7 +98,7 @@ public class RunbookStore {
     }
 
     private static Uni<List<Runbook>> read(SqlClient client, String condition, Tuple arguments) {
-        return client.preparedQuery(SELECT + condition).execute(arguments).map(RunbookStore::toRunbooks);
+        return client.preparedQuery(SELECT + " " + condition).execute(arguments).map(RunbookStore::toRunbooks);
     }
 
     private static List<Runbook> toRunbooks(RowSet<Row> rows) {

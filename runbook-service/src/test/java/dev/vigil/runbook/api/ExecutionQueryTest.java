@@ -25,7 +25,7 @@ class ExecutionQueryTest {
     @Test
     void tenantWithoutExecutionsSeesAnEmptyList() {
         supervisor(newTenant()).queryParam("status", "open").queryParam("limit", 500).get("/v1/executions")
-                .then().statusCode(200).body("$", hasSize(0));
+                .then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test

@@ -8,19 +8,24 @@ import static dev.vigil.runbook.Fixtures.newTenant;
 import static dev.vigil.runbook.Fixtures.operator;
 import static dev.vigil.runbook.Fixtures.supervisor;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vigil.platform.security.Roles;
+import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.VigilTestResources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,21 +65,71 @@ class RunbookCatalogTest {
                 .body("steps[1].instructions", nullValue())
                 .body("steps[1].critical", equalTo(true));
         operator(tenant).get("/v1/runbooks").then().statusCode(200)
-                .body("name", equalTo(List.of("Web server down")))
-                .body("[0].id", endsWith(location.substring(location.lastIndexOf('/') + 1)));
+                .body("items.name", equalTo(List.of("Web server down")))
+                .body("items[0].id", endsWith(location.substring(location.lastIndexOf('/') + 1)));
     }
 
     @Test
-    void tenantComesFromTheTokenNeverFromTheBody() {
+    void aSupervisorOfOneTenantCannotWriteForAnother() {
         String tenant = newTenant();
         String other = newTenant();
-        Map<String, Object> body = new HashMap<>(validBody());
-        body.put("tenant", other);
 
-        String id = supervisor(tenant).body(body).post("/v1/runbooks").then().statusCode(201).extract().path("id");
+        supervisor(tenant).body(withTenant(validBody(), other)).post("/v1/runbooks").then().statusCode(403)
+                .contentType(PROBLEM);
+        operator(other).get("/v1/runbooks").then().statusCode(200).body("items", hasSize(0));
+        supervisor(tenant).body(withTenant(validBody(), tenant)).post("/v1/runbooks").then().statusCode(201)
+                .body("tenant", equalTo(tenant));
+    }
 
-        operator(tenant).get("/v1/runbooks/" + id).then().statusCode(200);
-        operator(other).get("/v1/runbooks/" + id).then().statusCode(404).contentType(PROBLEM);
+    @Test
+    void staffOfTwoTenantsWriteForEitherAndSeeBothButNotAThird() {
+        String a = newTenant();
+        String b = newTenant();
+        String c = newTenant();
+        UUID ofC = createRunbook(c, "Disk full", Map.of("check", "disk"));
+        staffOf(a, b).body(validBody()).post("/v1/runbooks").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("tenant"));
+        staffOf(a, b).body(withTenant(validBody(), c)).post("/v1/runbooks").then().statusCode(403);
+        staffOf(a, b).body(withTenant(validBody(), a)).post("/v1/runbooks").then().statusCode(201);
+        staffOf(a, b).body(withTenant(validBody(), b)).post("/v1/runbooks").then().statusCode(201)
+                .body("tenant", equalTo(b));
+
+        staffOf(a, b).get("/v1/runbooks").then().statusCode(200).body("items.tenant", containsInAnyOrder(a, b));
+        staffOf(a, b).get("/v1/runbooks?tenant=" + b).then().statusCode(200).body("items.tenant", equalTo(List.of(b)));
+        staffOf(a, b).get("/v1/runbooks?tenant=" + c).then().statusCode(403).contentType(PROBLEM);
+        staffOf(a, b).get("/v1/runbooks/" + ofC).then().statusCode(404).contentType(PROBLEM);
+        staffOf(a, b).get("/v1/executions?tenant=" + c).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(TestInfra.staffToken(Roles.OPERATOR, List.of("*"))).get("/v1/runbooks/" + ofC)
+                .then().statusCode(200).body("tenant", equalTo(c));
+    }
+
+    @Test
+    void theCatalogIsReadPageByPage() {
+        String tenant = newTenant();
+        for (int i = 0; i < 5; i++) {
+            createRunbook(tenant, "Runbook " + i, Map.of("check", "disk"));
+        }
+        List<String> names = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = operator(tenant).queryParam("limit", 2)
+                    .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .get("/v1/runbooks").then().statusCode(200).extract().jsonPath();
+            names.addAll(page.getList("items.name", String.class));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertEquals(List.of("Runbook 4", "Runbook 3", "Runbook 2", "Runbook 1", "Runbook 0"), names);
+    }
+
+    private static RequestSpecification staffOf(String... tenants) {
+        return given().auth().oauth2(TestInfra.staffToken(Roles.SUPERVISOR, List.of(tenants)))
+                .contentType(ContentType.JSON);
+    }
+
+    private static Map<String, Object> withTenant(Map<String, Object> body, String tenant) {
+        Map<String, Object> changed = new HashMap<>(body);
+        changed.put("tenant", tenant);
+        return changed;
     }
 
     @Test
@@ -187,7 +242,7 @@ class RunbookCatalogTest {
         UUID id = createRunbook(newTenant(), "Disk full", Map.of("check", "disk"));
 
         operator(newTenant()).get("/v1/runbooks/" + id).then().statusCode(404).contentType(PROBLEM);
-        operator(newTenant()).get("/v1/runbooks").then().statusCode(200).body("$", hasSize(0));
+        operator(newTenant()).get("/v1/runbooks").then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test

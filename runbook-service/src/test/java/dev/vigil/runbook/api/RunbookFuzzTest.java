@@ -68,7 +68,8 @@ class RunbookFuzzTest {
             String accept = RequestParts.accept(random);
             Verdicts.send(port(), request("GET", "/v1/runbooks").bearer(supervisor).with("Accept", accept));
             Verdicts.send(port(), request("GET", "/v1/executions" + RequestParts.query(random,
-                    List.of("incidentId", "status", "limit"), List.of(UUID.randomUUID().toString(), "open", "500")))
+                    List.of("incidentId", "status", "limit", "cursor", "tenant"),
+                    List.of(UUID.randomUUID().toString(), "open", "500", "MTIzLmFiYw", "acme")))
                     .bearer(supervisor).with("Accept", accept));
             for (String collection : List.of("/v1/runbooks/", "/v1/executions/")) {
                 Verdicts.send(port(), request("GET", collection + RequestParts.pathSegment(random)).bearer(supervisor));

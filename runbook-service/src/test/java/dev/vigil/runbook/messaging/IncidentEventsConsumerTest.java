@@ -219,11 +219,12 @@ class IncidentEventsConsumerTest {
         awaitExecutions(tenant, newer.incidentId(), 1);
 
         operator(tenant).get("/v1/executions").then().statusCode(200)
-                .body("incidentId", equalTo(List.of(newer.incidentId().toString(), older.incidentId().toString())));
+                .body("items.incidentId",
+                        equalTo(List.of(newer.incidentId().toString(), older.incidentId().toString())));
         operator(tenant).queryParam("limit", 1).queryParam("status", "open").get("/v1/executions")
                 .then().statusCode(200)
-                .body("incidentId", equalTo(List.of(newer.incidentId().toString())))
-                .body("[0].steps", nullValue());
+                .body("items.incidentId", equalTo(List.of(newer.incidentId().toString())))
+                .body("items[0].steps", nullValue());
     }
 
     @Test

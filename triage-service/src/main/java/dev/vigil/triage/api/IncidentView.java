@@ -9,6 +9,7 @@ import java.util.UUID;
 /** An incident as the operator API shows it. */
 public record IncidentView(
         UUID id,
+        String tenant,
         String status,
         String fingerprint,
         String source,
@@ -23,7 +24,7 @@ public record IncidentView(
         Instant resolvedAt) {
 
     static IncidentView of(Incident incident) {
-        return new IncidentView(incident.id(), incident.status().wireName(), incident.fingerprint(), incident.source(),
+        return new IncidentView(incident.id(), incident.tenant(), incident.status().wireName(), incident.fingerprint(), incident.source(),
                 incident.resource(), incident.check(), incident.severity(), incident.summary(), incident.labels(),
                 incident.occurrences(), incident.openedAt(), incident.lastSeenAt(), incident.resolvedAt());
     }

@@ -2,8 +2,9 @@ package dev.vigil.triage.api;
 
 import dev.vigil.platform.api.PathParams;
 import dev.vigil.platform.api.QueryParams;
+import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.problem.ProblemException;
-import dev.vigil.platform.security.CallerTenant;
+import dev.vigil.platform.security.CallerScope;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.triage.IncidentStatus;
 import dev.vigil.triage.store.IncidentStore;
@@ -20,30 +21,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The operator's view of the caller tenant's incidents. Query parameters are text: see {@link QueryParams}. */
+/** The operator's view of the incidents of the tenants the caller's token names. Query parameters are text: see {@link QueryParams}. */
 @Path("/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
 public class IncidentsResource {
     private final IncidentStore incidents;
-    private final CallerTenant caller;
+    private final CallerScope caller;
 
-    public IncidentsResource(IncidentStore incidents, CallerTenant caller) {
+    public IncidentsResource(IncidentStore incidents, CallerScope caller) {
         this.incidents = incidents;
         this.caller = caller;
     }
 
     @GET
-    public Uni<List<IncidentView>> list(@QueryParam("status") String status, @QueryParam("limit") String limit) {
-        return incidents.list(caller.require(), parseStatus(status), QueryParams.limit(limit))
-                .map(list -> list.stream().map(IncidentView::of).toList());
+    public Uni<Page<IncidentView>> list(@QueryParam("tenant") List<String> tenants,
+            @QueryParam("status") String status, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return incidents.list(caller.forList(tenants), parseStatus(status),
+                QueryParams.page(limit, cursor, UUID::fromString)).map(page -> page.map(IncidentView::of));
     }
 
     @GET
     @Path("/{id}")
     public Uni<IncidentView> get(@PathParam("id") String rawId) {
         UUID id = PathParams.uuid("id", rawId);
-        return incidents.find(caller.require(), id)
+        return incidents.find(caller.visible(), id)
                 .map(found -> found.map(IncidentView::of)
                         .orElseThrow(() -> ProblemException.notFound("No incident " + id)));
     }

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Severity;
+import dev.vigil.platform.paging.Keyset;
+import dev.vigil.platform.paging.Page;
+import dev.vigil.platform.paging.PageRequest;
+import dev.vigil.platform.security.TenantScope;
+import dev.vigil.platform.store.ScopedQuery;
 import dev.vigil.triage.Incident;
 import dev.vigil.triage.IncidentKey;
 import dev.vigil.triage.IncidentStatus;
@@ -116,20 +121,20 @@ public class IncidentStore {
                 .replaceWithVoid();
     }
 
-    public Uni<List<Incident>> list(String tenant, Optional<IncidentStatus> status, int limit) {
-        Uni<RowSet<Row>> rows = status.isPresent()
-                ? pool.preparedQuery("select " + COLUMNS + " from incidents where tenant = $1 and status = $2"
-                        + " order by opened_at desc, id limit $3")
-                        .execute(Tuple.of(tenant, status.get().wireName(), limit))
-                : pool.preparedQuery("select " + COLUMNS + " from incidents where tenant = $1"
-                        + " order by opened_at desc, id limit $2")
-                        .execute(Tuple.of(tenant, limit));
-        return rows.map(IncidentStore::toIncidents);
+    /** A page of the scope's incidents, newest opened first; {@code status} narrows it when present. */
+    public Uni<Page<Incident>> list(TenantScope scope, Optional<IncidentStatus> status, PageRequest<UUID> page) {
+        ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from incidents", "tenant", scope);
+        status.ifPresent(wanted -> query.where("status = ?", wanted.wireName()));
+        query.page("opened_at", "id", page);
+        return pool.preparedQuery(query.sql()).execute(query.arguments())
+                .map(rows -> Page.of(toIncidents(rows), page, incident -> new Keyset<>(incident.openedAt(),
+                        incident.id())));
     }
 
-    public Uni<Optional<Incident>> find(String tenant, UUID id) {
-        return pool.preparedQuery("select " + COLUMNS + " from incidents where tenant = $1 and id = $2")
-                .execute(Tuple.of(tenant, id))
+    public Uni<Optional<Incident>> find(TenantScope scope, UUID id) {
+        ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from incidents", "tenant", scope)
+                .where("id = ?", id);
+        return pool.preparedQuery(query.sql()).execute(query.arguments())
                 .map(rows -> toIncidents(rows).stream().findFirst());
     }
 

@@ -35,7 +35,8 @@ class TriageFuzzTest {
     @Test
     void garbledQueriesAreAnswered() {
         Fuzz.run("GET /v1/incidents", FuzzRun.tries(), random -> Verdicts.send(port(), request("GET", "/v1/incidents"
-                + RequestParts.query(random, List.of("status", "limit"), List.of("open", "resolved", "1", "500")))
+                + RequestParts.query(random, List.of("status", "limit", "cursor", "tenant"),
+                List.of("open", "resolved", "1", "500", "MTIzLmFiYw", "acme", "*")))
                 .bearer(operator).with("Accept", RequestParts.accept(random))));
     }
 

@@ -1,7 +1,7 @@
 package dev.vigil.ingest.store;
 
 import dev.vigil.ingest.Tenant;
-import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.ingest.TenantExistsException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -27,7 +27,7 @@ public class TenantStore {
                 .execute(Tuple.of(id, name))
                 .map(rows -> toTenant(rows.iterator().next()))
                 .onFailure(TenantStore::isUniqueViolation)
-                .transform(e -> ProblemException.conflict("Tenant " + id + " already exists"));
+                .transform(e -> new TenantExistsException(id));
     }
 
     public Uni<Optional<Tenant>> find(String id) {

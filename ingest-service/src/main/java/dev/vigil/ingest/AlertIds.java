@@ -1,6 +1,6 @@
 package dev.vigil.ingest;
 
-import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.platform.validation.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -28,7 +28,7 @@ public final class AlertIds {
             return new AlertIds(null);
         }
         if (!KEY.matcher(idempotencyKey).matches()) {
-            throw ProblemException.invalid(IDEMPOTENCY_HEADER, "must be 1-255 visible ASCII characters");
+            throw new InvalidInputException(IDEMPOTENCY_HEADER, "must be 1-255 visible ASCII characters");
         }
         return new AlertIds(tenant + "\n" + idempotencyKey);
     }

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.contracts.AlertStatus;
 import dev.vigil.contracts.Severity;
 import dev.vigil.platform.json.StorableText;
-import dev.vigil.platform.problem.Problem.FieldError;
-import dev.vigil.platform.problem.ProblemException;
-import dev.vigil.platform.problem.ProblemType;
+import dev.vigil.platform.validation.InvalidInputException;
+import dev.vigil.platform.validation.InvalidInputException.Violation;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,15 +33,14 @@ public final class ProbeResultParser {
     }
 
     public static List<ProbeResult> parse(JsonNode body, int maxAlerts) {
-        List<FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         List<ProbeResult> results = new ArrayList<>();
         if (body.isArray()) {
             if (body.isEmpty()) {
-                throw ProblemException.invalid("$", "must hold at least one alert");
+                throw new InvalidInputException("$", "must hold at least one alert");
             }
             if (body.size() > maxAlerts) {
-                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                        "At most " + maxAlerts + " alerts per request, got " + body.size());
+                throw new TooManyAlertsException(maxAlerts, body.size());
             }
             for (int i = 0; i < body.size(); i++) {
                 results.add(parseOne(body.get(i), "[" + i + "].", errors));
@@ -50,17 +48,17 @@ public final class ProbeResultParser {
         } else if (body.isObject()) {
             results.add(parseOne(body, "", errors));
         } else {
-            throw ProblemException.invalid("$", "must be an alert object or an array of them");
+            throw new InvalidInputException("$", "must be an alert object or an array of them");
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw new InvalidInputException(errors);
         }
         return results;
     }
 
-    private static ProbeResult parseOne(JsonNode node, String path, List<FieldError> errors) {
+    private static ProbeResult parseOne(JsonNode node, String path, List<Violation> errors) {
         if (!node.isObject()) {
-            errors.add(new FieldError(path.isEmpty() ? "$" : path.substring(0, path.length() - 1), "must be an object"));
+            errors.add(new Violation(path.isEmpty() ? "$" : path.substring(0, path.length() - 1), "must be an object"));
             return null;
         }
         String source = text(node, path, "source", 100, true, errors);
@@ -72,7 +70,7 @@ public final class ProbeResultParser {
         if (severityText != null) {
             severity = Severity.fromWire(severityText).orElse(null);
             if (severity == null) {
-                errors.add(new FieldError(path + "severity", "must be one of " + SEVERITIES));
+                errors.add(new Violation(path + "severity", "must be one of " + SEVERITIES));
             }
         }
         AlertStatus status = AlertStatus.FIRING;
@@ -80,7 +78,7 @@ public final class ProbeResultParser {
         if (statusText != null) {
             status = AlertStatus.fromWire(statusText).orElse(null);
             if (status == null) {
-                errors.add(new FieldError(path + "status", "must be firing or resolved"));
+                errors.add(new Violation(path + "status", "must be firing or resolved"));
             }
         }
         Map<String, String> labels = stringMap(node, path, "labels", 1024, errors);
@@ -91,12 +89,12 @@ public final class ProbeResultParser {
             try {
                 observedAt = Instant.parse(observedText);
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError(path + "observedAt", "must be an ISO-8601 instant like 2026-11-25T03:12:45Z"));
+                errors.add(new Violation(path + "observedAt", "must be an ISO-8601 instant like 2026-11-25T03:12:45Z"));
             }
         }
         String fingerprint = text(node, path, "fingerprint", 128, false, errors);
         if (fingerprint != null && !FINGERPRINT.matcher(fingerprint).matches()) {
-            errors.add(new FieldError(path + "fingerprint", "may hold only letters, digits and . _ : -"));
+            errors.add(new Violation(path + "fingerprint", "may hold only letters, digits and . _ : -"));
         }
         if (summary == null && resource != null && check != null) {
             summary = check + " on " + resource;
@@ -106,47 +104,47 @@ public final class ProbeResultParser {
     }
 
     private static String text(JsonNode node, String path, String field, int maxLength, boolean required,
-            List<FieldError> errors) {
+            List<Violation> errors) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
-                errors.add(new FieldError(path + field, "is required"));
+                errors.add(new Violation(path + field, "is required"));
             }
             return null;
         }
         if (!value.isTextual()) {
-            errors.add(new FieldError(path + field, "must be a string"));
+            errors.add(new Violation(path + field, "must be a string"));
             return null;
         }
         String raw = value.asText();
         if (!StorableText.isStorable(raw)) {
-            errors.add(new FieldError(path + field, StorableText.RULE));
+            errors.add(new Violation(path + field, StorableText.RULE));
             return null;
         }
         String text = raw.strip();
         if (text.isEmpty()) {
-            errors.add(new FieldError(path + field, "must not be blank"));
+            errors.add(new Violation(path + field, "must not be blank"));
             return null;
         }
         if (text.length() > maxLength) {
-            errors.add(new FieldError(path + field, "must be at most " + maxLength + " characters"));
+            errors.add(new Violation(path + field, "must be at most " + maxLength + " characters"));
             return null;
         }
         return text;
     }
 
     private static Map<String, String> stringMap(JsonNode node, String path, String field, int maxValueLength,
-            List<FieldError> errors) {
+            List<Violation> errors) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return Map.of();
         }
         if (!value.isObject()) {
-            errors.add(new FieldError(path + field, "must be an object of string values"));
+            errors.add(new Violation(path + field, "must be an object of string values"));
             return Map.of();
         }
         if (value.size() > MAX_LABELS) {
-            errors.add(new FieldError(path + field, "must hold at most " + MAX_LABELS + " entries"));
+            errors.add(new Violation(path + field, "must hold at most " + MAX_LABELS + " entries"));
             return Map.of();
         }
         Map<String, String> map = new LinkedHashMap<>();
@@ -154,15 +152,15 @@ public final class ProbeResultParser {
             String entryPath = path + field + "." + entry.getKey();
             if (!StorableText.isStorable(entry.getKey())) {
                 // the key itself cannot be shown: name its map
-                errors.add(new FieldError(path + field, "has a key that " + StorableText.RULE));
+                errors.add(new Violation(path + field, "has a key that " + StorableText.RULE));
             } else if (!LABEL_NAME.matcher(entry.getKey()).matches()) {
-                errors.add(new FieldError(entryPath, "is not a valid name"));
+                errors.add(new Violation(entryPath, "is not a valid name"));
             } else if (!entry.getValue().isTextual()) {
-                errors.add(new FieldError(entryPath, "must be a string"));
+                errors.add(new Violation(entryPath, "must be a string"));
             } else if (!StorableText.isStorable(entry.getValue().asText())) {
-                errors.add(new FieldError(entryPath, StorableText.RULE));
+                errors.add(new Violation(entryPath, StorableText.RULE));
             } else if (entry.getValue().asText().length() > maxValueLength) {
-                errors.add(new FieldError(entryPath, "must be at most " + maxValueLength + " characters"));
+                errors.add(new Violation(entryPath, "must be at most " + maxValueLength + " characters"));
             } else {
                 map.put(entry.getKey(), entry.getValue().asText());
             }

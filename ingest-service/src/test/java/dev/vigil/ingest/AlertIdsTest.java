@@ -2,10 +2,14 @@ package dev.vigil.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.vigil.contracts.AlertStatus;
 import dev.vigil.contracts.Severity;
+import dev.vigil.platform.validation.InvalidInputException;
+import dev.vigil.platform.validation.InvalidInputException.Violation;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +65,15 @@ class AlertIdsTest {
     void withoutAKeyEveryAcceptanceIsANewOccurrence() {
         AlertIds ids = AlertIds.forRequest("acme", null);
         assertNotEquals(ids.idOf(0, FAILING), ids.idOf(0, FAILING));
+    }
+
+    @Test
+    void aKeyWithASpaceIsRefusedNamingTheHeader() {
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> AlertIds.forRequest("acme", "run 1"));
+
+        assertEquals(List.of(new Violation("Idempotency-Key", "must be 1-255 visible ASCII characters")),
+                refused.violations());
     }
 
     private static ProbeResult copyOf(ProbeResult r) {

@@ -1,6 +1,6 @@
 package dev.vigil.notify;
 
-import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.platform.validation.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -13,7 +13,7 @@ public final class EndpointUrl {
     private EndpointUrl() {
     }
 
-    /** Parses {@code raw} or throws a problem naming the {@code url} field. */
+    /** Parses {@code raw} or refuses it naming the {@code url} field. */
     public static URI parse(String raw, boolean allowPlainHttp) {
         if (raw == null || raw.isBlank()) {
             throw invalid("is required");
@@ -53,7 +53,8 @@ public final class EndpointUrl {
         return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 
-    public static ProblemException invalid(String message) {
-        return ProblemException.invalid(FIELD, message);
+    /** A refusal of the {@code url} field; also for the resource's reachability checks. */
+    public static InvalidInputException invalid(String reason) {
+        return new InvalidInputException(FIELD, reason);
     }
 }

@@ -3,7 +3,9 @@ package dev.vigil.notify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.platform.validation.InvalidInputException;
+import dev.vigil.platform.validation.InvalidInputException.Violation;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,10 +19,10 @@ class EndpointUrlTest {
 
     @Test
     void plainHttpIsRefusedUnlessAllowed() {
-        ProblemException refused = assertThrows(ProblemException.class,
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
                 () -> EndpointUrl.parse("http://hooks.example.com/vigil", false));
 
-        assertEquals("url", refused.toProblem().errors().get(0).field());
+        assertEquals(List.of(new Violation("url", "must use https")), refused.violations());
         assertEquals("hooks.example.com", EndpointUrl.parse("http://hooks.example.com/vigil", true).getHost());
     }
 
@@ -29,10 +31,10 @@ class EndpointUrlTest {
             "https:///no-host", "https://user:pass@hooks.example.com/", "https://hooks.example.com/#frag",
             "javascript:alert(1)", "https://bad_host.example.com/"})
     void unacceptableUrlIsRejectedNamingTheUrlField(String url) {
-        ProblemException rejected = assertThrows(ProblemException.class, () -> EndpointUrl.parse(url, true));
+        InvalidInputException rejected = assertThrows(InvalidInputException.class, () -> EndpointUrl.parse(url, true));
 
-        assertEquals(400, rejected.toProblem().status());
-        assertEquals("url", rejected.toProblem().errors().get(0).field());
+        assertEquals(1, rejected.violations().size());
+        assertEquals("url", rejected.violations().get(0).field());
     }
 
     @Test

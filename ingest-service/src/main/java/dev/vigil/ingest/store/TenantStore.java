@@ -1,7 +1,7 @@
 package dev.vigil.ingest.store;
 
 import dev.vigil.ingest.Tenant;
-import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.ingest.TenantExistsException;
 import dev.vigil.platform.paging.Keyset;
 import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.paging.PageRequest;
@@ -32,7 +32,7 @@ public class TenantStore {
                 .execute(Tuple.of(id, name))
                 .map(rows -> toTenant(rows.iterator().next()))
                 .onFailure(TenantStore::isUniqueViolation)
-                .transform(e -> ProblemException.conflict("Tenant " + id + " already exists"));
+                .transform(e -> new TenantExistsException(id));
     }
 
     /** The tenant, if it exists and is in {@code scope}. */

@@ -2,7 +2,10 @@ package dev.vigil.platform.problem;
 
 import java.util.List;
 
-/** Thrown by resources and domain code to answer with a problem+json body. */
+/**
+ * Thrown by resources ({@code api/}) to answer with a problem+json body. Domain code throws its own exceptions
+ * instead (refused fields: {@link dev.vigil.platform.validation.InvalidInputException}), which mappers translate.
+ */
 public class ProblemException extends RuntimeException {
     private final transient ProblemType type;
     private final transient List<Problem.FieldError> errors;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.vigil.platform.json.JsonPaths;
 import dev.vigil.platform.json.UnstorableTextException;
+import dev.vigil.platform.validation.InvalidInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -32,6 +33,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return respond(e.toProblem());
+    }
+
+    /** The domain's refusal of fields, answered exactly as {@link ProblemException#invalid} would be. */
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e) {
+        return respond(ProblemException.invalid(e.violations().stream()
+                .map(v -> new Problem.FieldError(v.field(), v.reason())).toList()).toProblem());
     }
 
     @ServerExceptionMapper
@@ -126,8 +134,11 @@ public class ProblemMappers {
                 .toProblem());
     }
 
-    /** Every 401 tells the caller how to authenticate (RFC 9110 section 11.6.1). */
-    private static Response respond(Problem problem) {
+    /**
+     * Every 401 tells the caller how to authenticate (RFC 9110 section 11.6.1). Public so a service's own mappers
+     * for its domain exceptions answer the same way.
+     */
+    public static Response respond(Problem problem) {
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (problem.status() == 401) {
             response.header(Problem.CHALLENGE_HEADER, Problem.BEARER_CHALLENGE);

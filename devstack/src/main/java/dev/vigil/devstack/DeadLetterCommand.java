@@ -9,57 +9,120 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ./vigil dlq list [--service S]} and {@code ./vigil dlq redrive --service S (--offset N ... | --all)}:
- * what the consumers parked, and sending it back once the cause is fixed.
+ * what the consumers parked, and sending it back once the cause is fixed. Every argument is checked before the
+ * broker is asked.
  */
+@Command(name = "dlq", description = "List or re-drive the records consumers parked on vigil.dlq.<service>.",
+        synopsisSubcommandLabel = "(list | redrive)",
+        subcommands = {DeadLetterCommand.ListCommand.class, DeadLetterCommand.RedriveCommand.class})
 final class DeadLetterCommand {
     /** The services that consume, and so park what they cannot apply. */
     static final List<Service> CONSUMERS = List.of(Service.TRIAGE, Service.NOTIFY, Service.RUNBOOK);
     private static final String ROW = "  %-8s %-20s %-26s %-12s %-36s %-9s %s%n";
 
-    private final String bootstrapServers;
-    private final PrintStream out;
-    private final HealthProbe probe = new HealthProbe();
+    @ParentCommand
+    Vigil vigil;
 
-    DeadLetterCommand(String bootstrapServers, PrintStream out) {
-        this.bootstrapServers = bootstrapServers;
-        this.out = out;
-    }
+    private final HealthProbe probe = new HealthProbe();
 
     static String topicOf(Service service) {
         return "vigil.dlq." + service.id();
     }
 
-    /** {@code args} is what follows {@code dlq}; every argument is checked before the broker is asked. */
-    void run(List<String> args) {
-        if (args.isEmpty() || !List.of("list", "redrive").contains(args.get(0))) {
-            throw new UsageException("expected 'dlq list [--service S]' or "
-                    + "'dlq redrive --service S (--offset N ... | --all)'");
-        }
-        Arguments arguments = Arguments.parse(args.subList(1, args.size()));
-        if (args.get(0).equals("list")) {
-            List<Service> services = arguments.service == null ? CONSUMERS : List.of(service(arguments.service));
-            arguments.refuseRedriveOptions();
-            requireBroker();
-            services.forEach(service -> list(new DeadLetterTopic(bootstrapServers, topicOf(service))));
-        } else {
-            if (arguments.service == null) {
-                throw new UsageException("redrive needs --service (one of " + names() + ")");
-            }
-            Service service = service(arguments.service);
-            if (arguments.all == !arguments.offsets.isEmpty()) {
-                throw new UsageException("redrive needs either --offset N ... or --all");
-            }
-            Set<ParkedRecord.Position> positions = arguments.offsets.stream().map(ParkedRecord.Position::parse)
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-            requireBroker();
-            redrive(new DeadLetterTopic(bootstrapServers, topicOf(service)), arguments.all, positions);
+    @Command(name = "list", description = {
+        "List the records triage, notify and runbook parked.",
+        "Per record: DLQ offset, when parked, original topic-partition@offset, tenant, event id, whether it was "
+                + "re-driven, reason."})
+    static final class ListCommand implements Runnable {
+        @ParentCommand
+        DeadLetterCommand dlq;
+
+        @Option(names = "--service", paramLabel = "S", converter = ConsumerName.class,
+                description = "triage, notify or runbook (default: all three)")
+        Service service;
+
+        @Override
+        public void run() {
+            dlq.list(service == null ? CONSUMERS : List.of(service));
         }
     }
 
+    @Command(name = "redrive",
+            customSynopsis = "./vigil dlq redrive [-h] --service=S (--offset=N... | --all)",
+            description = {
+                "Send parked records back to their original topic.",
+                "With their key, value and headers: the event id stays, so a consumer applies each at most once. "
+                        + "The DLQ records it, so list shows it and --all skips it next time."})
+    static final class RedriveCommand implements Runnable {
+        @ParentCommand
+        DeadLetterCommand dlq;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--service", required = true, paramLabel = "S", converter = ConsumerName.class,
+                description = "triage, notify or runbook")
+        Service service;
+
+        @Option(names = "--offset", arity = "1..*", paramLabel = "N", converter = Offset.class,
+                description = "these DLQ offsets (PARTITION:N on a topic with more than one partition)")
+        List<ParkedRecord.Position> offsets = List.of();
+
+        @Option(names = "--all", description = "every record not re-driven yet")
+        boolean all;
+
+        @Override
+        public void run() {
+            if (all == !offsets.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "redrive needs either --offset N ... or --all");
+            }
+            dlq.redrive(service, all, new LinkedHashSet<>(offsets));
+        }
+    }
+
+    /** {@code --service}: one of {@link #CONSUMERS}, in any case. */
+    static final class ConsumerName implements ITypeConverter<Service> {
+        @Override
+        public Service convert(String name) {
+            return CONSUMERS.stream().filter(s -> s.id().equals(name.toLowerCase(Locale.ROOT))).findFirst()
+                    .orElseThrow(() -> new TypeConversionException("unknown service '" + name + "': one of " + names()));
+        }
+    }
+
+    /** {@code --offset}: N, or PARTITION:N. */
+    static final class Offset implements ITypeConverter<ParkedRecord.Position> {
+        @Override
+        public ParkedRecord.Position convert(String text) {
+            try {
+                return ParkedRecord.Position.parse(text);
+            } catch (UsageException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    private void list(List<Service> services) {
+        String bootstrapServers = requireBroker();
+        services.forEach(service -> list(new DeadLetterTopic(bootstrapServers, topicOf(service))));
+    }
+
+    private void redrive(Service service, boolean all, Set<ParkedRecord.Position> positions) {
+        redrive(new DeadLetterTopic(requireBroker(), topicOf(service)), all, positions);
+    }
+
     private void list(DeadLetterTopic topic) {
+        PrintStream out = vigil.out();
         List<ParkedRecord> parked = topic.list();
         long redriven = parked.stream().filter(ParkedRecord::redriven).count();
         out.printf("%s: %d parked, %d of them re-driven%n", topic.topic(), parked.size(), redriven);
@@ -75,6 +138,7 @@ final class DeadLetterCommand {
     }
 
     private void redrive(DeadLetterTopic topic, boolean all, Set<ParkedRecord.Position> positions) {
+        PrintStream out = vigil.out();
         List<ParkedRecord> parked = topic.list();
         List<ParkedRecord> chosen = new ArrayList<>();
         if (all) {
@@ -103,15 +167,13 @@ final class DeadLetterCommand {
         }
     }
 
-    private void requireBroker() {
+    /** The stack's broker address, once it answers. */
+    private String requireBroker() {
+        String bootstrapServers = vigil.stack().layout().kafkaBootstrap();
         if (probe.broker(bootstrapServers) != Health.READY) {
             throw new StackException("the broker at " + bootstrapServers + " does not answer; start it with ./vigil up");
         }
-    }
-
-    private static Service service(String name) {
-        return CONSUMERS.stream().filter(s -> s.id().equals(name.toLowerCase(Locale.ROOT))).findFirst()
-                .orElseThrow(() -> new UsageException("unknown service '" + name + "': one of " + names()));
+        return bootstrapServers;
     }
 
     private static String names() {
@@ -120,44 +182,5 @@ final class DeadLetterCommand {
 
     private static String orDash(String value) {
         return value == null ? "-" : value;
-    }
-
-    /** {@code --service S}, {@code --all}, and offsets after {@code --offset} (repeated or not). */
-    private static final class Arguments {
-        String service;
-        boolean all;
-        final List<String> offsets = new ArrayList<>();
-
-        static Arguments parse(List<String> args) {
-            Arguments parsed = new Arguments();
-            for (int i = 0; i < args.size(); i++) {
-                switch (args.get(i)) {
-                    case "--service" -> {
-                        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-                            throw new UsageException("--service needs a name (one of " + names() + ")");
-                        }
-                        parsed.service = args.get(++i);
-                    }
-                    case "--all" -> parsed.all = true;
-                    case "--offset" -> {
-                        int before = parsed.offsets.size();
-                        while (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
-                            parsed.offsets.add(args.get(++i));
-                        }
-                        if (parsed.offsets.size() == before) {
-                            throw new UsageException("--offset needs at least one offset");
-                        }
-                    }
-                    default -> throw new UsageException("unexpected argument: " + args.get(i));
-                }
-            }
-            return parsed;
-        }
-
-        void refuseRedriveOptions() {
-            if (all || !offsets.isEmpty()) {
-                throw new UsageException("--offset and --all belong to 'dlq redrive'");
-            }
-        }
     }
 }

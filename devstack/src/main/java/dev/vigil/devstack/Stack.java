@@ -361,12 +361,17 @@ public final class Stack {
         }
     }
 
-    private List<ManagedProcess> all() {
-        List<ManagedProcess> all = new ArrayList<>(List.of(process(POSTGRES), process(KAFKA), process(RECEIVER)));
+    /** The names of the stack's processes, as {@code logs} and {@code status} show them. */
+    static List<String> processNames() {
+        List<String> names = new ArrayList<>(List.of(POSTGRES, KAFKA, RECEIVER));
         for (Service service : Service.values()) {
-            all.add(process(service.id()));
+            names.add(service.id());
         }
-        return all;
+        return names;
+    }
+
+    private List<ManagedProcess> all() {
+        return processNames().stream().map(this::process).toList();
     }
 
     private ManagedProcess process(String name) {

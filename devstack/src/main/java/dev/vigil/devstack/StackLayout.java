@@ -68,7 +68,14 @@ public record StackLayout(
 
     private static int port(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
-        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " is not a port number: " + value);
+        }
     }
 
     private static String blankToNull(String value) {

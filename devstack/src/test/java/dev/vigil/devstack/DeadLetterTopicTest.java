@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contracts.Topics;
 import dev.vigil.testsupport.EmbeddedKafka;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,10 +34,12 @@ import org.junit.jupiter.api.Test;
 /** Listing and re-driving parked records against a real broker. */
 class DeadLetterTopicTest {
     private static EmbeddedKafka broker;
+    private static Path home;
 
     @BeforeAll
     static void startBroker() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "dlq-test-");
+        home = dir.resolve("vigil");
         broker = EmbeddedKafka.start(dir.resolve("kafka"), 0, Map.of());
         KafkaTopics.ensure(broker.bootstrapServers());
     }
@@ -107,16 +109,17 @@ class DeadLetterTopicTest {
         produce(Topics.DLQ_NOTIFY, "t/inc-2", "{}", Map.of("ce_id", "evt-b", "ce_tenant", "t",
                 "dead-letter-reason", "r", "dead-letter-topic", Topics.INCIDENTS, "dead-letter-partition", "1",
                 "dead-letter-offset", "2"));
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        DeadLetterCommand command = new DeadLetterCommand(broker.bootstrapServers(),
-                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Function<PrintStream, Stack> stackOnThisBroker = out -> new Stack(StackLayout.fromEnvironment(home, Map.of(
+                "VIGIL_KAFKA_PORT", broker.bootstrapServers().substring(broker.bootstrapServers().lastIndexOf(':') + 1))),
+                out);
 
-        command.run(List.of("redrive", "--service", "notify", "--offset", "1"));
-        command.run(List.of("list", "--service", "notify"));
+        VigilRun redrive = VigilRun.of(stackOnThisBroker, "dlq", "redrive", "--service", "notify", "--offset", "1");
+        VigilRun list = VigilRun.of(stackOnThisBroker, "dlq", "list", "--service", "notify");
 
-        String output = printed.toString(StandardCharsets.UTF_8);
-        assertTrue(output.contains("re-drove vigil.dlq.notify@1 to vigil.incidents (event evt-b)"), output);
-        assertTrue(output.contains("vigil.dlq.notify: 2 parked, 1 of them re-driven"), output);
+        assertEquals(0, redrive.status(), redrive.err());
+        assertTrue(redrive.out().contains("re-drove vigil.dlq.notify@1 to vigil.incidents (event evt-b)"), redrive.out());
+        assertEquals(0, list.status(), list.err());
+        assertTrue(list.out().contains("vigil.dlq.notify: 2 parked, 1 of them re-driven"), list.out());
         List<ParkedRecord> parked = new DeadLetterTopic(broker.bootstrapServers(), Topics.DLQ_NOTIFY).list();
         assertFalse(parked.get(0).redriven());
         assertTrue(parked.get(1).redriven());

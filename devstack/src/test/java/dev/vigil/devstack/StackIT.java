@@ -255,12 +255,11 @@ class StackIT {
         assertTrue(parked.origin().startsWith(Topics.ALERTS + "-"), parked.origin());
         assertEquals(Demo.TENANT, parked.tenant());
 
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        DeadLetterCommand command = new DeadLetterCommand(stack.layout().kafkaBootstrap(), out);
-        command.run(List.of("list", "--service", "triage"));
-        assertTrue(printed.toString(StandardCharsets.UTF_8).contains(eventId), printed.toString(StandardCharsets.UTF_8));
-        command.run(List.of("redrive", "--service", "triage", "--offset", parked.position().toString()));
+        VigilRun list = VigilRun.of(out -> stack, "dlq", "list", "--service", "triage");
+        assertTrue(list.out().contains(eventId), list.out() + list.err());
+        VigilRun redrive = VigilRun.of(out -> stack, "dlq", "redrive", "--service", "triage", "--offset",
+                parked.position().toString());
+        assertEquals(0, redrive.status(), redrive.err());
 
         // still poison, so triage parks the re-driven copy again: proof it went back to vigil.alerts and was consumed
         List<ParkedRecord> both = await(() -> parkedWith(dlq, eventId), found -> found.size() == 2);

@@ -1,0 +1,129 @@
+package dev.vigil.devstack;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** The subcommands that run the local stack, one class and one job each: up, down, status, logs, demo, bench. */
+final class StackCommands {
+    private StackCommands() {
+    }
+
+    @Command(name = "up", description = {
+        "Start the stack and wait until each part answers.",
+        "PostgreSQL (embedded, or VIGIL_PG_URL), a Kafka broker, the webhook receiver and the four services. "
+                + "Run again, it restarts whatever died and leaves the rest alone."})
+    static final class Up implements Runnable {
+        @ParentCommand
+        Vigil vigil;
+
+        @Override
+        public void run() {
+            vigil.stack().up();
+        }
+    }
+
+    @Command(name = "down", description = "Stop the stack; its state stays in .vigil/.")
+    static final class Down implements Runnable {
+        @ParentCommand
+        Vigil vigil;
+
+        @Override
+        public void run() {
+            vigil.stack().down();
+        }
+    }
+
+    @Command(name = "status", description = {
+        "Show what runs, whether it answers, and its memory.",
+        "Per process: running, stopped or external; ready, not ready (answers, but its readiness check fails) "
+                + "or dead (no answer); resident memory; address."})
+    static final class Status implements Runnable {
+        @ParentCommand
+        Vigil vigil;
+
+        @Override
+        public void run() {
+            vigil.stack().status();
+        }
+    }
+
+    @Command(name = "logs", description = "Print the last lines of each process's log (.vigil/logs/).")
+    static final class Logs implements Runnable {
+        @ParentCommand
+        Vigil vigil;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "0..1", paramLabel = "NAME",
+                description = "only this process: postgres, kafka, receiver, ingest, triage, notify or runbook")
+        String name;
+
+        @Option(names = "--lines", paramLabel = "N", defaultValue = "60", converter = PositiveNumber.class,
+                description = "how many lines of each (default: ${DEFAULT-VALUE})")
+        int lines;
+
+        @Override
+        public void run() {
+            if (name != null && !Stack.processNames().contains(name)) {
+                throw new ParameterException(spec.commandLine(),
+                        "unknown process '" + name + "': one of " + String.join(", ", Stack.processNames()));
+            }
+            vigil.stack().logs(name, lines);
+        }
+    }
+
+    @Command(name = "demo", description = {
+        "Bring the stack up if needed and tell the demo story.",
+        "Registers tenant demo-shop (ingest key, webhook endpoint, runbook), posts a failing probe result three "
+                + "times and then its recovery, and follows the incident, webhooks and runbook execution."})
+    static final class RunDemo implements Runnable {
+        @ParentCommand
+        Vigil vigil;
+
+        @Override
+        public void run() {
+            Stack stack = vigil.stack();
+            if (!stack.isUp()) {
+                stack.up();
+            }
+            new Demo(stack, vigil.out()).run();
+        }
+    }
+
+    @Command(name = "bench", description = {
+        "Measure accepted alerts/s on POST /v1/alerts.",
+        "Starts the stack only if ingest is not up, so the rest can be stopped on purpose "
+                + "(see docs/benchmarks.md)."})
+    static final class Bench implements Runnable {
+        @ParentCommand
+        Vigil vigil;
+
+        @Option(names = "--seconds", paramLabel = "S", defaultValue = "20", converter = PositiveNumber.class,
+                description = "how long to measure, after a 5 s warm-up (default: ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Option(names = "--connections", paramLabel = "C", defaultValue = "8", converter = PositiveNumber.class,
+                description = "connections posting at once (default: ${DEFAULT-VALUE})")
+        int connections;
+
+        @Option(names = "--batch", paramLabel = "B", defaultValue = "100", converter = PositiveNumber.class,
+                description = "alerts per request (default: ${DEFAULT-VALUE})")
+        int batch;
+
+        @Override
+        public void run() {
+            Stack stack = vigil.stack();
+            // the benchmark measures ingest alone; the rest of the stack may be stopped on purpose
+            if (!stack.ready(Service.INGEST)) {
+                stack.up();
+            }
+            new IngestBenchmark(stack, vigil.out()).run(seconds, connections, batch);
+        }
+    }
+}

@@ -31,11 +31,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/v1/runbooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class RunbookResource {
+public class RunbooksResource {
     private final RunbookStore runbooks;
     private final CallerScope caller;
 
-    public RunbookResource(RunbookStore runbooks, CallerScope caller) {
+    public RunbooksResource(RunbookStore runbooks, CallerScope caller) {
         this.runbooks = runbooks;
         this.caller = caller;
     }

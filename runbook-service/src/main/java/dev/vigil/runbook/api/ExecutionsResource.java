@@ -26,11 +26,11 @@ import java.util.stream.Collectors;
 /** The runbook executions opened for the incidents of the caller's tenants. */
 @Path("/v1/executions")
 @Produces(MediaType.APPLICATION_JSON)
-public class ExecutionResource {
+public class ExecutionsResource {
     private final ExecutionStore executions;
     private final CallerScope caller;
 
-    public ExecutionResource(ExecutionStore executions, CallerScope caller) {
+    public ExecutionsResource(ExecutionStore executions, CallerScope caller) {
         this.executions = executions;
         this.caller = caller;
     }

@@ -32,13 +32,13 @@ import java.util.UUID;
 /** Webhook endpoints: a customer's own, or those of the tenants a staff token names. */
 @Path("/v1/endpoints")
 @Produces(MediaType.APPLICATION_JSON)
-public class EndpointResource {
+public class EndpointsResource {
     private final EndpointStore store;
     private final CallerScope caller;
     private final SsrfGuard guard;
     private final NotifyConfig config;
 
-    public EndpointResource(EndpointStore store, CallerScope caller, SsrfGuard guard, NotifyConfig config) {
+    public EndpointsResource(EndpointStore store, CallerScope caller, SsrfGuard guard, NotifyConfig config) {
         this.store = store;
         this.caller = caller;
         this.guard = guard;

@@ -18,11 +18,11 @@ import java.util.UUID;
 /** The webhook deliveries of the caller's tenants and how they went. */
 @Path("/v1/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
-public class DeliveryResource {
+public class DeliveriesResource {
     private final DeliveryStore store;
     private final CallerScope caller;
 
-    public DeliveryResource(DeliveryStore store, CallerScope caller) {
+    public DeliveriesResource(DeliveryStore store, CallerScope caller) {
         this.store = store;
         this.caller = caller;
     }

@@ -3,10 +3,13 @@ package dev.vigil.notify.api;
 import dev.vigil.notify.Endpoint;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The answer to creating an endpoint: the only time its signing secret is shown. */
+@Schema(description = "A new webhook endpoint with its signing secret, which no later answer shows")
 public record CreatedEndpointView(UUID id, String url, String description, boolean enabled, Instant createdAt,
-        String secret) {
+        @Schema(description = "Signs every delivery the Standard Webhooks way (webhook-signature: v1,<HMAC-SHA256>);"
+                + " keep it to verify them") String secret) {
 
     static CreatedEndpointView of(Endpoint endpoint) {
         return new CreatedEndpointView(endpoint.id(), endpoint.url(), endpoint.description(), endpoint.enabled(),

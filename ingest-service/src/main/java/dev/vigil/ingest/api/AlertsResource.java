@@ -28,6 +28,16 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,6 +66,23 @@ public class AlertsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = IngestKeyScheme.NAME)
+    @RequestBody(required = true, description = "One alert, or an array of them",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {AlertRequest.class, AlertRequest.Batch.class}),
+                    examples = {@ExampleObject(name = "one", summary = "One alert", value = AlertRequest.EXAMPLE),
+                            @ExampleObject(name = "batch", summary = "Several alerts",
+                                    value = AlertRequest.BATCH_EXAMPLE)}))
+    @Parameter(name = AlertIds.IDEMPOTENCY_HEADER, in = ParameterIn.HEADER, description = "Makes a retry safe: the"
+            + " same key with the same body republishes the same event ids, so each alert counts once",
+            schema = @Schema(type = SchemaType.STRING,
+                    pattern = "^[\\x21-\\x7E]{1,255}$", maxLength = 255), example = "probe-7/run-42")
+    @APIResponseSchema(value = AcceptedAlertsView.class, responseCode = "202",
+            responseDescription = "The broker acknowledged every alert; each is listed with its id, in request order")
+    @APIResponse(responseCode = "413", description = "The body is larger than the service accepts, or holds more"
+            + " alerts than vigil.ingest.max-alerts-per-request (1000 unless configured)")
+    @APIResponse(responseCode = "503", description = "The broker did not acknowledge every alert in time, so some may"
+            + " have been stored: retry with the same Idempotency-Key and each alert counts exactly once")
     public Uni<Response> ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(AlertIds.IDEMPOTENCY_HEADER) String idempotencyKey, String body) {
         if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {

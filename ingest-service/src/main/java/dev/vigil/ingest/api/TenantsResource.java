@@ -31,6 +31,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * Admins register tenants and issue their ingest keys, for the tenants their token names ({@code "*"}: all). Path ids arrive as text and are checked by
@@ -54,6 +59,11 @@ public class TenantsResource {
         this.caller = caller;
     }
 
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "tenant", value = "{\"id\": \"acme\", \"name\": \"Acme Corp\"}")))
+    @APIResponseSchema(value = Tenant.class, responseCode = "201",
+            responseDescription = "The tenant is registered; Location names it")
+    @APIResponse(responseCode = "409", description = "A tenant with this id already exists")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid CreateTenantRequest request) {
@@ -82,6 +92,8 @@ public class TenantsResource {
         return existing(tenantId).chain(() -> ingestKeys.list(tenantId, page));
     }
 
+    @APIResponse(responseCode = "204", description = "The key is revoked: every replica refuses it within"
+            + " vigil.ingest.key-refresh-interval (5 s unless configured)")
     @DELETE
     @Path("/{id}/ingest-keys/{keyId}")
     public Uni<Response> revokeKey(@PathParam("id") String rawId, @PathParam("keyId") String rawKeyId) {
@@ -94,6 +106,11 @@ public class TenantsResource {
         });
     }
 
+    @RequestBody(required = false, description = "Optional: a name that tells the key apart", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "named key", value = "{\"name\": \"datacenter-1 probes\"}")))
+    @APIResponseSchema(value = IssuedIngestKeyView.class, responseCode = "201",
+            responseDescription = "The key is issued: `key` is shown only in this answer")
     @POST
     @Path("/{id}/ingest-keys")
     @Consumes(MediaType.APPLICATION_JSON)

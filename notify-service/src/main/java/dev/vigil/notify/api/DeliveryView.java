@@ -4,19 +4,22 @@ import dev.vigil.notify.Delivery;
 import dev.vigil.notify.DeliveryStatus;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A delivery as its tenant sees it; {@code id} is the {@code webhook-id} the endpoint received. */
+@Schema(description = "One incident event sent, or being sent, to one endpoint")
 public record DeliveryView(
-        UUID id,
+        @Schema(description = "The webhook-id header the endpoint received") UUID id,
         String tenant,
         UUID endpointId,
         UUID incidentId,
         UUID eventId,
         String eventType,
         DeliveryStatus status,
-        int attempts,
-        Integer lastStatusCode,
-        String lastError,
+        @Schema(description = "How many attempts were made") int attempts,
+        @Schema(description = "The endpoint's HTTP status on the last attempt; null before one, or if it did not"
+                + " answer") Integer lastStatusCode,
+        @Schema(description = "Why the last attempt failed; null if none did") String lastError,
         Instant createdAt,
         Instant deliveredAt) {
 

@@ -28,6 +28,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Webhook endpoints: a customer's own, or those of the tenants a staff token names. */
 @Path("/v1/endpoints")
@@ -45,6 +50,12 @@ public class EndpointsResource {
         this.config = config;
     }
 
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "endpoint", value = "{\"url\": \"https://hooks.example.com/vigil\","
+                    + " \"description\": \"On-call paging bridge\"}")))
+    @APIResponseSchema(value = CreatedEndpointView.class, responseCode = "201",
+            responseDescription = "The endpoint is registered; Location names it, and `secret` is shown only here")
+    @APIResponse(responseCode = "409", description = "The tenant already has an endpoint with this url")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.SUPERVISOR})

@@ -6,9 +6,11 @@ import dev.vigil.runbook.ExecutionStep;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An execution; {@code steps} only when one execution is asked for, lists stay light. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "A runbook opened for an incident")
 public record ExecutionView(
         UUID id,
         String tenant,
@@ -18,7 +20,7 @@ public record ExecutionView(
         String status,
         int stepCount,
         Instant openedAt,
-        List<Step> steps) {
+        @Schema(description = "Only when one execution is asked for: lists leave it out") List<Step> steps) {
 
     public record Step(int position, String title, String instructions, boolean critical, String status) {
     }

@@ -6,14 +6,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A runbook as the catalog shows it. */
+@Schema(description = "A runbook of the caller's tenant: the steps to take on the incidents it matches")
 public record RunbookView(
         UUID id,
         String tenant,
         String name,
         String description,
-        Map<String, String> match,
+        @Schema(description = "Labels an incident must all carry for the runbook to open; source, resource, check"
+                + " and severity name the incident's own") Map<String, String> match,
         List<Step> steps,
         Instant createdAt) {
 

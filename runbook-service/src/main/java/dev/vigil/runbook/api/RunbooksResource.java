@@ -25,6 +25,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The runbook catalogs of the caller's tenants: supervisors define runbooks, operators read them. */
@@ -32,6 +37,17 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RunbooksResource {
+    static final String EXAMPLE = """
+            {
+              "name": "Web server down",
+              "description": "When the shop stops answering",
+              "match": {"check": "http", "env": "prod"},
+              "steps": [
+                {"title": "Check free disk space", "instructions": "df -h on the host", "critical": false},
+                {"title": "Restart the web server", "critical": true}
+              ]
+            }""";
+
     private final RunbookStore runbooks;
     private final CallerScope caller;
 
@@ -40,6 +56,11 @@ public class RunbooksResource {
         this.caller = caller;
     }
 
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "runbook", value = RunbooksResource.EXAMPLE)))
+    @APIResponseSchema(value = RunbookView.class, responseCode = "201",
+            responseDescription = "The runbook is defined; Location names it")
+    @APIResponse(responseCode = "409", description = "The tenant already has a runbook of this name")
     @POST
     @RolesAllowed(Roles.SUPERVISOR)
     public Uni<RestResponse<RunbookView>> create(@Valid @NotNull CreateRunbookRequest request) {

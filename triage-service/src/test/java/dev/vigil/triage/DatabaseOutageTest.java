@@ -58,6 +58,9 @@ class DatabaseOutageTest {
             tenants = publishFromSeveralTenants();
             await().atMost(WAIT).until(() -> retries() >= retriesBefore + 3);
             given().get("/q/health/ready").then().statusCode(503);
+            given().auth().oauth2(TestInfra.token("operator", tenants.get(0))).get("/v1/incidents").then()
+                    .statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
+                    .body("type", equalTo("urn:vigil:problem:unavailable"));
         }
         assertEveryAlertAppliedOnceAndNoneParked(tenants);
     }

@@ -52,7 +52,7 @@ class OpenApiDocumentTest {
         assertEquals(List.of("202", "400", "401", "413", "415", "503"), fieldNames(ingest.get("responses")));
         assertEquals("urn:vigil:problem:unavailable",
                 ingest.at("/responses/503/content/application~1problem+json/example/type").asText());
-        assertEquals(List.of("201", "400", "401", "403", "409", "413", "415"),
+        assertEquals(List.of("201", "400", "401", "403", "409", "413", "415", "503"),
                 fieldNames(document.at("/paths/~1v1~1tenants/post/responses")));
     }
 

@@ -34,7 +34,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * <li>400 for one with parameters or a body: {@code PathParams}, {@code QueryParams}, bean validation, malformed
  * JSON;</li>
  * <li>404 for one with a path parameter: nothing with that id for the caller;</li>
- * <li>413 and 415 for one with a body: {@code RequestLimits} and the resource's {@code @Consumes}.</li>
+ * <li>413 and 415 for one with a body: {@code RequestLimits} and the resource's {@code @Consumes};</li>
+ * <li>503 for one whose requirement names roles (every operation backed by the database): {@code ProblemMappers}
+ * when the database cannot be reached.</li>
  * </ul>
  * Every 4xx and 5xx response that says nothing about its body (Quarkus's own, or a resource's
  * {@code @APIResponse}) is given the problem+json body every Vigil error has, with an example of its type.
@@ -52,7 +54,8 @@ public class ProblemResponses implements OASFilter {
                     + " tenant outside the token's tenants",
             "404", "Nothing with this id exists in the tenants the caller's token names",
             "413", "The body is larger than the service accepts",
-            "415", "The body is not sent as application/json");
+            "415", "The body is not sent as application/json",
+            "503", "The service cannot reach its database just now; retry after the Retry-After seconds");
 
     /** What Quarkus writes on the 400, 401 and 403 it adds by itself: ours say more. */
     private static final Set<String> PLACEHOLDERS = Set.of("Bad Request", "Not Authorized", "Not Allowed");
@@ -92,6 +95,7 @@ public class ProblemResponses implements OASFilter {
                     .anyMatch(scopes -> scopes != null && !scopes.isEmpty());
             if (roles) {
                 addGeneric(responses, "403");
+                addGeneric(responses, "503");
             }
         }
         if (body || !parameters.isEmpty()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.vigil.platform.json.JsonPaths;
 import dev.vigil.platform.json.UnstorableTextException;
+import dev.vigil.platform.messaging.ApplyFailure;
 import dev.vigil.platform.validation.InvalidInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -29,6 +30,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -117,8 +119,18 @@ public class ProblemMappers {
         return allow == null ? problem : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
     }
 
+    /**
+     * What a consumer would hold and retry (the database away, a lost connection, a timeout) is a 503 a client may
+     * retry, not a 500 that reads as a bug; anything else is a bug.
+     */
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(Throwable e) {
+        if (ApplyFailure.isTransient(e)) {
+            LOG.warnf("answering 503: %s", ApplyFailure.describe(e));
+            return Response.fromResponse(respond(new ProblemException(ProblemType.UNAVAILABLE,
+                    "The service cannot reach its database just now; try again shortly").toProblem()))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("unexpected failure answering a request", e);
         return respond(new ProblemException(ProblemType.INTERNAL, "The request could not be completed").toProblem());
     }

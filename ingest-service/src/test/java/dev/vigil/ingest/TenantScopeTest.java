@@ -13,7 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,17 @@ class TenantScopeTest {
         List<String> walked = walk(admin, 3);
         assertEquals(walked.size(), new HashSet<>(walked).size(), "a tenant appeared on two pages");
         assertTrue(walked.containsAll(created));
+    }
+
+    @Test
+    void aForgedCursorIsABadRequestNotAFailure() {
+        String admin = TestInfra.adminToken();
+        for (String forged : List.of("9" + "0".repeat(17) + ".acme", "1700000000000000.ac\u0000me", "1.", "x.acme")) {
+            String cursor = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(forged.getBytes(StandardCharsets.UTF_8));
+            given().auth().oauth2(admin).queryParam("cursor", cursor).get("/v1/tenants").then().statusCode(400)
+                    .contentType(PROBLEM).body("errors[0].field", equalTo("cursor"));
+        }
     }
 
     private static io.restassured.response.Response create(String token, String id) {

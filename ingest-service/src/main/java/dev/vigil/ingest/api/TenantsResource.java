@@ -13,6 +13,7 @@ import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.security.CallerScope;
 import dev.vigil.platform.security.Roles;
+import dev.vigil.platform.security.TenantIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -30,7 +31,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -74,7 +74,8 @@ public class TenantsResource {
     @GET
     public Uni<Page<Tenant>> list(@QueryParam("tenant") List<String> only, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        return tenants.list(caller.forList(only), QueryParams.page(limit, cursor, Function.identity()));
+        return tenants.list(caller.forList(only),
+                QueryParams.page(limit, cursor, id -> TenantIds.isValid(id) ? id : null));
     }
 
     @GET

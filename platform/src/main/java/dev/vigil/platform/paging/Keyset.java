@@ -15,6 +15,10 @@ import java.util.function.Function;
 public record Keyset<K>(Instant at, K id) {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    // well inside PostgreSQL's timestamptz range, which is narrower than Instant's: a forged time beyond it would
+    // reach the database as an error rather than be refused here
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public Keyset {
         Objects.requireNonNull(at);
@@ -27,7 +31,10 @@ public record Keyset<K>(Instant at, K id) {
         return ENCODER.encodeToString((micros + "." + id).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The keyset of a cursor, or empty if {@code cursor} is not one {@link #encode()} made for this id type. */
+    /**
+     * The keyset of a cursor, or empty if {@code cursor} is not one {@link #encode()} made for this id type.
+     * {@code idParser} refuses (throws, or returns null for) an id that could not be a row's.
+     */
     public static <K> Optional<Keyset<K>> decode(String cursor, Function<String, K> idParser) {
         try {
             String text = new String(DECODER.decode(cursor), StandardCharsets.UTF_8);
@@ -35,6 +42,9 @@ public record Keyset<K>(Instant at, K id) {
             long micros = Long.parseLong(text.substring(0, dot));
             Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                     Math.floorMod(micros, 1_000_000L) * 1_000L);
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                return Optional.empty();
+            }
             return Optional.of(new Keyset<>(at, Objects.requireNonNull(idParser.apply(text.substring(dot + 1)))));
         } catch (RuntimeException e) {
             // not base64, no dot, not a number, an id of the wrong type, a time out of range: all "not a cursor"

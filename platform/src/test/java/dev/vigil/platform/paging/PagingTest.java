@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +29,10 @@ class PagingTest {
         assertTrue(Keyset.decode("not a cursor!", Function.identity()).isEmpty());
         assertTrue(Keyset.decode("", Function.identity()).isEmpty());
         assertTrue(Keyset.decode("MTIz", Function.identity()).isEmpty(), "base64 of 123: no id");
+        String farFuture = Base64.getUrlEncoder().encodeToString(("9" + "0".repeat(17) + ".acme").getBytes());
+        assertTrue(Keyset.decode(farFuture, Function.identity()).isEmpty(), "a time the database cannot hold");
+        String strangeId = new Keyset<>(Instant.now(), "ac\u0000me").encode();
+        assertTrue(Keyset.decode(strangeId, id -> id.contains("\u0000") ? null : id).isEmpty(), "an id refused");
     }
 
     @Test

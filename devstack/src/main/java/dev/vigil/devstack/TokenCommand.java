@@ -27,7 +27,7 @@ final class TokenCommand implements Runnable {
     static final String ADMIN = "admin";
     static final String CUSTOMER = "customer";
     static final List<String> ROLES = List.of(ADMIN, "supervisor", "operator", CUSTOMER);
-    private static final Pattern TENANT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    private static final Pattern TENANT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     @ParentCommand
     Vigil vigil;
@@ -100,7 +100,7 @@ final class TokenCommand implements Runnable {
 
     private String tenantId(String id) {
         if (!TENANT_ID.matcher(id).matches()) {
-            throw refused("'" + id + "' is not a tenant id: 2-63 lowercase letters, digits or -"
+            throw refused("'" + id + "' is not a tenant id: 1-63 lowercase letters, digits or -"
                     + (id.equals(DevTokens.ALL_TENANTS) ? "; for every tenant: --tenants '*', alone" : ""));
         }
         return id;

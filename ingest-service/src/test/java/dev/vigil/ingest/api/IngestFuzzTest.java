@@ -3,6 +3,7 @@ package dev.vigil.ingest.api;
 import static dev.vigil.testsupport.fuzz.FuzzHttp.request;
 
 import dev.vigil.contracts.Topics;
+import dev.vigil.ingest.alertmanager.AlertmanagerWebhookTest;
 import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.VigilTestResources;
 import dev.vigil.testsupport.fuzz.BodyMutations;
@@ -123,6 +124,17 @@ class IngestFuzzTest {
                 }
                 Verdicts.sendCheckingTrace(port(), post.carrying(BodyMutations.mutate(alerts(random), random)),
                         alerts::now, accepted -> accepted.json().get("accepted").asLong());
+            });
+        }
+    }
+
+    @Test
+    void mutatedAlertmanagerNotificationsAreAnsweredAndARefusedOnePublishesNothing() {
+        try (TopicLength alerts = new TopicLength(Topics.ALERTS)) {
+            Fuzz.run("POST /v1/ingest/alertmanager", FuzzRun.tries(), random -> {
+                FuzzHttp.Request post = request("POST", "/v1/ingest/alertmanager").bearer(ingestKey);
+                Verdicts.sendCheckingTrace(port(), post.carrying(BodyMutations.mutate(AlertmanagerWebhookTest.FIRING,
+                        random)), alerts::now, accepted -> accepted.json().get("accepted").asLong());
             });
         }
     }

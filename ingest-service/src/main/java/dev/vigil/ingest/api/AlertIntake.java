@@ -1,0 +1,93 @@
+package dev.vigil.ingest.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.vigil.contracts.Alert;
+import dev.vigil.contracts.Json;
+import dev.vigil.ingest.AlertIds;
+import dev.vigil.ingest.IngestKeyCache;
+import dev.vigil.ingest.ProbeResult;
+import dev.vigil.ingest.messaging.AlertPublisher;
+import dev.vigil.platform.json.JsonPaths;
+import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.platform.problem.ProblemType;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.jboss.logging.Logger;
+
+/**
+ * What every input does with a request once its format is read: authenticate the ingest key, turn the body into
+ * probe results, publish them as alerts, and answer 202 only once the broker acknowledged every one. No database
+ * row is written on this path.
+ */
+@ApplicationScoped
+public class AlertIntake {
+    private static final Logger LOG = Logger.getLogger(AlertIntake.class);
+    private static final String BEARER = "Bearer ";
+    /** A key named twice would leave which value counts to Jackson; refuse it like the REST bodies. */
+    private static final ObjectReader STRICT_READER = Json.mapper().reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private final IngestKeyCache keys;
+    private final AlertPublisher publisher;
+
+    public AlertIntake(IngestKeyCache keys, AlertPublisher publisher) {
+        this.keys = keys;
+        this.publisher = publisher;
+    }
+
+    /**
+     * @param results reads the body's probe results; it runs only for an authenticated tenant, and throws the
+     *                domain's input exceptions for a body it refuses
+     */
+    public Uni<Response> accept(String authorization, String idempotencyKey, String body,
+            Function<JsonNode, List<ProbeResult>> results) {
+        if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
+            throw unauthorized("Send the tenant's ingest key as 'Authorization: Bearer vik_...'");
+        }
+        return keys.tenantFor(authorization.substring(BEARER.length()).trim()).chain(tenant -> {
+            if (tenant.isEmpty()) {
+                throw unauthorized("The ingest key is not valid");
+            }
+            AlertIds ids = AlertIds.forRequest(tenant.get(), idempotencyKey);
+            List<ProbeResult> read = results.apply(readTree(body));
+            Instant receivedAt = Instant.now();
+            List<Alert> alerts = IntStream.range(0, read.size())
+                    .mapToObj(i -> read.get(i).toAlert(tenant.get(), ids.idOf(i, read.get(i)), receivedAt))
+                    .toList();
+            return publisher.publish(alerts)
+                    .onFailure().transform(AlertIntake::unavailable)
+                    .map(sent -> Response.accepted(AcceptedAlertsView.of(alerts)).build());
+        });
+    }
+
+    private static JsonNode readTree(String body) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.invalid("$", "the body is empty");
+        }
+        try {
+            return STRICT_READER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw JsonPaths.duplicateKey(e).map(ProblemException::duplicateKey).orElseGet(() ->
+                    new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid JSON: " + e.getOriginalMessage()));
+        }
+    }
+
+    private static ProblemException unauthorized(String detail) {
+        return new ProblemException(ProblemType.UNAUTHORIZED, detail);
+    }
+
+    private static ProblemException unavailable(Throwable failure) {
+        LOG.warnf("alerts not acknowledged by the broker: %s", failure.getMessage());
+        return new ProblemException(ProblemType.UNAVAILABLE,
+                "The broker did not acknowledge every alert in time, so some may have been stored. Retry with the"
+                        + " same Idempotency-Key: each alert then counts exactly once");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.vigil.ingest.api;
+
+import dev.vigil.ingest.AlertIds;
+import dev.vigil.ingest.alertmanager.AlertmanagerWebhook;
+import dev.vigil.ingest.config.IngestConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * Alertmanager's webhook receiver points here unchanged: {@code webhook_configs} with
+ * {@code http_config.authorization} carrying the tenant's ingest key.
+ */
+@Path("/v1/ingest/alertmanager")
+@PermitAll
+public class AlertmanagerResource {
+    private final AlertIntake intake;
+    private final IngestConfig config;
+
+    public AlertmanagerResource(AlertIntake intake, IngestConfig config) {
+        this.intake = intake;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = IngestKeyScheme.NAME)
+    @RequestBody(required = true, description = "What Alertmanager's webhook receiver sends",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AlertmanagerRequest.class),
+                    examples = @ExampleObject(name = "firing", value = AlertmanagerRequest.EXAMPLE)))
+    @APIResponseSchema(value = AcceptedAlertsView.class, responseCode = "202",
+            responseDescription = "The broker acknowledged every alert of the group; each is listed with its id")
+    @APIResponse(responseCode = "413", description = "The body is larger than the service accepts, or holds more"
+            + " alerts than vigil.ingest.max-alerts-per-request (1000 unless configured)")
+    @APIResponse(responseCode = "503", description = "The broker did not acknowledge every alert in time;"
+            + " Alertmanager retries the notification")
+    public Uni<Response> ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(AlertIds.IDEMPOTENCY_HEADER) String idempotencyKey, String body) {
+        return intake.accept(authorization, idempotencyKey, body,
+                json -> AlertmanagerWebhook.toProbeResults(json, config.maxAlertsPerRequest()));
+    }
+}

@@ -145,6 +145,14 @@ class RefusedAtTheDoorTest {
                 .body("type", equalTo("urn:vigil:problem:not-acceptable"));
         admin().contentType(ContentType.XML).body("<tenant/>").post("/v1/tenants").then().statusCode(415)
                 .contentType(PROBLEM).body("type", equalTo("urn:vigil:problem:unsupported-media-type"));
+        for (String notAMediaType : new String[] {"", "json", "application/", "/json", "application json"}) {
+            for (String path : new String[] {"/v1/tenants", "/v1/ingest/nagios", "/v1/alerts"}) {
+                RawHttp.Answer answer = RawHttp.send(RestAssured.port, "POST " + path + " HTTP/1.1\r\nHost: localhost"
+                        + "\r\nContent-Type: " + notAMediaType + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+                assertEquals(415, answer.status(), path + " with Content-Type '" + notAMediaType + "': " + answer.head());
+                assertEquals(PROBLEM, answer.header("Content-Type"), answer.head());
+            }
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.ingest.ProbeResult;
 import dev.vigil.ingest.ProbeResultParser;
+import dev.vigil.ingest.VendorText;
 import dev.vigil.platform.validation.InvalidInputException;
 import dev.vigil.platform.validation.InvalidInputException.Violation;
 import java.time.Instant;
@@ -70,7 +71,7 @@ public final class AlertmanagerWebhook {
         result.put("severity", SeverityTable.of(text(labels.get("severity"))).wireName());
         result.set("status", alert.get("status"));
         firstText(annotations, SUMMARY_ANNOTATIONS).ifPresent(summary -> result.put("summary",
-                shortened(summary, MAX_SUMMARY)));
+                VendorText.shortened(summary, MAX_SUMMARY)));
         result.set("labels", alert.get("labels"));
         result.set("annotations", annotations.isObject() ? shortenedAnnotations(alert) : alert.get("annotations"));
         observedAt(alert, status).ifPresent(at -> result.put("observedAt", at.toString()));
@@ -85,12 +86,11 @@ public final class AlertmanagerWebhook {
     private static ObjectNode shortenedAnnotations(JsonNode alert) {
         ObjectNode kept = JsonNodeFactory.instance.objectNode();
         alert.get("annotations").fields().forEachRemaining(entry -> kept.set(entry.getKey(),
-                entry.getValue().isTextual()
-                        ? JsonNodeFactory.instance.textNode(shortened(entry.getValue().asText(), MAX_ANNOTATION))
-                        : entry.getValue()));
+                entry.getValue().isTextual() ? JsonNodeFactory.instance.textNode(
+                        VendorText.shortened(entry.getValue().asText(), MAX_ANNOTATION)) : entry.getValue()));
         String generatorUrl = text(alert.get("generatorURL"));
         if (generatorUrl != null && !generatorUrl.isBlank()) {
-            kept.put("generatorURL", shortened(generatorUrl, MAX_ANNOTATION));
+            kept.put("generatorURL", VendorText.shortened(generatorUrl, MAX_ANNOTATION));
         }
         return kept;
     }
@@ -119,16 +119,6 @@ public final class AlertmanagerWebhook {
 
     private static String text(JsonNode node) {
         return node != null && node.isTextual() ? node.asText() : null;
-    }
-
-    /** At most {@code max} characters, ending in an ellipsis when cut, never between the halves of a pair. */
-    private static String shortened(String text, int max) {
-        String stripped = text.strip();
-        if (stripped.length() <= max) {
-            return stripped;
-        }
-        int end = Character.isHighSurrogate(stripped.charAt(max - 2)) ? max - 2 : max - 1;
-        return stripped.substring(0, end) + "\u2026";
     }
 
     /** {@code [3].labels} in the native shape is {@code alerts[3].labels} in what Alertmanager sent. */

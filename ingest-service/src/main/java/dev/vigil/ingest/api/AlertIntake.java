@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
@@ -44,11 +44,11 @@ public class AlertIntake {
     }
 
     /**
-     * @param results reads the body's probe results; it runs only for an authenticated tenant, and throws the
-     *                domain's input exceptions for a body it refuses
+     * @param results reads the request's probe results; it runs only for an authenticated tenant, and throws the
+     *                domain's input exceptions for a body it refuses. None is a valid answer: a notification that
+     *                is not an occurrence (an acknowledgement) is taken and publishes nothing.
      */
-    public Uni<Response> accept(String authorization, String idempotencyKey, String body,
-            Function<JsonNode, List<ProbeResult>> results) {
+    public Uni<Response> accept(String authorization, String idempotencyKey, Supplier<List<ProbeResult>> results) {
         if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
             throw unauthorized("Send the tenant's ingest key as 'Authorization: Bearer vik_...'");
         }
@@ -57,18 +57,22 @@ public class AlertIntake {
                 throw unauthorized("The ingest key is not valid");
             }
             AlertIds ids = AlertIds.forRequest(tenant.get(), idempotencyKey);
-            List<ProbeResult> read = results.apply(readTree(body));
+            List<ProbeResult> read = results.get();
             Instant receivedAt = Instant.now();
             List<Alert> alerts = IntStream.range(0, read.size())
                     .mapToObj(i -> read.get(i).toAlert(tenant.get(), ids.idOf(i, read.get(i)), receivedAt))
                     .toList();
+            if (alerts.isEmpty()) {
+                return Uni.createFrom().item(Response.accepted(AcceptedAlertsView.of(alerts)).build());
+            }
             return publisher.publish(alerts)
                     .onFailure().transform(AlertIntake::unavailable)
                     .map(sent -> Response.accepted(AcceptedAlertsView.of(alerts)).build());
         });
     }
 
-    private static JsonNode readTree(String body) {
+    /** A JSON body as a tree, with duplicate keys and malformed JSON refused as the REST bodies are. */
+    public static JsonNode readJson(String body) {
         if (body == null || body.isBlank()) {
             throw ProblemException.invalid("$", "the body is empty");
         }

@@ -52,7 +52,7 @@ public class AlertmanagerResource {
             + " Alertmanager retries the notification")
     public Uni<Response> ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(AlertIds.IDEMPOTENCY_HEADER) String idempotencyKey, String body) {
-        return intake.accept(authorization, idempotencyKey, body,
-                json -> AlertmanagerWebhook.toProbeResults(json, config.maxAlertsPerRequest()));
+        return intake.accept(authorization, idempotencyKey,
+                () -> AlertmanagerWebhook.toProbeResults(AlertIntake.readJson(body), config.maxAlertsPerRequest()));
     }
 }

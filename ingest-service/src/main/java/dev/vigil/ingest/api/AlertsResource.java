@@ -58,7 +58,7 @@ public class AlertsResource {
             + " have been stored: retry with the same Idempotency-Key and each alert counts exactly once")
     public Uni<Response> ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(AlertIds.IDEMPOTENCY_HEADER) String idempotencyKey, String body) {
-        return intake.accept(authorization, idempotencyKey, body,
-                json -> ProbeResultParser.parse(json, config.maxAlertsPerRequest()));
+        return intake.accept(authorization, idempotencyKey,
+                () -> ProbeResultParser.parse(AlertIntake.readJson(body), config.maxAlertsPerRequest()));
     }
 }

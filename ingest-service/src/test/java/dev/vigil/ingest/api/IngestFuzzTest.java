@@ -2,6 +2,7 @@ package dev.vigil.ingest.api;
 
 import static dev.vigil.testsupport.fuzz.FuzzHttp.request;
 
+import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Topics;
 import dev.vigil.ingest.alertmanager.AlertmanagerWebhookTest;
 import dev.vigil.testsupport.TestInfra;
@@ -21,6 +22,7 @@ import io.restassured.RestAssured;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -135,6 +137,19 @@ class IngestFuzzTest {
                 FuzzHttp.Request post = request("POST", "/v1/ingest/alertmanager").bearer(ingestKey);
                 Verdicts.sendCheckingTrace(port(), post.carrying(BodyMutations.mutate(AlertmanagerWebhookTest.FIRING,
                         random)), alerts::now, accepted -> accepted.json().get("accepted").asLong());
+            });
+        }
+    }
+
+    @Test
+    void mutatedNagiosNotificationsAreAnsweredAndARefusedOnePublishesNothing() {
+        String problem = Json.write(Map.of("NOTIFICATIONTYPE", "PROBLEM", "HOSTNAME", "web-01",
+                "SERVICEDESC", "HTTP", "SERVICESTATE", "CRITICAL", "SERVICEOUTPUT", "HTTP CRITICAL: 503"));
+        try (TopicLength alerts = new TopicLength(Topics.ALERTS)) {
+            Fuzz.run("POST /v1/ingest/nagios", FuzzRun.tries(), random -> {
+                FuzzHttp.Request post = request("POST", "/v1/ingest/nagios").bearer(ingestKey);
+                Verdicts.sendCheckingTrace(port(), post.carrying(BodyMutations.mutate(problem, random)), alerts::now,
+                        accepted -> accepted.json().get("accepted").asLong());
             });
         }
     }

@@ -5,6 +5,7 @@ import static dev.vigil.testsupport.fuzz.FuzzHttp.request;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Topics;
 import dev.vigil.ingest.alertmanager.AlertmanagerWebhookTest;
+import dev.vigil.ingest.zabbix.ZabbixEventTest;
 import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.VigilTestResources;
 import dev.vigil.testsupport.fuzz.BodyMutations;
@@ -150,6 +151,17 @@ class IngestFuzzTest {
                 FuzzHttp.Request post = request("POST", "/v1/ingest/nagios").bearer(ingestKey);
                 Verdicts.sendCheckingTrace(port(), post.carrying(BodyMutations.mutate(problem, random)), alerts::now,
                         accepted -> accepted.json().get("accepted").asLong());
+            });
+        }
+    }
+
+    @Test
+    void mutatedZabbixEventsAreAnsweredAndARefusedOnePublishesNothing() {
+        try (TopicLength alerts = new TopicLength(Topics.ALERTS)) {
+            Fuzz.run("POST /v1/ingest/zabbix", FuzzRun.tries(), random -> {
+                FuzzHttp.Request post = request("POST", "/v1/ingest/zabbix").bearer(ingestKey);
+                Verdicts.sendCheckingTrace(port(), post.carrying(BodyMutations.mutate(ZabbixEventTest.PROBLEM, random)),
+                        alerts::now, accepted -> accepted.json().get("accepted").asLong());
             });
         }
     }

@@ -9,6 +9,7 @@ import dev.vigil.contracts.Json;
 import dev.vigil.ingest.AlertIds;
 import dev.vigil.ingest.IngestKeyCache;
 import dev.vigil.ingest.ProbeResult;
+import dev.vigil.ingest.TenantRates;
 import dev.vigil.ingest.messaging.AlertPublisher;
 import dev.vigil.platform.json.JsonPaths;
 import dev.vigil.platform.problem.ProblemException;
@@ -29,6 +30,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class AlertIntake {
+    /** For each input's OpenAPI description of its 429. */
+    static final String RATE_LIMITED = "The tenant sent more alerts than its rate on this replica allows"
+            + " (vigil.ingest.rate): nothing was published; retry after Retry-After seconds";
     private static final Logger LOG = Logger.getLogger(AlertIntake.class);
     private static final String BEARER = "Bearer ";
     /** A key named twice would leave which value counts to Jackson; refuse it like the REST bodies. */
@@ -37,10 +41,12 @@ public class AlertIntake {
 
     private final IngestKeyCache keys;
     private final AlertPublisher publisher;
+    private final TenantRates rates;
 
-    public AlertIntake(IngestKeyCache keys, AlertPublisher publisher) {
+    public AlertIntake(IngestKeyCache keys, AlertPublisher publisher, TenantRates rates) {
         this.keys = keys;
         this.publisher = publisher;
+        this.rates = rates;
     }
 
     /**
@@ -65,6 +71,9 @@ public class AlertIntake {
             if (alerts.isEmpty()) {
                 return Uni.createFrom().item(Response.accepted(AcceptedAlertsView.of(alerts)).build());
             }
+            rates.waitFor(tenant.get(), alerts.size()).ifPresent(wait -> {
+                throw new RateLimitedException(Math.max(1, (wait.toMillis() + 999) / 1000));
+            });
             return publisher.publish(alerts)
                     .onFailure().transform(AlertIntake::unavailable)
                     .map(sent -> Response.accepted(AcceptedAlertsView.of(alerts)).build());

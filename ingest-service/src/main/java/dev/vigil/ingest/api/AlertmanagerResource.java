@@ -40,6 +40,7 @@ public class AlertmanagerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = IngestKeyScheme.NAME)
+    @APIResponse(responseCode = "429", description = AlertIntake.RATE_LIMITED)
     @RequestBody(required = true, description = "What Alertmanager's webhook receiver sends",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AlertmanagerRequest.class),

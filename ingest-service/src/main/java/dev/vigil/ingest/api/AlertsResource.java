@@ -40,6 +40,7 @@ public class AlertsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = IngestKeyScheme.NAME)
+    @APIResponse(responseCode = "429", description = AlertIntake.RATE_LIMITED)
     @RequestBody(required = true, description = "One alert, or an array of them",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = {AlertRequest.class, AlertRequest.Batch.class}),

@@ -20,6 +20,12 @@ public class IngestProblems {
     }
 
     @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e) {
+        return Response.fromResponse(ProblemMappers.respond(new ProblemException(ProblemType.TOO_MANY_REQUESTS,
+                e.getMessage()).toProblem())).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
     public Response tenantExists(TenantExistsException e) {
         return ProblemMappers.respond(ProblemException.conflict(e.getMessage()).toProblem());
     }

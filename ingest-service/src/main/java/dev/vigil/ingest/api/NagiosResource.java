@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -40,6 +41,7 @@ public class NagiosResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @SecurityRequirement(name = IngestKeyScheme.NAME)
+    @APIResponse(responseCode = "429", description = AlertIntake.RATE_LIMITED)
     @RequestBody(required = true, description = "The notification's macros, form-encoded",
             content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
                     schema = @Schema(implementation = NagiosRequest.class)))
@@ -53,6 +55,7 @@ public class NagiosResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = IngestKeyScheme.NAME)
+    @APIResponse(responseCode = "429", description = AlertIntake.RATE_LIMITED)
     @RequestBody(required = true, description = "The notification's macros as a JSON object of strings",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NagiosRequest.class),

@@ -21,4 +21,21 @@ public interface IngestConfig {
     /** an unknown key triggers a reload at most this often, so guessing keys cannot hammer the database. */
     @WithDefault("1s")
     Duration keyMissReloadInterval();
+
+    /**
+     * Each tenant's share of one replica: alerts it may publish per second, and how many it may send at once
+     * above that. In memory per replica (see README: set it to the tenant's rate divided by the replicas).
+     */
+    Rate rate();
+
+    interface Rate {
+        @WithDefault("20000")
+        @Min(1)
+        int alertsPerSecond();
+
+        /** at least max-alerts-per-request, or a full request could never pass. */
+        @WithDefault("40000")
+        @Min(1)
+        int burst();
+    }
 }

@@ -49,7 +49,7 @@ class OpenApiDocumentTest {
 
         assertEquals(List.of("#/components/schemas/AlertRequest", "#/components/schemas/AlertRequestBatch"),
                 ingest.at("/requestBody/content/application~1json/schema/oneOf").findValuesAsText("$ref"));
-        assertEquals(List.of("202", "400", "401", "413", "415", "503"), fieldNames(ingest.get("responses")));
+        assertEquals(List.of("202", "400", "401", "413", "415", "429", "503"), fieldNames(ingest.get("responses")));
         assertEquals("urn:vigil:problem:unavailable",
                 ingest.at("/responses/503/content/application~1problem+json/example/type").asText());
         assertEquals(List.of("201", "400", "401", "403", "409", "413", "415", "503"),

@@ -42,6 +42,7 @@ public class NagiosResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @SecurityRequirement(name = IngestKeyScheme.NAME)
     @APIResponse(responseCode = "429", description = AlertIntake.RATE_LIMITED)
+    @APIResponse(responseCode = "503", description = AlertIntake.BROKER_UNAVAILABLE)
     @RequestBody(required = true, description = "The notification's macros, form-encoded",
             content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
                     schema = @Schema(implementation = NagiosRequest.class)))
@@ -56,6 +57,7 @@ public class NagiosResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = IngestKeyScheme.NAME)
     @APIResponse(responseCode = "429", description = AlertIntake.RATE_LIMITED)
+    @APIResponse(responseCode = "503", description = AlertIntake.BROKER_UNAVAILABLE)
     @RequestBody(required = true, description = "The notification's macros as a JSON object of strings",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NagiosRequest.class),

@@ -34,6 +34,7 @@ public class ZabbixResource {
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = IngestKeyScheme.NAME)
     @APIResponse(responseCode = "429", description = AlertIntake.RATE_LIMITED)
+    @APIResponse(responseCode = "503", description = AlertIntake.BROKER_UNAVAILABLE)
     @RequestBody(required = true, description = "One Zabbix event as the media type sends it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ZabbixRequest.class),

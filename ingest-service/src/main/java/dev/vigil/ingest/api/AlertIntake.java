@@ -33,6 +33,8 @@ public class AlertIntake {
     /** For each input's OpenAPI description of its 429. */
     static final String RATE_LIMITED = "The tenant sent more alerts than its rate on this replica allows"
             + " (vigil.ingest.rate): nothing was published; retry after Retry-After seconds";
+    static final String TOO_MANY_ALERTS = "The body is larger than the service accepts, or holds more alerts than"
+            + " vigil.ingest.max-alerts-per-request (1000 unless configured) or the tenant's burst";
     static final String BROKER_UNAVAILABLE = "The broker did not acknowledge every alert in time, so some may have"
             + " been stored; the sender should retry";
     private static final Logger LOG = Logger.getLogger(AlertIntake.class);

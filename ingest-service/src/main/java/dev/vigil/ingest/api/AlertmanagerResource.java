@@ -47,8 +47,7 @@ public class AlertmanagerResource {
                     examples = @ExampleObject(name = "firing", value = AlertmanagerRequest.EXAMPLE)))
     @APIResponseSchema(value = AcceptedAlertsView.class, responseCode = "202",
             responseDescription = "The broker acknowledged every alert of the group; each is listed with its id")
-    @APIResponse(responseCode = "413", description = "The body is larger than the service accepts, or holds more"
-            + " alerts than vigil.ingest.max-alerts-per-request (1000 unless configured)")
+    @APIResponse(responseCode = "413", description = AlertIntake.TOO_MANY_ALERTS)
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge every alert in time;"
             + " Alertmanager retries the notification")
     public Uni<Response> ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

@@ -53,8 +53,7 @@ public class AlertsResource {
                     pattern = "^[\\x21-\\x7E]{1,255}$", maxLength = 255), example = "probe-7/run-42")
     @APIResponseSchema(value = AcceptedAlertsView.class, responseCode = "202",
             responseDescription = "The broker acknowledged every alert; each is listed with its id, in request order")
-    @APIResponse(responseCode = "413", description = "The body is larger than the service accepts, or holds more"
-            + " alerts than vigil.ingest.max-alerts-per-request (1000 unless configured)")
+    @APIResponse(responseCode = "413", description = AlertIntake.TOO_MANY_ALERTS)
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge every alert in time, so some may"
             + " have been stored: retry with the same Idempotency-Key and each alert counts exactly once")
     public Uni<Response> ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

@@ -17,26 +17,46 @@ public final class AlertIds {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final String scope;
+    private final boolean byPosition;
 
-    private AlertIds(String scope) {
+    private AlertIds(String scope, boolean byPosition) {
         this.scope = scope;
+        this.byPosition = byPosition;
+    }
+
+    /** Random ids: every notification is an occurrence of its own (a sender that never resends one). */
+    public static AlertIds random(String tenant) {
+        return new AlertIds(null, false);
+    }
+
+    /**
+     * Ids from the alert's content alone, for senders that resend a notification unchanged: Alertmanager retrying
+     * or repeating a group, or both replicas of an HA pair sending it; Zabbix retrying a media type. The same alert
+     * (same fingerprint, status, time observed, text) then counts once however often and in whatever group it
+     * arrives; an alert that changed is a new occurrence.
+     */
+    public static AlertIds byContent(String tenant) {
+        return new AlertIds(tenant + "\ncontent", false);
     }
 
     /** @param idempotencyKey the header's value, or null */
     public static AlertIds forRequest(String tenant, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return new AlertIds(null);
+            return random(tenant);
         }
         if (!KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidInputException(IDEMPOTENCY_HEADER, "must be 1-255 visible ASCII characters");
         }
-        return new AlertIds(tenant + "\n" + idempotencyKey);
+        return new AlertIds(tenant + "\n" + idempotencyKey, true);
     }
 
     /** The id of the request's {@code index}-th alert, {@code result}. */
     public UUID idOf(int index, ProbeResult result) {
-        return scope == null ? UUID.randomUUID()
-                : UUID.nameUUIDFromBytes((scope + "\n" + index + "\n" + result.canonicalContent())
-                        .getBytes(StandardCharsets.UTF_8));
+        if (scope == null) {
+            return UUID.randomUUID();
+        }
+        String position = byPosition ? index + "\n" : "";
+        return UUID.nameUUIDFromBytes((scope + "\n" + position + result.canonicalContent())
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -24,6 +24,17 @@ class AlertIdsTest {
     }
 
     @Test
+    void byContentTheSameAlertHasOneIdWhereverItArrivesAndAChangedOneANewId() {
+        assertEquals(AlertIds.byContent("acme").idOf(0, FAILING),
+                AlertIds.byContent("acme").idOf(3, copyOf(FAILING)), "a resend in another group, at another position");
+        assertNotEquals(AlertIds.byContent("acme").idOf(0, FAILING), AlertIds.byContent("globex").idOf(0, FAILING));
+        ProbeResult resolved = new ProbeResult("nagios", "web-01", "http", Severity.CRITICAL, AlertStatus.RESOLVED,
+                "HTTP 503", Map.of("env", "prod"), Map.of(), null, null);
+        assertNotEquals(AlertIds.byContent("acme").idOf(0, FAILING), AlertIds.byContent("acme").idOf(0, resolved));
+        assertNotEquals(AlertIds.random("acme").idOf(0, FAILING), AlertIds.random("acme").idOf(0, FAILING));
+    }
+
+    @Test
     void aChangedAlertUnderTheSameKeyGetsANewId() {
         AlertIds ids = AlertIds.forRequest("acme", "run-1");
         ProbeResult otherSummary = new ProbeResult("nagios", "web-01", "http", Severity.CRITICAL, AlertStatus.FIRING,

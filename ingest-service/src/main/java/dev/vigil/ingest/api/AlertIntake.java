@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
@@ -59,6 +60,12 @@ public class AlertIntake {
      *                is not an occurrence (an acknowledgement) is taken and publishes nothing.
      */
     public Uni<Response> accept(String authorization, String idempotencyKey, Supplier<List<ProbeResult>> results) {
+        return accept(authorization, tenant -> AlertIds.forRequest(tenant, idempotencyKey), results);
+    }
+
+    /** As above, with the tenant's {@link AlertIds} chosen by the input. */
+    public Uni<Response> accept(String authorization, Function<String, AlertIds> idsOf,
+            Supplier<List<ProbeResult>> results) {
         if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
             throw unauthorized("Send the tenant's ingest key as 'Authorization: Bearer vik_...'");
         }
@@ -66,7 +73,7 @@ public class AlertIntake {
             if (tenant.isEmpty()) {
                 throw unauthorized("The ingest key is not valid");
             }
-            AlertIds ids = AlertIds.forRequest(tenant.get(), idempotencyKey);
+            AlertIds ids = idsOf.apply(tenant.get());
             List<ProbeResult> read = results.get();
             Instant receivedAt = Instant.now();
             List<Alert> alerts = IntStream.range(0, read.size())

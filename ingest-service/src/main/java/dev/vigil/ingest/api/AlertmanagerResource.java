@@ -46,13 +46,14 @@ public class AlertmanagerResource {
                     schema = @Schema(implementation = AlertmanagerRequest.class),
                     examples = @ExampleObject(name = "firing", value = AlertmanagerRequest.EXAMPLE)))
     @APIResponseSchema(value = AcceptedAlertsView.class, responseCode = "202",
-            responseDescription = "The broker acknowledged every alert of the group; each is listed with its id")
+            responseDescription = "The broker acknowledged every alert of the group; each is listed with its id. An"
+                    + " alert sent again unchanged (a retry, a repeat, the other replica of an HA pair) keeps its id,"
+                    + " and counts once")
     @APIResponse(responseCode = "413", description = AlertIntake.TOO_MANY_ALERTS)
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge every alert in time;"
             + " Alertmanager retries the notification")
-    public Uni<Response> ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(AlertIds.IDEMPOTENCY_HEADER) String idempotencyKey, String body) {
-        return intake.accept(authorization, idempotencyKey,
+    public Uni<Response> ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        return intake.accept(authorization, AlertIds::byContent,
                 () -> AlertmanagerWebhook.toProbeResults(AlertIntake.readJson(body), config.maxAlertsPerRequest()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.ingest.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.ingest.AlertIds;
 import dev.vigil.ingest.nagios.NagiosNotification;
 import dev.vigil.platform.validation.InvalidInputException;
 import io.smallrye.mutiny.Uni;
@@ -50,7 +51,7 @@ public class NagiosResource {
             + " problem or recovery is published as one alert, an acknowledgement or downtime as none")
     public Uni<Response> form(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             MultivaluedMap<String, String> form) {
-        return intake.accept(authorization, null, () -> NagiosNotification.toProbeResults(single(form)));
+        return intake.accept(authorization, AlertIds::random, () -> NagiosNotification.toProbeResults(single(form)));
     }
 
     @POST
@@ -65,7 +66,7 @@ public class NagiosResource {
     @APIResponseSchema(value = AcceptedAlertsView.class, responseCode = "202", responseDescription = "Taken: a"
             + " problem or recovery is published as one alert, an acknowledgement or downtime as none")
     public Uni<Response> json(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
-        return intake.accept(authorization, null, () -> NagiosNotification.toProbeResults(macros(
+        return intake.accept(authorization, AlertIds::random, () -> NagiosNotification.toProbeResults(macros(
                 AlertIntake.readJson(body))));
     }
 

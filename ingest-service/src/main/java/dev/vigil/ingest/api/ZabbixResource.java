@@ -1,5 +1,6 @@
 package dev.vigil.ingest.api;
 
+import dev.vigil.ingest.AlertIds;
 import dev.vigil.ingest.zabbix.ZabbixEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -42,6 +43,7 @@ public class ZabbixResource {
     @APIResponseSchema(value = AcceptedAlertsView.class, responseCode = "202", responseDescription = "Taken: a"
             + " problem or resolution is published as one alert, an update as none")
     public Uni<Response> ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
-        return intake.accept(authorization, null, () -> ZabbixEvent.toProbeResults(AlertIntake.readJson(body)));
+        return intake.accept(authorization, AlertIds::byContent,
+                () -> ZabbixEvent.toProbeResults(AlertIntake.readJson(body)));
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.vigil.contracts.Alert;
 import dev.vigil.contracts.AlertStatus;
@@ -38,6 +39,21 @@ class AlertmanagerInputTest {
         assertEquals(Severity.CRITICAL, disk.severity());
         assertEquals(AlertStatus.FIRING, disk.status());
         assertEquals("db-01:9100", disk.resource());
+    }
+
+    @Test
+    void aNotificationSentAgainUnchangedKeepsItsEventIdsSoItCountsOnce() {
+        String key = TestTenants.register().key();
+        List<String> first = post(key, AlertmanagerWebhookTest.FIRING).then().statusCode(202).extract().jsonPath()
+                .getList("alerts.eventId", String.class);
+        List<String> again = post(key, AlertmanagerWebhookTest.FIRING).then().statusCode(202).extract().jsonPath()
+                .getList("alerts.eventId", String.class);
+        assertEquals(first, again, "a retry, a repeat or the other HA replica: the same events, applied once");
+        String resolved = AlertmanagerWebhookTest.FIRING
+                .replace("\"status\": \"firing\"", "\"status\": \"resolved\"");
+        List<String> resolution = post(key, resolved).then().statusCode(202).extract().jsonPath()
+                .getList("alerts.eventId", String.class);
+        assertNotEquals(first.get(0), resolution.get(0));
     }
 
     @Test

@@ -23,6 +23,10 @@ import java.util.stream.Collectors;
  * itself on every string it keeps.
  */
 public final class ProbeResultParser {
+    /** The limits a native alert is held to; vendor readers fit free text to them rather than be refused. */
+    public static final int MAX_SUMMARY = 1024;
+    public static final int MAX_LABEL_VALUE = 1024;
+    public static final int MAX_ANNOTATION_VALUE = 4096;
     private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-/]{0,127}");
     private static final Pattern FINGERPRINT = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
     private static final int MAX_LABELS = 64;
@@ -30,6 +34,11 @@ public final class ProbeResultParser {
             .collect(Collectors.joining(", "));
 
     private ProbeResultParser() {
+    }
+
+    /** Whether {@code name} may name a label or an annotation. */
+    public static boolean isLabelName(String name) {
+        return LABEL_NAME.matcher(name).matches();
     }
 
     public static List<ProbeResult> parse(JsonNode body, int maxAlerts) {
@@ -64,7 +73,7 @@ public final class ProbeResultParser {
         String source = text(node, path, "source", 100, true, errors);
         String resource = text(node, path, "resource", 255, true, errors);
         String check = text(node, path, "check", 255, true, errors);
-        String summary = text(node, path, "summary", 1024, false, errors);
+        String summary = text(node, path, "summary", MAX_SUMMARY, false, errors);
         Severity severity = null;
         String severityText = text(node, path, "severity", 20, true, errors);
         if (severityText != null) {
@@ -81,8 +90,8 @@ public final class ProbeResultParser {
                 errors.add(new Violation(path + "status", "must be firing or resolved"));
             }
         }
-        Map<String, String> labels = stringMap(node, path, "labels", 1024, errors);
-        Map<String, String> annotations = stringMap(node, path, "annotations", 4096, errors);
+        Map<String, String> labels = stringMap(node, path, "labels", MAX_LABEL_VALUE, errors);
+        Map<String, String> annotations = stringMap(node, path, "annotations", MAX_ANNOTATION_VALUE, errors);
         Instant observedAt = null;
         String observedText = text(node, path, "observedAt", 64, false, errors);
         if (observedText != null) {
@@ -153,7 +162,7 @@ public final class ProbeResultParser {
             if (!StorableText.isStorable(entry.getKey())) {
                 // the key itself cannot be shown: name its map
                 errors.add(new Violation(path + field, "has a key that " + StorableText.RULE));
-            } else if (!LABEL_NAME.matcher(entry.getKey()).matches()) {
+            } else if (!isLabelName(entry.getKey())) {
                 errors.add(new Violation(entryPath, "is not a valid name"));
             } else if (!entry.getValue().isTextual()) {
                 errors.add(new Violation(entryPath, "must be a string"));

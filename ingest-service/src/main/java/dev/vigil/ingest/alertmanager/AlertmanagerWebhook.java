@@ -31,8 +31,6 @@ public final class AlertmanagerWebhook {
     private static final List<String> SUMMARY_ANNOTATIONS = List.of("summary", "description", "message");
     private static final Pattern AM_FINGERPRINT = Pattern.compile("[0-9a-f]{1,64}");
     private static final Pattern NATIVE_INDEX = Pattern.compile("^\\[(\\d+)]");
-    private static final int MAX_SUMMARY = 1024;
-    private static final int MAX_ANNOTATION = 4096;
 
     private AlertmanagerWebhook() {
     }
@@ -71,7 +69,7 @@ public final class AlertmanagerWebhook {
         result.put("severity", SeverityTable.of(text(labels.get("severity"))).wireName());
         result.set("status", alert.get("status"));
         firstText(annotations, SUMMARY_ANNOTATIONS).ifPresent(summary -> result.put("summary",
-                VendorText.shortened(summary, MAX_SUMMARY)));
+                VendorText.shortened(summary, ProbeResultParser.MAX_SUMMARY)));
         result.set("labels", alert.get("labels"));
         result.set("annotations", annotations.isObject() ? shortenedAnnotations(alert) : alert.get("annotations"));
         observedAt(alert, status).ifPresent(at -> result.put("observedAt", at.toString()));
@@ -86,11 +84,11 @@ public final class AlertmanagerWebhook {
     private static ObjectNode shortenedAnnotations(JsonNode alert) {
         ObjectNode kept = JsonNodeFactory.instance.objectNode();
         alert.get("annotations").fields().forEachRemaining(entry -> kept.set(entry.getKey(),
-                entry.getValue().isTextual() ? JsonNodeFactory.instance.textNode(
-                        VendorText.shortened(entry.getValue().asText(), MAX_ANNOTATION)) : entry.getValue()));
+                entry.getValue().isTextual() ? JsonNodeFactory.instance.textNode(VendorText.shortened(
+                        entry.getValue().asText(), ProbeResultParser.MAX_ANNOTATION_VALUE)) : entry.getValue()));
         String generatorUrl = text(alert.get("generatorURL"));
         if (generatorUrl != null && !generatorUrl.isBlank()) {
-            kept.put("generatorURL", VendorText.shortened(generatorUrl, MAX_ANNOTATION));
+            kept.put("generatorURL", VendorText.shortened(generatorUrl, ProbeResultParser.MAX_ANNOTATION_VALUE));
         }
         return kept;
     }

@@ -25,8 +25,6 @@ public final class NagiosNotification {
     public static final String SOURCE = "nagios";
     /** The check of a host notification: the host itself is what is down. */
     public static final String HOST_CHECK = "host";
-    static final int MAX_SUMMARY = 1024;
-    static final int MAX_ANNOTATION = 4096;
 
     /** What a notification type means for the alert. */
     enum Kind { FIRES, FOLLOWS_STATE, NONE }
@@ -79,14 +77,15 @@ public final class NagiosNotification {
         result.put("status", kind == Kind.FOLLOWS_STATE && recovered || type.equalsIgnoreCase("RECOVERY")
                 ? "resolved" : "firing");
         Optional.ofNullable(m.get(service ? "SERVICEOUTPUT" : "HOSTOUTPUT"))
-                .ifPresent(output -> result.put("summary", VendorText.shortened(output, MAX_SUMMARY)));
+                .ifPresent(output -> result.put("summary",
+                        VendorText.shortened(output, ProbeResultParser.MAX_SUMMARY)));
         ObjectNode annotations = result.putObject("annotations");
         annotations.put("notification_type", type.toUpperCase(Locale.ROOT));
         annotations.put("state", state);
         for (String macro : List.of("HOSTADDRESS", "LONGSERVICEOUTPUT", "LONGHOSTOUTPUT", "NOTIFICATIONAUTHOR",
                 "NOTIFICATIONCOMMENT")) {
             Optional.ofNullable(m.get(macro)).ifPresent(value -> annotations.put(macro.toLowerCase(Locale.ROOT),
-                    VendorText.shortened(value, MAX_ANNOTATION)));
+                    VendorText.shortened(value, ProbeResultParser.MAX_ANNOTATION_VALUE)));
         }
         observedAt(m).ifPresent(at -> result.put("observedAt", at.toString()));
         try {

@@ -25,7 +25,6 @@ public final class ZabbixEvent {
             "high", Severity.MAJOR, "average", Severity.MINOR, "warning", Severity.WARNING,
             "information", Severity.INFO, "not classified", Severity.INFO);
     private static final Pattern EVENT_ID = Pattern.compile("[0-9]{1,20}");
-    private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-/]{0,127}");
     private static final int MAX_LABELS = 32;
 
     private ZabbixEvent() {
@@ -56,14 +55,15 @@ public final class ZabbixEvent {
         result.put("fingerprint", SOURCE + ":" + eventId);
         String message = text(body, "message");
         if (!message.isBlank()) {
-            result.put("summary", VendorText.shortened(message.lines().findFirst().orElse(message), 1024));
+            result.put("summary", VendorText.shortened(message.lines().findFirst().orElse(message),
+                    ProbeResultParser.MAX_SUMMARY));
         }
         ObjectNode labels = result.putObject("labels");
         ObjectNode annotations = result.putObject("annotations");
         annotations.put("zabbix_severity", text(body, "severity"));
         putIfPresent(annotations, "trigger_id", text(body, "trigger_id"));
         putIfPresent(annotations, "host_name", text(body, "host_name"));
-        putIfPresent(annotations, "message", VendorText.shortened(message, 4096));
+        putIfPresent(annotations, "message", VendorText.shortened(message, ProbeResultParser.MAX_ANNOTATION_VALUE));
         tags(body.get("tags"), labels, annotations);
         try {
             return ProbeResultParser.parse(result, 1);
@@ -81,13 +81,14 @@ public final class ZabbixEvent {
         for (JsonNode tag : tags) {
             String name = tag.path("tag").asText("");
             String value = tag.path("value").asText("");
-            if (LABEL_NAME.matcher(name).matches() && labels.size() < MAX_LABELS && !labels.has(name)) {
-                labels.put(name, VendorText.shortened(value, 1024));
+            if (ProbeResultParser.isLabelName(name) && labels.size() < MAX_LABELS && !labels.has(name)) {
+                labels.put(name, VendorText.shortened(value, ProbeResultParser.MAX_LABEL_VALUE));
             } else if (!name.isBlank()) {
                 others.append(others.isEmpty() ? "" : ", ").append(name).append(value.isEmpty() ? "" : ": " + value);
             }
         }
-        putIfPresent(annotations, "zabbix_tags", VendorText.shortened(others.toString(), 4096));
+        putIfPresent(annotations, "zabbix_tags",
+                VendorText.shortened(others.toString(), ProbeResultParser.MAX_ANNOTATION_VALUE));
     }
 
     private static String text(JsonNode body, String field) {

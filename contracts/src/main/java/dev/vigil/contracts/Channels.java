@@ -2,6 +2,8 @@ package dev.vigil.contracts;
 
 /** SmallRye Reactive Messaging channel names; each service maps them to topics in its configuration. */
 public final class Channels {
+    /** ingest reads probe agents' native alerts here (topic {@code vigil.probe-results}). */
+    public static final String PROBE_RESULTS_IN = "probe-results-in";
     /** ingest publishes normalised alerts here. */
     public static final String ALERTS_OUT = "alerts-out";
     /** triage consumes normalised alerts in batches. */

@@ -28,7 +28,7 @@ import picocli.CommandLine.TypeConversionException;
         subcommands = {DeadLetterCommand.ListCommand.class, DeadLetterCommand.RedriveCommand.class})
 final class DeadLetterCommand {
     /** The services that consume, and so park what they cannot apply. */
-    static final List<Service> CONSUMERS = List.of(Service.TRIAGE, Service.NOTIFY, Service.RUNBOOK);
+    static final List<Service> CONSUMERS = List.of(Service.INGEST, Service.TRIAGE, Service.NOTIFY, Service.RUNBOOK);
     private static final String ROW = "  %-8s %-20s %-26s %-12s %-36s %-9s %s%n";
 
     @ParentCommand

@@ -39,6 +39,15 @@ public final class AlertIds {
         return new AlertIds(tenant + "\ncontent", false);
     }
 
+    /**
+     * Ids from where a probe agent's Kafka record sits ({@code topic-partition@offset}) and each alert's position
+     * and content: a record consumed again after a crash or a rebalance republishes the same ids, and triage's
+     * inbox counts it once.
+     */
+    public static AlertIds ofRecord(String tenant, String coordinates) {
+        return new AlertIds(tenant + "\nrecord " + coordinates, true);
+    }
+
     /** @param idempotencyKey the header's value, or null */
     public static AlertIds forRequest(String tenant, String idempotencyKey) {
         if (idempotencyKey == null) {

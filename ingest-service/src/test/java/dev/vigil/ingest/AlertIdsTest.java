@@ -35,6 +35,16 @@ class AlertIdsTest {
     }
 
     @Test
+    void aKafkaRecordConsumedAgainGetsTheSameIdsAndAnotherRecordOthers() {
+        AlertIds first = AlertIds.ofRecord("acme", "vigil.probe-results-2@118");
+        assertEquals(first.idOf(0, FAILING), AlertIds.ofRecord("acme", "vigil.probe-results-2@118").idOf(0,
+                copyOf(FAILING)), "after a crash or a rebalance");
+        assertNotEquals(first.idOf(0, FAILING), first.idOf(1, FAILING), "two alerts of one record");
+        assertNotEquals(first.idOf(0, FAILING), AlertIds.ofRecord("acme", "vigil.probe-results-2@119").idOf(0,
+                FAILING), "the agent sent it again: a new occurrence");
+    }
+
+    @Test
     void aChangedAlertUnderTheSameKeyGetsANewId() {
         AlertIds ids = AlertIds.forRequest("acme", "run-1");
         ProbeResult otherSummary = new ProbeResult("nagios", "web-01", "http", Severity.CRITICAL, AlertStatus.FIRING,

@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
 @Readiness
 @Default // @Readiness is a qualifier; the processor and dead letters inject this bean without it
 @ApplicationScoped
-@IfBuildProperty(name = "vigil.pipeline.enabled", stringValue = "true")
+@IfBuildProperty(name = "vigil.consumers.enabled", stringValue = "true")
 public class ConsumerHealth implements HealthCheck {
     private static final Logger LOG = Logger.getLogger(ConsumerHealth.class);
     static final Duration REMIND_EVERY = Duration.ofSeconds(30);

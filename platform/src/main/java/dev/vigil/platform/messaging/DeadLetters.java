@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
  * it does: the batch's offsets are not committed before, so a parked record is never lost on the way.
  */
 @ApplicationScoped
-@IfBuildProperty(name = "vigil.pipeline.enabled", stringValue = "true")
+@IfBuildProperty(name = "vigil.consumers.enabled", stringValue = "true")
 public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 

@@ -17,13 +17,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Measures accepted alerts per second on {@code POST /v1/alerts}: C connections each posting batches of new
- * alerts (distinct resources, like Alertmanager's "new alerts" case) for a fixed time, loopback only.
- * A warm-up period is run first and not counted.
+ * Measures accepted alerts per second through one input ({@link BenchFormat}): C connections each posting batches
+ * for a fixed time, loopback only, after a warm-up that is not counted. The alerts are new (distinct resources,
+ * like Alertmanager's "new alerts" case), or in repeat mode the same {@link #REPEATED} alerts over and over (the
+ * path of a storm of repeats: triage folds them into open incidents).
  */
 final class IngestBenchmark {
     static final String TENANT = "bench";
     private static final Duration WARM_UP = Duration.ofSeconds(5);
+    /** how many distinct alerts repeat mode cycles through. */
+    static final int REPEATED = 10_000;
 
     private final Stack stack;
     private final PrintStream out;
@@ -34,19 +37,20 @@ final class IngestBenchmark {
         this.out = out;
     }
 
-    void run(int seconds, int connections, int batch) {
+    void run(int seconds, int connections, int batch, BenchFormat format, boolean repeat) {
         String key = ingestKey();
-        String url = stack.layout().serviceUrl(Service.INGEST) + "/v1/alerts";
+        String url = stack.layout().serviceUrl(Service.INGEST) + format.path();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        out.printf("warming up for %d s, then %d s with %d connections x %d alerts per request%n",
-                WARM_UP.toSeconds(), seconds, connections, batch);
-        load(client, url, key, WARM_UP, connections, batch, new AtomicLong(), new ArrayList<>(), new AtomicLong());
+        out.printf("%s %s alerts: warming up for %d s, then %d s with %d connections x %d alerts per request%n",
+                format.path(), repeat ? "repeated" : "new", WARM_UP.toSeconds(), seconds, connections, batch);
+        Alerts alerts = new Alerts(format, batch, repeat);
+        load(client, url, key, WARM_UP, connections, alerts, new AtomicLong(), new ArrayList<>(), new AtomicLong());
 
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
-        load(client, url, key, Duration.ofSeconds(seconds), connections, batch, accepted, latencies, refused);
+        load(client, url, key, Duration.ofSeconds(seconds), connections, alerts, accepted, latencies, refused);
         double elapsed = (System.nanoTime() - started) / 1e9;
 
         List<Long> sorted = new ArrayList<>(latencies);
@@ -59,23 +63,22 @@ final class IngestBenchmark {
         out.println("resident memory (MiB): " + stack.residentMiB());
     }
 
-    private void load(HttpClient client, String url, String key, Duration duration, int connections, int batch,
+    private void load(HttpClient client, String url, String key, Duration duration, int connections, Alerts alerts,
             AtomicLong accepted, List<Long> latencies, AtomicLong refused) {
         long deadline = System.nanoTime() + duration.toNanos();
-        AtomicLong sequence = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         for (int c = 0; c < connections; c++) {
             pool.submit(() -> {
                 while (System.nanoTime() < deadline) {
                     HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                             .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body(sequence, batch))).build();
+                            .POST(HttpRequest.BodyPublishers.ofString(alerts.nextBody())).build();
                     long sent = System.nanoTime();
                     try {
                         int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                         latencies.add(System.nanoTime() - sent);
                         if (status == 202) {
-                            accepted.addAndGet(batch);
+                            accepted.addAndGet(alerts.batch);
                         } else {
                             refused.incrementAndGet();
                         }
@@ -94,14 +97,27 @@ final class IngestBenchmark {
         }
     }
 
-    private static String body(AtomicLong sequence, int batch) {
-        List<Map<String, Object>> alerts = new ArrayList<>(batch);
-        for (int i = 0; i < batch; i++) {
-            long n = sequence.incrementAndGet();
-            alerts.add(Map.of("source", "bench", "resource", "host-" + n, "check", "cpu", "severity", "warning",
-                    "summary", "CPU above 90% for 5 minutes", "labels", Map.of("env", "prod", "dc", "tokyo-1")));
+    /** The numbers of the alerts each request carries: ever new ones, or a cycle through {@link #REPEATED}. */
+    private static final class Alerts {
+        private final BenchFormat format;
+        private final int batch;
+        private final boolean repeat;
+        private final AtomicLong sequence = new AtomicLong();
+
+        Alerts(BenchFormat format, int batch, boolean repeat) {
+            this.format = format;
+            this.batch = batch;
+            this.repeat = repeat;
         }
-        return Json.write(alerts);
+
+        String nextBody() {
+            List<Long> numbers = new ArrayList<>(batch);
+            for (int i = 0; i < batch; i++) {
+                long n = sequence.incrementAndGet();
+                numbers.add(repeat ? n % REPEATED : n);
+            }
+            return format.body(numbers);
+        }
     }
 
     private String ingestKey() {

@@ -97,7 +97,7 @@ final class StackCommands {
     }
 
     @Command(name = "bench", description = {
-        "Measure accepted alerts/s on POST /v1/alerts.",
+        "Measure accepted alerts/s through one input (POST /v1/alerts unless --format says otherwise).",
         "Starts the stack only if ingest is not up, so the rest can be stopped on purpose "
                 + "(see docs/benchmarks.md)."})
     static final class Bench implements Runnable {
@@ -116,6 +116,15 @@ final class StackCommands {
                 description = "alerts per request (default: ${DEFAULT-VALUE})")
         int batch;
 
+        @Option(names = "--format", paramLabel = "F", defaultValue = "native",
+                converter = BenchFormat.Name.class,
+                description = "the input: native (POST /v1/alerts) or alertmanager (default: ${DEFAULT-VALUE})")
+        BenchFormat format;
+
+        @Option(names = "--repeat", description = "send the same " + IngestBenchmark.REPEATED
+                + " alerts over and over instead of new ones (the dedup path)")
+        boolean repeat;
+
         @Override
         public void run() {
             Stack stack = vigil.stack();
@@ -123,7 +132,7 @@ final class StackCommands {
             if (!stack.ready(Service.INGEST)) {
                 stack.up();
             }
-            new IngestBenchmark(stack, vigil.out()).run(seconds, connections, batch);
+            new IngestBenchmark(stack, vigil.out()).run(seconds, connections, batch, format, repeat);
         }
     }
 }

@@ -66,6 +66,11 @@ public final class SnsTestSigner {
         return instance;
     }
 
+    /** The certificate the server serves, as PEM. */
+    public String certificatePem() {
+        return pem;
+    }
+
     /** A fresh certificate URL on the loopback server (each name fetched separately, so a test can count). */
     public String certificateUrl(String name) {
         return base() + "/certs/SimpleNotificationService-" + name + ".pem";

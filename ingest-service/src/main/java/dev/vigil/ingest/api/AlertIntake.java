@@ -69,26 +69,43 @@ public class AlertIntake {
         if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
             throw unauthorized("Send the tenant's ingest key as 'Authorization: Bearer vik_...'");
         }
-        return keys.tenantFor(authorization.substring(BEARER.length()).trim()).chain(tenant -> {
+        return acceptKey(authorization.substring(BEARER.length()).trim(), idsOf,
+                () -> Uni.createFrom().item(results.get()));
+    }
+
+    /**
+     * As above for a sender that cannot set a header and names the key itself (SNS: the last path segment), and
+     * whose results take a round trip to read (fetching a signing certificate): they are read only for an
+     * authenticated tenant, so a wrong key is refused before anything is fetched.
+     */
+    public Uni<Response> acceptKey(String key, Function<String, AlertIds> idsOf,
+            Supplier<Uni<List<ProbeResult>>> results) {
+        if (key == null || key.isBlank()) {
+            throw unauthorized("Send the tenant's ingest key");
+        }
+        return keys.tenantFor(key).chain(tenant -> {
             if (tenant.isEmpty()) {
                 throw unauthorized("The ingest key is not valid");
             }
             AlertIds ids = idsOf.apply(tenant.get());
-            List<ProbeResult> read = results.get();
-            Instant receivedAt = Instant.now();
-            List<Alert> alerts = IntStream.range(0, read.size())
-                    .mapToObj(i -> read.get(i).toAlert(tenant.get(), ids.idOf(i, read.get(i)), receivedAt))
-                    .toList();
-            if (alerts.isEmpty()) {
-                return Uni.createFrom().item(Response.accepted(AcceptedAlertsView.of(alerts)).build());
-            }
-            rates.waitFor(tenant.get(), alerts.size()).ifPresent(wait -> {
-                throw new RateLimitedException(Math.max(1, (wait.toMillis() + 999) / 1000));
-            });
-            return publisher.publish(alerts)
-                    .onFailure().transform(AlertIntake::unavailable)
-                    .map(sent -> Response.accepted(AcceptedAlertsView.of(alerts)).build());
+            return results.get().chain(read -> publish(tenant.get(), ids, read));
         });
+    }
+
+    private Uni<Response> publish(String tenant, AlertIds ids, List<ProbeResult> read) {
+        Instant receivedAt = Instant.now();
+        List<Alert> alerts = IntStream.range(0, read.size())
+                .mapToObj(i -> read.get(i).toAlert(tenant, ids.idOf(i, read.get(i)), receivedAt))
+                .toList();
+        if (alerts.isEmpty()) {
+            return Uni.createFrom().item(Response.accepted(AcceptedAlertsView.of(alerts)).build());
+        }
+        rates.waitFor(tenant, alerts.size()).ifPresent(wait -> {
+            throw new RateLimitedException(Math.max(1, (wait.toMillis() + 999) / 1000));
+        });
+        return publisher.publish(alerts)
+                .onFailure().transform(AlertIntake::unavailable)
+                .map(sent -> Response.accepted(AcceptedAlertsView.of(alerts)).build());
     }
 
     /** A JSON body as a tree, with duplicate keys and malformed JSON refused as the REST bodies are. */

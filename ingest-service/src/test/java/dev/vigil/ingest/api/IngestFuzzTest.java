@@ -5,6 +5,8 @@ import static dev.vigil.testsupport.fuzz.FuzzHttp.request;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Topics;
 import dev.vigil.ingest.alertmanager.AlertmanagerWebhookTest;
+import dev.vigil.ingest.cloudwatch.CloudWatchAlarmTest;
+import dev.vigil.ingest.cloudwatch.SnsTestSigner;
 import dev.vigil.ingest.zabbix.ZabbixEventTest;
 import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.VigilTestResources;
@@ -162,6 +164,21 @@ class IngestFuzzTest {
                 FuzzHttp.Request post = request("POST", "/v1/ingest/zabbix").bearer(ingestKey);
                 Verdicts.sendCheckingTrace(port(), post.carrying(BodyMutations.mutate(ZabbixEventTest.PROBLEM, random)),
                         alerts::now, accepted -> accepted.json().get("accepted").asLong());
+            });
+        }
+    }
+
+    /** Mutations of a Notification signed as SNS signs it: almost all break the signature and must publish nothing. */
+    @Test
+    void mutatedCloudWatchNotificationsAreAnsweredAndARefusedOnePublishesNothing() {
+        SnsTestSigner sns = SnsTestSigner.get();
+        try (TopicLength alerts = new TopicLength(Topics.ALERTS)) {
+            Fuzz.run("POST /v1/ingest/cloudwatch/{key}", FuzzRun.tries(), random -> {
+                String signed = sns.signed(sns.notification(CloudWatchAlarmTest.ALARM), random.nextBoolean() ? "1" : "2");
+                FuzzHttp.Request post = request("POST", "/v1/ingest/cloudwatch/" + ingestKey)
+                        .with("x-amz-sns-message-type", "Notification");
+                Verdicts.sendCheckingTrace(port(), post.carrying(BodyMutations.mutate(signed, random)), alerts::now,
+                        accepted -> accepted.json().get("accepted").asLong());
             });
         }
     }

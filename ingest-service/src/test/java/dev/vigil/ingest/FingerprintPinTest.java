@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.contracts.AlertStatus;
 import dev.vigil.contracts.Json;
 import dev.vigil.ingest.alertmanager.AlertmanagerWebhook;
+import dev.vigil.ingest.cloudwatch.CloudWatchAlarm;
+import dev.vigil.ingest.cloudwatch.CloudWatchAlarmTest;
+import dev.vigil.ingest.cloudwatch.SnsMessage;
 import dev.vigil.ingest.nagios.NagiosNotification;
 import dev.vigil.ingest.zabbix.ZabbixEvent;
 import java.time.Instant;
@@ -73,6 +76,22 @@ class FingerprintPinTest {
         Map<String, String> hostUp = Map.of("NOTIFICATIONTYPE", "RECOVERY", "HOSTNAME", "db-01", "HOSTSTATE", "UP",
                 "HOSTOUTPUT", "PING OK");
         pin("23bf880b2fc99522b852ee76bfa49231", nagios(host), nagios(hostUp));
+    }
+
+    @Test
+    void cloudWatchAlarmsAreKeyedByTheirArn() {
+        pin("cloudwatch:arn:aws:cloudwatch:eu-west-1:123456789012:alarm:web-01-cpu-high",
+                cloudWatch(CloudWatchAlarmTest.ALARM), cloudWatch(CloudWatchAlarmTest.OK));
+        String spaced = CloudWatchAlarmTest.ALARM.replace("alarm:web-01-cpu-high", "alarm:web 01 cpu high");
+        pin("cloudwatch:arn-sha256:39822aade94fa694fad924d6f77a2140a500abd211174574a37bd9a81f72bc0a", cloudWatch(spaced), cloudWatch(spaced.replace("\"NewStateValue\":\"ALARM\"",
+                "\"NewStateValue\":\"OK\"")));
+    }
+
+    private static ProbeResult cloudWatch(String alarm) {
+        return CloudWatchAlarm.toProbeResults(new SnsMessage(SnsMessage.Type.NOTIFICATION, "msg-1",
+                "arn:aws:sns:eu-west-1:123456789012:vigil-alarms", null, alarm, "2026-11-25T10:15:42.600Z",
+                Instant.parse("2026-11-25T10:15:42.600Z"), "2", "c2ln", "https://sns.eu-west-1.amazonaws.com/c.pem",
+                null, null)).get(0);
     }
 
     private static String fingerprint(ProbeResult result) {

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.ingest.alertmanager.AlertmanagerWebhook;
 import dev.vigil.ingest.alertmanager.AlertmanagerWebhookTest;
 import dev.vigil.ingest.api.AlertIntake;
+import dev.vigil.ingest.cloudwatch.CloudWatchAlarm;
+import dev.vigil.ingest.cloudwatch.CloudWatchAlarmTest;
+import dev.vigil.ingest.cloudwatch.SnsMessage;
 import dev.vigil.ingest.zabbix.ZabbixEvent;
 import dev.vigil.ingest.zabbix.ZabbixEventTest;
 import dev.vigil.platform.problem.ProblemException;
@@ -54,13 +57,26 @@ class VendorFormatPropertyTest {
         holds("zabbix", ZabbixEventTest.PROBLEM, ZabbixEvent::toProbeResults);
     }
 
+    /** SNS carries the alarm as text in the notification's Message, which the reader parses itself. */
+    @Test
+    void theCloudWatchReaderRefusesOrReadsValidAlerts() {
+        holdsForText("cloudwatch", CloudWatchAlarmTest.ALARM, message -> CloudWatchAlarm.toProbeResults(
+                new SnsMessage(SnsMessage.Type.NOTIFICATION, "msg-1", "arn:aws:sns:eu-west-1:123456789012:alarms",
+                        null, message, "2026-11-25T10:15:42.600Z", Instant.parse("2026-11-25T10:15:42.600Z"), "2",
+                        "c2ln", "https://sns.eu-west-1.amazonaws.com/c.pem", null, null)));
+    }
+
     private static void holds(String format, String valid, Function<JsonNode, List<ProbeResult>> reader) {
+        holdsForText(format, valid, body -> reader.apply(AlertIntake.readJson(body)));
+    }
+
+    private static void holdsForText(String format, String valid, Function<String, List<ProbeResult>> reader) {
         Fuzz.run("reader " + format, TRIES, random -> {
             BodyMutations.Mutant mutant = BodyMutations.mutate(valid, random);
             String body = new String(mutant.body(), StandardCharsets.UTF_8);
             List<ProbeResult> read;
             try {
-                read = reader.apply(AlertIntake.readJson(body));
+                read = reader.apply(body);
             } catch (InvalidInputException | TooManyAlertsException e) {
                 return;
             } catch (ProblemException e) {
@@ -69,7 +85,7 @@ class VendorFormatPropertyTest {
                 return;
             }
             read.forEach(result -> holdsToTheNativeRules(mutant.what(), result));
-            List<String> again = reader.apply(AlertIntake.readJson(body)).stream()
+            List<String> again = reader.apply(body).stream()
                     .map(ProbeResult::canonicalContent).toList();
             assertEquals(read.stream().map(ProbeResult::canonicalContent).toList(), again,
                     mutant.what() + ": read differently twice");

@@ -163,7 +163,8 @@ class PagerDutyInputTest {
                     .body("errors.field", equalTo(List.of("payload.source", "payload.severity")));
             ObjectNode unknownSeverity = event(PagerDutyEventTest.TRIGGER, key);
             ((ObjectNode) unknownSeverity.get("payload")).put("severity", "high");
-            post(PATH, unknownSeverity).then().statusCode(400).body("errors.field", equalTo(List.of("payload.severity")));
+            post(PATH, unknownSeverity).then().statusCode(400)
+                    .body("errors.field", equalTo(List.of("payload.severity")));
             post(PATH, event(PagerDutyEventTest.RESOLVE, key).put("dedup_key", "")).then().statusCode(400)
                     .body("errors.field", equalTo(List.of("dedup_key")));
             post(PATH, event(PagerDutyEventTest.TRIGGER, key).put("event_action", "escalate")).then().statusCode(400)

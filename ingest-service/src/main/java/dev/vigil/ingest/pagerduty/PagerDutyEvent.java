@@ -7,20 +7,23 @@ import dev.vigil.contracts.Severity;
 import dev.vigil.ingest.ProbeResult;
 import dev.vigil.ingest.ProbeResultParser;
 import dev.vigil.ingest.VendorText;
+import dev.vigil.platform.json.StorableText;
 import dev.vigil.platform.validation.InvalidInputException;
 import dev.vigil.platform.validation.InvalidInputException.Violation;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -77,6 +80,9 @@ public record PagerDutyEvent(String dedupKey, List<ProbeResult> results) {
         String dedupKey = event.text("dedup_key");
         if (dedupKey != null && dedupKey.length() > MAX_DEDUP_KEY) {
             errors.add(new Violation("dedup_key", "must be at most " + MAX_DEDUP_KEY + " characters"));
+        } else if (dedupKey != null && !StorableText.isStorable(dedupKey)) {
+            // it is answered back, and a lone surrogate has no UTF-8 form
+            errors.add(new Violation("dedup_key", StorableText.RULE));
         } else if (!present(dedupKey) && (resolve || "acknowledge".equals(action))) {
             errors.add(new Violation("dedup_key", "is required to " + action));
         }
@@ -115,7 +121,7 @@ public record PagerDutyEvent(String dedupKey, List<ProbeResult> results) {
         if (FINGERPRINT_SAFE.matcher(dedupKey).matches()) {
             return SOURCE + ":" + dedupKey;
         }
-        return SOURCE + ":sha-" + hex(UUID.nameUUIDFromBytes(dedupKey.getBytes(StandardCharsets.UTF_8)));
+        return SOURCE + ":sha-" + sha256Hex(dedupKey);
     }
 
     /**
@@ -124,11 +130,17 @@ public record PagerDutyEvent(String dedupKey, List<ProbeResult> results) {
      * key and counts once.
      */
     private static String generatedKey(ProbeResult result) {
-        return hex(UUID.nameUUIDFromBytes(result.canonicalContent().getBytes(StandardCharsets.UTF_8)));
+        return sha256Hex(result.canonicalContent());
     }
 
-    private static String hex(UUID uuid) {
-        return uuid.toString().replace("-", "");
+    /** The first 128 bits of the text's SHA-256, as 32 hex digits (the length of PagerDuty's own keys). */
+    private static String sha256Hex(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
     }
 
     private static ProbeResult withFingerprint(ProbeResult r, String fingerprint) {
@@ -231,7 +243,11 @@ public record PagerDutyEvent(String dedupKey, List<ProbeResult> results) {
         return text != null && !text.isEmpty();
     }
 
-    /** The members of one object of the event, each refusal collected with its path. */
+    /**
+     * The members of one object of the event, each refusal collected with its path.
+     *
+     * @param node the object, or null when it was refused itself: its members are then absent and not required
+     */
     private record Members(JsonNode node, String path, List<Violation> errors) {
 
         /** The member's text, stripped (empty when blank), or null when absent or not a string (then refused). */

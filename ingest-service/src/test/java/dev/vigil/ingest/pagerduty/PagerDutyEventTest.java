@@ -176,6 +176,7 @@ public class PagerDutyEventTest {
         assertEquals(List.of("payload"), fields(tree(TRIGGER).put("payload", "summary")));
         assertEquals(List.of("payload.summary"), fields(withPayload("summary", 42)));
         assertEquals(List.of("dedup_key"), fields(tree(TRIGGER).put("dedup_key", "k".repeat(256))));
+        assertEquals(List.of("dedup_key"), fields(tree(ACKNOWLEDGE).put("dedup_key", "k\ud800")));
         assertEquals(List.of("links"), fields(tree(TRIGGER).put("links", "https://example.com/")));
         assertEquals(List.of("client"), fields(tree(TRIGGER).put("client", true)));
         assertEquals(List.of("$"), fields(Json.mapper().createArrayNode()));

@@ -27,6 +27,8 @@ public final class ProbeResultParser {
     public static final int MAX_SUMMARY = 1024;
     public static final int MAX_LABEL_VALUE = 1024;
     public static final int MAX_ANNOTATION_VALUE = 4096;
+    public static final int MAX_RESOURCE = 255;
+    public static final int MAX_CHECK = 255;
     private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-/]{0,127}");
     private static final Pattern FINGERPRINT = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
     private static final int MAX_LABELS = 64;
@@ -71,8 +73,8 @@ public final class ProbeResultParser {
             return null;
         }
         String source = text(node, path, "source", 100, true, errors);
-        String resource = text(node, path, "resource", 255, true, errors);
-        String check = text(node, path, "check", 255, true, errors);
+        String resource = text(node, path, "resource", MAX_RESOURCE, true, errors);
+        String check = text(node, path, "check", MAX_CHECK, true, errors);
         String summary = text(node, path, "summary", MAX_SUMMARY, false, errors);
         Severity severity = null;
         String severityText = text(node, path, "severity", 20, true, errors);

@@ -7,6 +7,8 @@ import dev.vigil.contracts.Topics;
 import dev.vigil.ingest.alertmanager.AlertmanagerWebhookTest;
 import dev.vigil.ingest.cloudwatch.CloudWatchAlarmTest;
 import dev.vigil.ingest.cloudwatch.SnsTestSigner;
+import dev.vigil.ingest.grafana.GrafanaWebhookTest;
+import dev.vigil.ingest.pagerduty.PagerDutyEventTest;
 import dev.vigil.ingest.zabbix.ZabbixEventTest;
 import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.VigilTestResources;
@@ -22,6 +24,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -184,6 +188,31 @@ class IngestFuzzTest {
     }
 
     @Test
+    void mutatedGrafanaNotificationsAreAnsweredAndARefusedOnePublishesNothing() {
+        try (TopicLength alerts = new TopicLength(Topics.ALERTS)) {
+            Fuzz.run("POST /v1/ingest/grafana", FuzzRun.tries(), random -> {
+                FuzzHttp.Request post = request("POST", "/v1/ingest/grafana").bearer(ingestKey);
+                Verdicts.sendCheckingTrace(port(), post.carrying(BodyMutations.mutate(GrafanaWebhookTest.FIRING,
+                        random)), alerts::now, accepted -> accepted.json().get("accepted").asLong());
+            });
+        }
+    }
+
+    /** The key travels in the body, so mutations reach it too; an acknowledgement that is taken publishes none. */
+    @Test
+    void mutatedPagerDutyEventsAreAnsweredAndARefusedOnePublishesNothing() {
+        try (TopicLength alerts = new TopicLength(Topics.ALERTS)) {
+            Fuzz.run("POST /v1/ingest/pagerduty, /v2/enqueue", FuzzRun.tries(), random -> {
+                String valid = (random.nextBoolean() ? PagerDutyEventTest.TRIGGER : PagerDutyEventTest.RESOLVE)
+                        .replace("vik_samplekeyhere", ingestKey);
+                FuzzHttp.Request post = request("POST", random.nextBoolean() ? "/v1/ingest/pagerduty" : "/v2/enqueue")
+                        .carrying(BodyMutations.mutate(valid, random));
+                Verdicts.sendCheckingTrace(port(), post, alerts::now, accepted -> publishes(post.body()));
+            });
+        }
+    }
+
+    @Test
     void aGarbledIdempotencyKeyIsAnsweredAndARefusedRequestPublishesNothing() {
         try (TopicLength alerts = new TopicLength(Topics.ALERTS)) {
             Fuzz.run("POST /v1/alerts Idempotency-Key", FuzzRun.tries(0.5), random -> {
@@ -242,6 +271,19 @@ class IngestFuzzTest {
             return ALERT;
         }
         return "[" + String.join(",", Collections.nCopies(1 + random.nextInt(3), ALERT)) + "]";
+    }
+
+    /**
+     * How many alerts an accepted PagerDuty event publishes: none for an acknowledgement, else one. Decoded as the
+     * service decodes the body, bytes that are not UTF-8 replaced.
+     */
+    private static long publishes(byte[] event) {
+        try {
+            return Json.mapper().readTree(new String(event, StandardCharsets.UTF_8)).path("event_action").asText()
+                    .equals("acknowledge") ? 0 : 1;
+        } catch (IOException e) {
+            throw new AssertionError("an accepted event that is not JSON", e);
+        }
     }
 
     private static FuzzHttp.Answer send(FuzzHttp.Request request) {

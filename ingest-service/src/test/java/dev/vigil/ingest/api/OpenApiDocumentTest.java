@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.contracts.Json;
+import dev.vigil.ingest.TestTenants;
 import dev.vigil.testsupport.OpenApiCompleteness;
 import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.VigilTestResources;
@@ -74,6 +75,29 @@ class OpenApiDocumentTest {
         given().auth().oauth2(key).contentType(ContentType.JSON)
                 .body(requestExample(document, "POST", "/v1/alerts", "batch"))
                 .post("/v1/alerts").then().statusCode(202).body("accepted", equalTo(2));
+    }
+
+    @Test
+    void grafanasAndPagerDutysExamplesAreAcceptedAndEnqueueIsDocumentedAsTheSame() throws JsonProcessingException {
+        JsonNode document = document();
+        String key = TestTenants.register().key();
+        for (String example : List.of("firing", "resolved")) {
+            given().auth().oauth2(key).contentType(ContentType.JSON)
+                    .body(requestExample(document, "POST", "/v1/ingest/grafana", example))
+                    .post("/v1/ingest/grafana").then().statusCode(202).body("accepted", equalTo(1));
+        }
+        for (String example : List.of("trigger", "acknowledge", "resolve")) {
+            String event = Json.mapper().readTree(requestExample(document, "POST", "/v2/enqueue", example))
+                    .toString().replace("vik_your-ingest-key", key);
+            given().contentType(ContentType.JSON).body(event).post("/v2/enqueue").then().statusCode(202)
+                    .body("dedup_key", equalTo("srv01-http-5xx"));
+        }
+        for (String part : List.of("/requestBody", "/responses", "/security")) {
+            assertEquals(document.at("/paths/~1v1~1ingest~1pagerduty/post" + part),
+                    document.at("/paths/~1v2~1enqueue/post" + part), part);
+        }
+        assertEquals("#/components/schemas/PagerDutyAccepted", document.at(
+                "/paths/~1v2~1enqueue/post/responses/202/content/application~1json/schema/$ref").asText());
     }
 
     private static JsonNode document() throws JsonProcessingException {

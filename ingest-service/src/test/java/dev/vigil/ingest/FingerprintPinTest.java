@@ -10,7 +10,11 @@ import dev.vigil.ingest.alertmanager.AlertmanagerWebhook;
 import dev.vigil.ingest.cloudwatch.CloudWatchAlarm;
 import dev.vigil.ingest.cloudwatch.CloudWatchAlarmTest;
 import dev.vigil.ingest.cloudwatch.SnsMessage;
+import dev.vigil.ingest.grafana.GrafanaWebhook;
+import dev.vigil.ingest.grafana.GrafanaWebhookTest;
 import dev.vigil.ingest.nagios.NagiosNotification;
+import dev.vigil.ingest.pagerduty.PagerDutyEvent;
+import dev.vigil.ingest.pagerduty.PagerDutyEventTest;
 import dev.vigil.ingest.zabbix.ZabbixEvent;
 import java.time.Instant;
 import java.util.List;
@@ -76,6 +80,24 @@ class FingerprintPinTest {
         Map<String, String> hostUp = Map.of("NOTIFICATIONTYPE", "RECOVERY", "HOSTNAME", "db-01", "HOSTSTATE", "UP",
                 "HOSTOUTPUT", "PING OK");
         pin("23bf880b2fc99522b852ee76bfa49231", nagios(host), nagios(hostUp));
+    }
+
+    @Test
+    void grafanaAlertsKeepGrafanasFingerprint() {
+        pin("grafana:c6eadffa33fcdf37", GrafanaWebhookTest.FIRING, GrafanaWebhookTest.FIRING
+                .replace("\"status\": \"firing\"", "\"status\": \"resolved\"")
+                .replace("\"endsAt\": \"0001-01-01T00:00:00Z\"", "\"endsAt\": \"2026-11-25T10:20:00Z\""),
+                body -> GrafanaWebhook.toProbeResults(body, 10));
+    }
+
+    @Test
+    void pagerDutyEventsAreKeyedByTheirDedupKey() {
+        pin("pagerduty:samplekeyhere", PagerDutyEventTest.TRIGGER, PagerDutyEventTest.RESOLVE,
+                body -> PagerDutyEvent.read(body).results());
+        String spaced = PagerDutyEventTest.TRIGGER.replace("\"dedup_key\": \"samplekeyhere\"",
+                "\"dedup_key\": \"srv01/HTTP check\"");
+        pin("pagerduty:sha-e4a3f9137260b10e69adc870b6333fea", spaced, PagerDutyEventTest.RESOLVE.replace("samplekeyhere", "srv01/HTTP check"),
+                body -> PagerDutyEvent.read(body).results());
     }
 
     @Test

@@ -12,6 +12,10 @@ import dev.vigil.ingest.api.AlertIntake;
 import dev.vigil.ingest.cloudwatch.CloudWatchAlarm;
 import dev.vigil.ingest.cloudwatch.CloudWatchAlarmTest;
 import dev.vigil.ingest.cloudwatch.SnsMessage;
+import dev.vigil.ingest.grafana.GrafanaWebhook;
+import dev.vigil.ingest.grafana.GrafanaWebhookTest;
+import dev.vigil.ingest.pagerduty.PagerDutyEvent;
+import dev.vigil.ingest.pagerduty.PagerDutyEventTest;
 import dev.vigil.ingest.zabbix.ZabbixEvent;
 import dev.vigil.ingest.zabbix.ZabbixEventTest;
 import dev.vigil.platform.problem.ProblemException;
@@ -55,6 +59,16 @@ class VendorFormatPropertyTest {
     @Test
     void theZabbixReaderRefusesOrReadsValidAlerts() {
         holds("zabbix", ZabbixEventTest.PROBLEM, ZabbixEvent::toProbeResults);
+    }
+
+    @Test
+    void theGrafanaReaderRefusesOrReadsValidAlerts() {
+        holds("grafana", GrafanaWebhookTest.FIRING, body -> GrafanaWebhook.toProbeResults(body, MAX_ALERTS));
+    }
+
+    @Test
+    void thePagerDutyReaderRefusesOrReadsValidAlerts() {
+        holds("pagerduty", PagerDutyEventTest.TRIGGER, body -> PagerDutyEvent.read(body).results());
     }
 
     /** SNS carries the alarm as text in the notification's Message, which the reader parses itself. */

@@ -42,8 +42,9 @@ final class IngestBenchmark {
         String url = stack.layout().serviceUrl(Service.INGEST) + format.path();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         out.printf("%s %s alerts: warming up for %d s, then %d s with %d connections x %d alerts per request%n",
-                format.path(), repeat ? "repeated" : "new", WARM_UP.toSeconds(), seconds, connections, batch);
-        Alerts alerts = new Alerts(format, batch, repeat);
+                format.path(), repeat ? "repeated" : "new", WARM_UP.toSeconds(), seconds, connections,
+                Math.min(batch, format.maxBatch()));
+        Alerts alerts = new Alerts(format, Math.min(batch, format.maxBatch()), repeat);
         load(client, url, key, WARM_UP, connections, alerts, new AtomicLong(), new ArrayList<>(), new AtomicLong());
 
         AtomicLong accepted = new AtomicLong();
@@ -72,7 +73,7 @@ final class IngestBenchmark {
                 while (System.nanoTime() < deadline) {
                     HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                             .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(alerts.nextBody())).build();
+                            .POST(HttpRequest.BodyPublishers.ofString(alerts.nextBody(key))).build();
                     long sent = System.nanoTime();
                     try {
                         int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -110,13 +111,13 @@ final class IngestBenchmark {
             this.repeat = repeat;
         }
 
-        String nextBody() {
+        String nextBody(String key) {
             List<Long> numbers = new ArrayList<>(batch);
             for (int i = 0; i < batch; i++) {
                 long n = sequence.incrementAndGet();
                 numbers.add(repeat ? n % REPEATED : n);
             }
-            return format.body(numbers);
+            return format.withKey(format.body(numbers), key);
         }
     }
 

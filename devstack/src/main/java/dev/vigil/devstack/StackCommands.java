@@ -118,7 +118,8 @@ final class StackCommands {
 
         @Option(names = "--format", paramLabel = "F", defaultValue = "native",
                 converter = BenchFormat.Name.class,
-                description = "the input: native (POST /v1/alerts) or alertmanager (default: ${DEFAULT-VALUE})")
+                description = "the input: native (POST /v1/alerts), alertmanager, grafana or pagerduty (one alert a"
+                        + " request) (default: ${DEFAULT-VALUE})")
         BenchFormat format;
 
         @Option(names = "--repeat", description = "send the same " + IngestBenchmark.REPEATED

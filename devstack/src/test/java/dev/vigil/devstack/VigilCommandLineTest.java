@@ -39,7 +39,7 @@ class VigilCommandLineTest {
         "logs --lines                                   | missing required parameter for option '--lines'",
         "logs billing                                   | unknown process 'billing': one of postgres, kafka, receiver, ingest",
         "bench --seconds 2s                             | ./vigil bench: invalid value for option '--seconds': '2s' is not a whole number",
-        "bench --format prometheus                      | ./vigil bench: invalid value for option '--format': 'prometheus' is not one of native, alertmanager",
+        "bench --format prometheus                      | ./vigil bench: invalid value for option '--format': 'prometheus' is not one of native, alertmanager, grafana, pagerduty",
         "token                                          | ./vigil token: missing required option: '--role=R'",
         "token --role root                              | unknown role 'root': one of admin, supervisor, operator, customer",
         "token --role customer                          | customer tokens need --tenant T",

@@ -18,4 +18,6 @@ create table heartbeats (
 
 -- what the evaluator scans: heartbeats that are not missed, by due time
 create index heartbeats_due on heartbeats (due_at) where missed_due_at is null and due_at is not null;
+-- lists, newest first: of every tenant, and of some
 create index heartbeats_newest on heartbeats (created_at desc, id desc);
+create index heartbeats_tenant_newest on heartbeats (tenant_id, created_at desc, id desc);

@@ -48,7 +48,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /**
  * Heartbeats (dead-man switches): a probe pings one by name with its tenant's ingest key, staff set their
- * schedules and read their states. A missed one raises an alert ({@link dev.vigil.ingest.heartbeat.HeartbeatEvaluator}).
+ * schedules and read their states. A missed one raises an alert
+ * ({@link dev.vigil.ingest.heartbeat.HeartbeatEvaluator}).
  */
 @Path("/v1/heartbeats")
 @Produces(MediaType.APPLICATION_JSON)
@@ -99,8 +100,8 @@ public class HeartbeatsResource {
         return intake.tenantOf(authorization).chain(tenant -> {
             String name = HeartbeatNames.require("name", rawName);
             HeartbeatRequest sent = pingBody(body);
-            HeartbeatSchedule.Change change = HeartbeatSchedule.Change.read(oneOf("interval", interval, sent.interval()),
-                    oneOf("grace", grace, sent.grace()));
+            HeartbeatSchedule.Change change = HeartbeatSchedule.Change.read(
+                    oneOf("interval", interval, sent.interval()), oneOf("grace", grace, sent.grace()));
             return pings.ping(tenant, name, change)
                     .onFailure(AlertsNotAcknowledgedException.class).transform(e -> new ProblemException(
                             ProblemType.UNAVAILABLE, "The broker did not acknowledge the alert that resolves the"

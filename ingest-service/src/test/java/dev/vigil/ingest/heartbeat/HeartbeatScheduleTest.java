@@ -18,7 +18,8 @@ class HeartbeatScheduleTest {
                 change.applyTo(HeartbeatSchedule.DEFAULT));
         assertEquals(new HeartbeatSchedule(Duration.ofDays(2), HeartbeatSchedule.DEFAULT_GRACE),
                 HeartbeatSchedule.Change.read(" P2D ", null).applyTo(HeartbeatSchedule.DEFAULT));
-        assertEquals(HeartbeatSchedule.DEFAULT, HeartbeatSchedule.Change.read(null, "").applyTo(HeartbeatSchedule.DEFAULT));
+        assertEquals(HeartbeatSchedule.DEFAULT,
+                HeartbeatSchedule.Change.read(null, "").applyTo(HeartbeatSchedule.DEFAULT));
         assertEquals(Optional.of(Duration.ZERO), HeartbeatSchedule.Change.read(null, "0").grace());
     }
 

@@ -66,32 +66,29 @@ public class AlertIntake {
     /** As above, with the tenant's {@link AlertIds} chosen by the input. */
     public Uni<Response> accept(String authorization, Function<String, AlertIds> idsOf,
             Supplier<List<ProbeResult>> results) {
-        return tenantOf(authorization).chain(tenant -> {
-            AlertIds ids = idsOf.apply(tenant);
+        if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
+            throw unauthorized("Send the tenant's ingest key as 'Authorization: Bearer vik_...'");
+        }
+        return keys.tenantFor(authorization.substring(BEARER.length()).trim()).chain(tenant -> {
+            if (tenant.isEmpty()) {
+                throw unauthorized("The ingest key is not valid");
+            }
+            AlertIds ids = idsOf.apply(tenant.get());
             List<ProbeResult> read = results.get();
             Instant receivedAt = Instant.now();
             List<Alert> alerts = IntStream.range(0, read.size())
-                    .mapToObj(i -> read.get(i).toAlert(tenant, ids.idOf(i, read.get(i)), receivedAt))
+                    .mapToObj(i -> read.get(i).toAlert(tenant.get(), ids.idOf(i, read.get(i)), receivedAt))
                     .toList();
             if (alerts.isEmpty()) {
                 return Uni.createFrom().item(Response.accepted(AcceptedAlertsView.of(alerts)).build());
             }
-            rates.waitFor(tenant, alerts.size()).ifPresent(wait -> {
+            rates.waitFor(tenant.get(), alerts.size()).ifPresent(wait -> {
                 throw new RateLimitedException(Math.max(1, (wait.toMillis() + 999) / 1000));
             });
             return publisher.publish(alerts)
                     .onFailure().transform(AlertIntake::unavailable)
                     .map(sent -> Response.accepted(AcceptedAlertsView.of(alerts)).build());
         });
-    }
-
-    /** The tenant whose ingest key {@code authorization} carries; refused with 401 without a live one. */
-    public Uni<String> tenantOf(String authorization) {
-        if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
-            throw unauthorized("Send the tenant's ingest key as 'Authorization: Bearer vik_...'");
-        }
-        return keys.tenantFor(authorization.substring(BEARER.length()).trim()).map(tenant -> tenant.orElseThrow(
-                () -> unauthorized("The ingest key is not valid")));
     }
 
     /** A JSON body as a tree, with duplicate keys and malformed JSON refused as the REST bodies are. */
@@ -105,6 +102,18 @@ public class AlertIntake {
             throw JsonPaths.duplicateKey(e).map(ProblemException::duplicateKey).orElseGet(() ->
                     new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid JSON: " + e.getOriginalMessage()));
         }
+    }
+
+    /**
+     * The tenant whose ingest key {@code authorization} carries, refused with 401 without a live one: for inputs
+     * that publish no probe results of their own (heartbeat pings).
+     */
+    public Uni<String> tenantOf(String authorization) {
+        if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
+            throw unauthorized("Send the tenant's ingest key as 'Authorization: Bearer vik_...'");
+        }
+        return keys.tenantFor(authorization.substring(BEARER.length()).trim()).map(tenant -> tenant.orElseThrow(
+                () -> unauthorized("The ingest key is not valid")));
     }
 
     private static ProblemException unauthorized(String detail) {

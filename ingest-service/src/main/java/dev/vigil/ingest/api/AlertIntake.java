@@ -121,6 +121,18 @@ public class AlertIntake {
         }
     }
 
+    /**
+     * The tenant whose ingest key {@code authorization} carries, refused with 401 without a live one: for inputs
+     * that publish no probe results of their own (heartbeat pings).
+     */
+    public Uni<String> tenantOf(String authorization) {
+        if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
+            throw unauthorized("Send the tenant's ingest key as 'Authorization: Bearer vik_...'");
+        }
+        return keys.tenantFor(authorization.substring(BEARER.length()).trim()).map(tenant -> tenant.orElseThrow(
+                () -> unauthorized("The ingest key is not valid")));
+    }
+
     private static ProblemException unauthorized(String detail) {
         return new ProblemException(ProblemType.UNAUTHORIZED, detail);
     }

@@ -28,9 +28,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -263,6 +265,34 @@ class IngestFuzzTest {
         } finally {
             senders.shutdownNow();
         }
+    }
+
+    /**
+     * The interval stays in the query so that no mutation makes a heartbeat that misses while other tests count
+     * the alerts topic; the body's grace, the name and the rest are fuzzed. The first ping of a name stores one row.
+     */
+    @Test
+    void mutatedHeartbeatPingsAreAnsweredAndARefusedOneStoresNothing() {
+        Fuzz.run("POST /v1/heartbeats/{name}", FuzzRun.tries(), random -> {
+            String name = random.nextInt(4) == 0 ? RequestParts.pathSegment(random) : "job-" + random.nextInt(5);
+            FuzzHttp.Request post = request("POST", "/v1/heartbeats/" + name + "?interval=P1D").bearer(ingestKey);
+            Verdicts.sendCheckingTrace(port(), post.carrying(BodyMutations.mutate("{\"grace\":\"PT1H\"}", random)),
+                    () -> rows.of("select count(*) from heartbeats"),
+                    pinged -> pinged.json().get("createdAt").equals(pinged.json().get("lastPing")) ? 1 : 0);
+        });
+    }
+
+    @Test
+    void mutatedHeartbeatChangesAreAnsweredAndARefusedOneStoresNothing() {
+        Set<String> stored = new HashSet<>();
+        Fuzz.run("PUT /v1/heartbeats/{name}", FuzzRun.tries(), random -> {
+            String name = random.nextInt(4) == 0 ? RequestParts.pathSegment(random) : "put-" + random.nextInt(5);
+            String valid = "{\"tenant\":\"" + tenant + "\",\"interval\":\"P1D\",\"grace\":\"PT1H\"}";
+            Verdicts.sendCheckingTrace(port(), request("PUT", "/v1/heartbeats/" + name).bearer(admin)
+                    .carrying(BodyMutations.mutate(valid, random)), () -> rows.of("select count(*) from heartbeats"),
+                    changed -> stored.add(changed.json().get("tenant").asText() + "/" + changed.json().get("name")
+                            .asText()) ? 1 : 0);
+        });
     }
 
     /** One alert, or an array of a few: both shapes the endpoint takes. */

@@ -44,6 +44,19 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void heartbeatsArePingedWithAnIngestKeyAndChangedByStaff() throws JsonProcessingException {
+        JsonNode document = document();
+
+        assertEquals("[{\"ingestKey\":[]}]",
+                document.at("/paths/~1v1~1heartbeats~1{name}/post/security").toString());
+        assertEquals("[{\"jwt\":[\"admin\",\"supervisor\"]}]",
+                document.at("/paths/~1v1~1heartbeats~1{name}/put/security").toString());
+        assertEquals("#/components/schemas/PageHeartbeatView",
+                document.at("/paths/~1v1~1heartbeats/get/responses/200/content/application~1json/schema/$ref")
+                        .asText());
+    }
+
+    @Test
     void alertsAreOneAlertOrABatchAndTheBrokersRefusalIsDocumented() throws JsonProcessingException {
         JsonNode document = document();
         JsonNode ingest = document.at("/paths/~1v1~1alerts/post");

@@ -66,11 +66,7 @@ public class AlertIntake {
     /** As above, with the tenant's {@link AlertIds} chosen by the input. */
     public Uni<Response> accept(String authorization, Function<String, AlertIds> idsOf,
             Supplier<List<ProbeResult>> results) {
-        if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
-            throw unauthorized("Send the tenant's ingest key as 'Authorization: Bearer vik_...'");
-        }
-        return acceptKey(authorization.substring(BEARER.length()).trim(), idsOf,
-                () -> Uni.createFrom().item(results.get()));
+        return acceptKey(bearerKey(authorization), idsOf, () -> Uni.createFrom().item(results.get()));
     }
 
     /**
@@ -80,15 +76,9 @@ public class AlertIntake {
      */
     public Uni<Response> acceptKey(String key, Function<String, AlertIds> idsOf,
             Supplier<Uni<List<ProbeResult>>> results) {
-        if (key == null || key.isBlank()) {
-            throw unauthorized("Send the tenant's ingest key");
-        }
-        return keys.tenantFor(key).chain(tenant -> {
-            if (tenant.isEmpty()) {
-                throw unauthorized("The ingest key is not valid");
-            }
-            AlertIds ids = idsOf.apply(tenant.get());
-            return results.get().chain(read -> publish(tenant.get(), ids, read));
+        return liveTenant(key).chain(tenant -> {
+            AlertIds ids = idsOf.apply(tenant);
+            return results.get().chain(read -> publish(tenant, ids, read));
         });
     }
 
@@ -126,11 +116,21 @@ public class AlertIntake {
      * that publish no probe results of their own (heartbeat pings).
      */
     public Uni<String> tenantOf(String authorization) {
+        return liveTenant(bearerKey(authorization));
+    }
+
+    private static String bearerKey(String authorization) {
         if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
             throw unauthorized("Send the tenant's ingest key as 'Authorization: Bearer vik_...'");
         }
-        return keys.tenantFor(authorization.substring(BEARER.length()).trim()).map(tenant -> tenant.orElseThrow(
-                () -> unauthorized("The ingest key is not valid")));
+        return authorization.substring(BEARER.length()).trim();
+    }
+
+    private Uni<String> liveTenant(String key) {
+        if (key == null || key.isBlank()) {
+            throw unauthorized("Send the tenant's ingest key");
+        }
+        return keys.tenantFor(key).map(tenant -> tenant.orElseThrow(() -> unauthorized("The ingest key is not valid")));
     }
 
     private static ProblemException unauthorized(String detail) {

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * path of a storm of repeats: triage folds them into open incidents).
  */
 final class IngestBenchmark {
-    static final String TENANT = "bench";
+    /** tenants are bench-1 .. bench-N; connection c sends as tenant c mod N. */
+    static final String TENANT_PREFIX = "bench-";
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     /** how many distinct alerts repeat mode cycles through. */
     static final int REPEATED = 10_000;
@@ -37,21 +38,24 @@ final class IngestBenchmark {
         this.out = out;
     }
 
-    void run(int seconds, int connections, int batch, BenchFormat format, boolean repeat) {
-        String key = ingestKey();
+    void run(int seconds, int connections, int batch, BenchFormat format, boolean repeat, int tenants) {
+        List<String> keys = new ArrayList<>();
+        for (int t = 1; t <= tenants; t++) {
+            keys.add(ingestKey(TENANT_PREFIX + t));
+        }
         String url = stack.layout().serviceUrl(Service.INGEST) + format.path();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        out.printf("%s %s alerts: warming up for %d s, then %d s with %d connections x %d alerts per request%n",
-                format.path(), repeat ? "repeated" : "new", WARM_UP.toSeconds(), seconds, connections,
-                Math.min(batch, format.maxBatch()));
+        out.printf("%s %s alerts from %d tenant(s): warming up for %d s, then %d s with %d connections x %d alerts"
+                + " per request%n", format.path(), repeat ? "repeated" : "new", tenants, WARM_UP.toSeconds(), seconds,
+                connections, Math.min(batch, format.maxBatch()));
         Alerts alerts = new Alerts(format, Math.min(batch, format.maxBatch()), repeat);
-        load(client, url, key, WARM_UP, connections, alerts, new AtomicLong(), new ArrayList<>(), new AtomicLong());
+        load(client, url, keys, WARM_UP, connections, alerts, new AtomicLong(), new ArrayList<>(), new AtomicLong());
 
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
-        load(client, url, key, Duration.ofSeconds(seconds), connections, alerts, accepted, latencies, refused);
+        load(client, url, keys, Duration.ofSeconds(seconds), connections, alerts, accepted, latencies, refused);
         double elapsed = (System.nanoTime() - started) / 1e9;
 
         List<Long> sorted = new ArrayList<>(latencies);
@@ -64,11 +68,12 @@ final class IngestBenchmark {
         out.println("resident memory (MiB): " + stack.residentMiB());
     }
 
-    private void load(HttpClient client, String url, String key, Duration duration, int connections, Alerts alerts,
+    private void load(HttpClient client, String url, List<String> keys, Duration duration, int connections, Alerts alerts,
             AtomicLong accepted, List<Long> latencies, AtomicLong refused) {
         long deadline = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         for (int c = 0; c < connections; c++) {
+            String key = keys.get(c % keys.size());
             pool.submit(() -> {
                 while (System.nanoTime() < deadline) {
                     HttpRequest request = HttpRequest.newBuilder(URI.create(url))
@@ -121,14 +126,14 @@ final class IngestBenchmark {
         }
     }
 
-    private String ingestKey() {
+    private String ingestKey(String tenant) {
         String admin = stack.tokens().adminToken();
         int status = api.post(stack.layout().serviceUrl(Service.INGEST) + "/v1/tenants", admin,
-                Json.write(Map.of("id", TENANT, "name", "Benchmark"))).status();
+                Json.write(Map.of("id", tenant, "name", "Benchmark " + tenant))).status();
         if (status != 201 && status != 409) {
             throw new StackException("could not register the benchmark tenant: " + status);
         }
-        Api.Reply key = api.post(stack.layout().serviceUrl(Service.INGEST) + "/v1/tenants/" + TENANT + "/ingest-keys",
+        Api.Reply key = api.post(stack.layout().serviceUrl(Service.INGEST) + "/v1/tenants/" + tenant + "/ingest-keys",
                 admin, "{\"name\":\"bench\"}");
         if (key.status() != 201) {
             throw new StackException("could not issue a benchmark key: " + key.status());

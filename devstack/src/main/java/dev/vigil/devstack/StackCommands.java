@@ -122,6 +122,10 @@ final class StackCommands {
                         + " request) (default: ${DEFAULT-VALUE})")
         BenchFormat format;
 
+        @Option(names = "--tenants", paramLabel = "T", defaultValue = "4", converter = PositiveNumber.class,
+                description = "tenants the connections send as, each held to its own rate (default: ${DEFAULT-VALUE})")
+        int tenants;
+
         @Option(names = "--repeat", description = "send the same " + IngestBenchmark.REPEATED
                 + " alerts over and over instead of new ones (the dedup path)")
         boolean repeat;
@@ -133,7 +137,7 @@ final class StackCommands {
             if (!stack.ready(Service.INGEST)) {
                 stack.up();
             }
-            new IngestBenchmark(stack, vigil.out()).run(seconds, connections, batch, format, repeat);
+            new IngestBenchmark(stack, vigil.out()).run(seconds, connections, batch, format, repeat, tenants);
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.vigil.contracts.Topics;
 import dev.vigil.testsupport.DevTokens;
 import dev.vigil.testsupport.EmbeddedKafka;
 import dev.vigil.testsupport.EmbeddedPostgresServer;
+import dev.vigil.testsupport.RealAlertmanager;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -38,6 +39,7 @@ import org.awaitility.Awaitility;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -306,6 +308,29 @@ class StackIT {
 
     @Test
     @Order(8)
+    void aRealAlertmanagersFiringAndResolvedAlertsOpenAndResolveAnIncident() throws Exception {
+        Assumptions.assumeTrue(RealAlertmanager.installed(), RealAlertmanager.BINARY + " is not installed");
+        String key = new Demo(stack, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .ingestKey();
+        String operator = stack.tokens().token("operator", Demo.TENANT);
+        try (RealAlertmanager alertmanager = RealAlertmanager.start(url(Service.INGEST, "/v1/ingest/alertmanager"),
+                key)) {
+            Instant startsAt = Instant.now().minusSeconds(60);
+            alertmanager.post("DiskFull", "stack-it-db:9100", startsAt, null);
+            JsonNode opened = await(() -> API.list(url(Service.TRIAGE, "/v1/incidents?status=open"), operator)
+                    .stream().filter(i -> "stack-it-db:9100".equals(i.path("resource").asText())).findFirst()
+                    .orElse(null), i -> i != null);
+            assertTrue(opened.path("fingerprint").asText().startsWith("alertmanager:"), opened.toString());
+            assertEquals("DiskFull", opened.path("check").asText());
+
+            alertmanager.post("DiskFull", "stack-it-db:9100", startsAt, Instant.now());
+            await(() -> API.get(url(Service.TRIAGE, "/v1/incidents/" + opened.path("id").asText()), operator).body(),
+                    i -> "resolved".equals(i.path("status").asText()));
+        }
+    }
+
+    @Test
+    @Order(9)
     void forgedAndExpiredTokensAreRefusedByEveryRunningService() throws Exception {
         DevTokens forger = DevTokens.in(Files.createTempDirectory("forger-"));
         JwtClaims expired = DevTokens.claims("operator", Demo.TENANT, "night-shift", Duration.ofHours(1));

@@ -1,9 +1,13 @@
 package dev.vigil.ingest;
 
+import dev.vigil.contracts.Alert;
 import dev.vigil.platform.validation.InvalidInputException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Event ids of accepted alerts. Each acceptance is a new occurrence, so ids are random, unless the probe sends
@@ -57,6 +61,12 @@ public final class AlertIds {
             throw new InvalidInputException(IDEMPOTENCY_HEADER, "must be 1-255 visible ASCII characters");
         }
         return new AlertIds(tenant + "\n" + idempotencyKey, true);
+    }
+
+    /** The normalised alerts of {@code tenant}'s {@code results}, in order, each with its id. */
+    public List<Alert> alerts(String tenant, List<ProbeResult> results, Instant receivedAt) {
+        return IntStream.range(0, results.size())
+                .mapToObj(i -> results.get(i).toAlert(tenant, idOf(i, results.get(i)), receivedAt)).toList();
     }
 
     /** The id of the request's {@code index}-th alert, {@code result}. */

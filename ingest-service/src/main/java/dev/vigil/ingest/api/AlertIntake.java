@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -83,10 +82,7 @@ public class AlertIntake {
     }
 
     private Uni<Response> publish(String tenant, AlertIds ids, List<ProbeResult> read) {
-        Instant receivedAt = Instant.now();
-        List<Alert> alerts = IntStream.range(0, read.size())
-                .mapToObj(i -> read.get(i).toAlert(tenant, ids.idOf(i, read.get(i)), receivedAt))
-                .toList();
+        List<Alert> alerts = ids.alerts(tenant, read, Instant.now());
         if (alerts.isEmpty()) {
             return Uni.createFrom().item(Response.accepted(AcceptedAlertsView.of(alerts)).build());
         }

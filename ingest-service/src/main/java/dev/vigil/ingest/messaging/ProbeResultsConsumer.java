@@ -4,7 +4,6 @@ import dev.vigil.contracts.Alert;
 import dev.vigil.contracts.Channels;
 import dev.vigil.ingest.AlertIds;
 import dev.vigil.ingest.IngestKeyCache;
-import dev.vigil.ingest.ProbeResult;
 import dev.vigil.ingest.config.IngestConfig;
 import dev.vigil.platform.messaging.ConsumerHealth;
 import dev.vigil.platform.messaging.DeadLetters;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -81,16 +79,10 @@ public class ProbeResultsConsumer {
         }
         ProbeResultRecord.Readable readable = (ProbeResultRecord.Readable) read;
         return untilAnswered(() -> keys.tenantFor(readable.ingestKey()), 1).map(tenant -> tenant
-                .map(owner -> Admission.accepted(record, alerts(owner, record, readable.results(), receivedAt)))
+                .map(owner -> Admission.accepted(record, AlertIds.ofRecord(owner, ProbeResultRecord.coordinates(record))
+                        .alerts(owner, readable.results(), receivedAt)))
                 .orElseGet(() -> Admission.refused(record, new ProbeResultRecord.Refused("unauthorized",
                         "the ingest key in the header is not a live key (unknown or revoked)"))));
-    }
-
-    private static List<Alert> alerts(String tenant, ConsumerRecord<String, String> record, List<ProbeResult> results,
-            Instant receivedAt) {
-        AlertIds ids = AlertIds.ofRecord(tenant, ProbeResultRecord.coordinates(record));
-        return IntStream.range(0, results.size())
-                .mapToObj(i -> results.get(i).toAlert(tenant, ids.idOf(i, results.get(i)), receivedAt)).toList();
     }
 
     private Uni<Void> publishUntilAcknowledged(List<Alert> alerts) {

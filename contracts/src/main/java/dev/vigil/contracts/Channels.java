@@ -10,6 +10,10 @@ public final class Channels {
     public static final String ALERTS_IN = "alerts-in";
     /** notify and runbook consume incident lifecycle events. */
     public static final String INCIDENTS_IN = "incidents-in";
+    /** triage reads runbook executions' openings and endings (topic {@code vigil.runbook}). */
+    public static final String RUNBOOK_IN = "runbook-in";
+    /** triage reads notify's delivery outcomes (topic {@code vigil.notifications}). */
+    public static final String NOTIFICATIONS_IN = "notifications-in";
     /** the transactional outbox relay publishes here; each row names its own topic. */
     public static final String OUTBOX = "outbox";
     /** poison records, with the error, go here (topic {@code vigil.dlq.<service>}). */

@@ -1,19 +1,30 @@
 package dev.vigil.contracts;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** CloudEvents {@code type} attributes of every event Vigil emits. */
 public final class EventTypes {
     public static final String ALERT = "dev.vigil.alert.v1";
     public static final String INCIDENT_OPENED = "dev.vigil.incident.opened.v1";
     public static final String INCIDENT_UPDATED = "dev.vigil.incident.updated.v1";
+    public static final String INCIDENT_CONFIRMED = "dev.vigil.incident.confirmed.v1";
+    public static final String INCIDENT_ESCALATED = "dev.vigil.incident.escalated.v1";
     public static final String INCIDENT_RESOLVED = "dev.vigil.incident.resolved.v1";
     public static final String NOTIFICATION_DELIVERED = "dev.vigil.notification.delivered.v1";
     public static final String NOTIFICATION_FAILED = "dev.vigil.notification.failed.v1";
     public static final String RUNBOOK_EXECUTION_OPENED = "dev.vigil.runbook.execution.opened.v1";
+    public static final String RUNBOOK_EXECUTION_COMPLETED = "dev.vigil.runbook.execution.completed.v1";
+    public static final String RUNBOOK_EXECUTION_ABANDONED = "dev.vigil.runbook.execution.abandoned.v1";
 
-    /** Every type an {@link IncidentEvent} is published under. */
-    public static final Set<String> INCIDENT_TYPES = Set.of(INCIDENT_OPENED, INCIDENT_UPDATED, INCIDENT_RESOLVED);
+    /** Every type an {@link IncidentEvent} is published under, one per {@link IncidentChange}. */
+    public static final Set<String> INCIDENT_TYPES = IncidentChange.EVENT_TYPES;
+    /** Every type a {@link RunbookExecutionEvent} is published under, one per {@link ExecutionChange}. */
+    public static final Set<String> RUNBOOK_EXECUTION_TYPES = Arrays.stream(ExecutionChange.values())
+            .map(ExecutionChange::eventType).collect(Collectors.toUnmodifiableSet());
+    /** Every type a {@link NotificationOutcome} is published under. */
+    public static final Set<String> NOTIFICATION_TYPES = Set.of(NOTIFICATION_DELIVERED, NOTIFICATION_FAILED);
 
     private EventTypes() {
     }

@@ -30,21 +30,30 @@ class JsonRoundTripTest {
 
     @Test
     void incidentEventSurvivesTheWire() throws JsonProcessingException {
-        IncidentEvent event = new IncidentEvent(UUID.randomUUID(), IncidentChange.UPDATED, "acme", UUID.randomUUID(),
-                "3f2a", "nagios", "web-01", "http", Severity.MAJOR, "HTTP 503", Map.of("env", "prod"), 3, T0,
-                T0.plusSeconds(60), null);
+        IncidentDecision decision = IncidentDecision.NONE.dueAt(T0.plusSeconds(600))
+                .acknowledged("night-shift", T0.plusSeconds(30))
+                .confirmed("night-shift", T0.plusSeconds(90), "We are restarting the shop's server.", true);
+        IncidentEvent event = new IncidentEvent(UUID.randomUUID(), IncidentChange.CONFIRMED, "acme",
+                UUID.randomUUID(), IncidentStatus.CONFIRMED, "3f2a", "nagios", "web-01", "http", Severity.MAJOR,
+                "HTTP 503", Map.of("env", "prod"), 3, T0, T0.plusSeconds(60), null, decision, "night-shift",
+                "We are restarting the shop's server.");
 
         String json = Json.write(event);
 
-        assertTrue(json.contains("\"change\":\"updated\""), json);
+        assertTrue(json.contains("\"change\":\"confirmed\""), json);
+        assertTrue(json.contains("\"status\":\"confirmed\""), json);
+        assertTrue(json.contains("\"confirmedBy\":\"night-shift\""), json);
         assertEquals(event, Json.read(json, IncidentEvent.class));
-        assertEquals(EventTypes.INCIDENT_UPDATED, event.eventType());
+        assertEquals(EventTypes.INCIDENT_CONFIRMED, event.eventType());
+        assertTrue(event.contactsCustomer());
+        assertEquals(null, event.decision().decisionDueAt(), "a decision clears the deadline");
     }
 
     @Test
     void notificationOutcomeSurvivesTheWire() throws JsonProcessingException {
         NotificationOutcome outcome = new NotificationOutcome(UUID.randomUUID(), "acme", UUID.randomUUID(),
-                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), NotificationOutcome.Result.DELIVERED, 2, 204,
+                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Audience.CUSTOMER,
+                NotificationOutcome.Result.DELIVERED, 2, 204,
                 T0);
 
         String json = Json.write(outcome);
@@ -55,16 +64,18 @@ class JsonRoundTripTest {
 
     @Test
     void runbookExecutionEventSurvivesTheWire() throws JsonProcessingException {
-        RunbookExecutionEvent event = new RunbookExecutionEvent(UUID.randomUUID(), "acme", UUID.randomUUID(),
-                UUID.randomUUID(), UUID.randomUUID(), "Restart web tier", 4, T0);
+        RunbookExecutionEvent event = new RunbookExecutionEvent(UUID.randomUUID(), ExecutionChange.COMPLETED,
+                "acme", UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "Restart web tier", 4, T0,
+                "night-shift", "Shop answers 200 again", T0.plusSeconds(900));
 
         assertEquals(event, Json.read(Json.write(event), RunbookExecutionEvent.class));
     }
 
     @Test
     void unknownFieldsFromNewerProducersAreIgnored() throws JsonProcessingException {
-        String json = Json.write(new RunbookExecutionEvent(UUID.randomUUID(), "acme", UUID.randomUUID(),
-                UUID.randomUUID(), UUID.randomUUID(), "Restart", 1, T0)).replace("{", "{\"addedLater\":true,");
+        String json = Json.write(new RunbookExecutionEvent(UUID.randomUUID(), ExecutionChange.OPENED, "acme",
+                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "Restart", 1, T0, "runbook", null, T0))
+                .replace("{", "{\"addedLater\":true,");
 
         assertEquals("acme", Json.read(json, RunbookExecutionEvent.class).tenant());
     }
@@ -87,6 +98,46 @@ class JsonRoundTripTest {
                 EventIds.derived(cause, EventTypes.INCIDENT_RESOLVED));
         assertNotEquals(EventIds.derived(cause, EventTypes.INCIDENT_OPENED, "a"),
                 EventIds.derived(cause, EventTypes.INCIDENT_OPENED, "b"));
+    }
+
+    @Test
+    void everyChangeHasTheTypeNamedInEventTypes() {
+        assertEquals(EventTypes.INCIDENT_OPENED, IncidentChange.OPENED.eventType());
+        assertEquals(EventTypes.INCIDENT_ESCALATED, IncidentChange.ESCALATED.eventType());
+        assertEquals(EventTypes.INCIDENT_RESOLVED, IncidentChange.RESOLVED.eventType());
+        assertEquals(IncidentChange.values().length, EventTypes.INCIDENT_TYPES.size());
+        assertEquals(EventTypes.RUNBOOK_EXECUTION_COMPLETED, ExecutionChange.COMPLETED.eventType());
+        assertEquals(EventTypes.RUNBOOK_EXECUTION_ABANDONED, ExecutionChange.ABANDONED.eventType());
+    }
+
+    @Test
+    void onlyAConfirmedIncidentsResolutionReachesTheCustomer() {
+        IncidentDecision dismissed = IncidentDecision.NONE.dismissed("night-shift", T0, "noise");
+        IncidentDecision confirmed = IncidentDecision.NONE.confirmed("policy", T0, null, true);
+        IncidentDecision confirmedQuietly = IncidentDecision.NONE.confirmed("policy", T0, null, false);
+
+        assertTrue(resolved(confirmed).reportsRecoveryToCustomer());
+        assertTrue(!resolved(dismissed).reportsRecoveryToCustomer());
+        assertTrue(!resolved(IncidentDecision.NONE).reportsRecoveryToCustomer(), "undecided: the customer never heard");
+        assertTrue(!resolved(confirmedQuietly).reportsRecoveryToCustomer(), "the policy keeps recoveries quiet");
+    }
+
+    @Test
+    void onlyAnUndecidedNewIncidentAwaitsADecision() {
+        assertTrue(event(IncidentChange.OPENED, IncidentStatus.OPEN).awaitsDecision());
+        assertTrue(!event(IncidentChange.OPENED, IncidentStatus.CONFIRMED).awaitsDecision(), "confirmed by policy");
+        assertTrue(!event(IncidentChange.ACKNOWLEDGED, IncidentStatus.ACKNOWLEDGED).awaitsDecision());
+    }
+
+    private static IncidentEvent resolved(IncidentDecision decision) {
+        return new IncidentEvent(UUID.randomUUID(), IncidentChange.RESOLVED, "acme", UUID.randomUUID(),
+                IncidentStatus.RESOLVED, "f", "s", "r", "c", Severity.MAJOR, "x", null, 1, T0, T0, T0, decision,
+                "triage", null);
+    }
+
+    private static IncidentEvent event(IncidentChange change, IncidentStatus status) {
+        return new IncidentEvent(UUID.randomUUID(), change, "acme", UUID.randomUUID(), status, "f", "s", "r", "c",
+                Severity.MAJOR, "x", null, 1, T0, T0, null, null, "triage", null);
     }
 
     @Test

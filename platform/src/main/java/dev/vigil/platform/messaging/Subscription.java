@@ -5,6 +5,8 @@ import dev.vigil.contracts.Channels;
 import dev.vigil.contracts.ConsumedEvent;
 import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.IncidentEvent;
+import dev.vigil.contracts.NotificationOutcome;
+import dev.vigil.contracts.RunbookExecutionEvent;
 import java.util.Set;
 
 /**
@@ -18,4 +20,10 @@ public record Subscription<T extends ConsumedEvent>(String channel, Class<T> eve
     /** Incident events from triage, read by notify and runbook. */
     public static final Subscription<IncidentEvent> INCIDENTS =
             new Subscription<>(Channels.INCIDENTS_IN, IncidentEvent.class, EventTypes.INCIDENT_TYPES);
+    /** Runbook executions' openings and endings, read by triage. */
+    public static final Subscription<RunbookExecutionEvent> RUNBOOK_EXECUTIONS = new Subscription<>(
+            Channels.RUNBOOK_IN, RunbookExecutionEvent.class, EventTypes.RUNBOOK_EXECUTION_TYPES);
+    /** Notify's delivery outcomes, read by triage. */
+    public static final Subscription<NotificationOutcome> NOTIFICATION_OUTCOMES = new Subscription<>(
+            Channels.NOTIFICATIONS_IN, NotificationOutcome.class, EventTypes.NOTIFICATION_TYPES);
 }

@@ -7,6 +7,7 @@ import dev.vigil.contracts.CloudEventHeaders;
 import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.IncidentChange;
 import dev.vigil.contracts.IncidentEvent;
+import dev.vigil.contracts.IncidentStatus;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Severity;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +103,8 @@ class EventBatchTest {
 
     private static IncidentEvent event(String tenant) {
         Instant now = Instant.parse("2026-11-25T03:00:00Z");
-        return new IncidentEvent(UUID.randomUUID(), IncidentChange.OPENED, tenant, UUID.randomUUID(), "fp", "nagios",
-                "web-01", "http", Severity.CRITICAL, "HTTP 503", Map.of(), 1, now, now, null);
+        return new IncidentEvent(UUID.randomUUID(), IncidentChange.OPENED, tenant, UUID.randomUUID(),
+                IncidentStatus.OPEN, "fp", "nagios", "web-01", "http", Severity.CRITICAL, "HTTP 503", Map.of(), 1, now,
+                now, null, null, "triage", null);
     }
 }

@@ -2,98 +2,201 @@ package dev.vigil.triage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contracts.Alert;
 import dev.vigil.contracts.AlertStatus;
 import dev.vigil.contracts.IncidentChange;
 import dev.vigil.contracts.IncidentEvent;
+import dev.vigil.contracts.IncidentStatus;
 import dev.vigil.contracts.Severity;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class TriagePolicyTest {
-    private static final Instant T0 = Instant.parse("2026-11-25T03:00:00Z");
+    static final Instant T0 = Instant.parse("2026-11-25T03:00:00Z");
+    private static final TenantPolicy CRITICAL_AUTOMATIC = new TenantPolicy(3, Set.of(Severity.CRITICAL),
+            Map.of(Severity.MAJOR, Duration.ofMinutes(15)), Duration.ZERO, true);
+    private static final TenantPolicy FIVE_MINUTES_QUIET = new TenantPolicy(4, Set.of(),
+            Map.of(Severity.CRITICAL, Duration.ofMinutes(10)), Duration.ofMinutes(5), true);
 
     @Test
     void repeatsOfOneFingerprintAreOneIncidentWithACount() {
-        TriageResult result = TriagePolicy.apply(List.of(firing("web", 0), firing("web", 1), firing("web", 2)), Map.of());
+        Changes result = apply(List.of(firing("web", 0), firing("web", 1), firing("web", 2)), Map.of());
 
-        assertEquals(1, result.changed().size());
-        assertEquals(3, result.changed().get(0).occurrences());
+        assertEquals(1, result.incidents().size());
+        assertEquals(3, result.incidents().get(0).occurrences());
         assertEquals(List.of(IncidentChange.OPENED, IncidentChange.UPDATED), changes(result));
         assertEquals(3, result.events().get(1).occurrences(), "one update per batch carries the final count");
     }
 
     @Test
-    void repeatOfAnAlreadyOpenIncidentCountsOnIt() {
-        Incident open = TriagePolicy.apply(List.of(firing("web", 0)), Map.of()).changed().get(0);
+    void aNewIncidentAwaitsADecisionWithTheDefaultDeadlineOfItsSeverity() {
+        Changes result = apply(List.of(firing("web", 0)), Map.of());
 
-        TriageResult result = TriagePolicy.apply(List.of(firing("web", 5)), Map.of(open.key(), open));
-
-        assertEquals(open.id(), result.changed().get(0).id());
-        assertEquals(2, result.changed().get(0).occurrences());
-        assertEquals(T0.plusSeconds(5), result.changed().get(0).lastSeenAt());
-        assertEquals(List.of(IncidentChange.UPDATED), changes(result));
+        Incident opened = result.incidents().get(0);
+        assertEquals(IncidentStatus.OPEN, opened.status());
+        Instant due = T0.plus(TenantPolicy.DEFAULT.deadlineFor(Severity.CRITICAL).orElseThrow());
+        assertEquals(due, opened.decision().decisionDueAt());
+        assertEquals(List.of(new Deadline(opened.id(), "acme", Deadline.Kind.DECISION, due)), result.deadlines());
+        assertTrue(result.events().get(0).awaitsDecision(), "operators are asked to decide");
+        assertEquals(List.of("opened"), result.timeline().stream().map(TimelineEntry::kind).toList());
     }
 
     @Test
-    void recoveryResolvesTheOpenIncidentAndARecurrenceOpensANewOne() {
-        TriageResult result = TriagePolicy.apply(
-                List.of(firing("web", 0), resolved("web", 1), firing("web", 2)), Map.of());
+    void thePolicyConfirmsItsSeveritiesWithoutAPersonAndSetsNoDeadline() {
+        Changes result = apply(List.of(firing("web", 0)), Map.of("acme", CRITICAL_AUTOMATIC));
+
+        Incident confirmed = result.incidents().get(0);
+        assertEquals(IncidentStatus.CONFIRMED, confirmed.status());
+        assertEquals(IncidentLife.POLICY, confirmed.decision().confirmedBy());
+        assertNull(confirmed.decision().decisionDueAt());
+        assertTrue(result.deadlines().isEmpty());
+        assertEquals(List.of(IncidentChange.OPENED, IncidentChange.CONFIRMED), changes(result));
+        assertTrue(!result.events().get(0).awaitsDecision(), "nobody is asked to decide what the policy confirmed");
+        assertTrue(result.events().get(1).contactsCustomer());
+        assertEquals(List.of("opened", "confirmed"), result.timeline().stream().map(TimelineEntry::kind).toList());
+        assertEquals(IncidentStatus.OPEN, result.timeline().get(1).from());
+    }
+
+    @Test
+    void anUndecidedIncidentThatBecomesSevereEnoughIsConfirmedByThePolicy() {
+        Incident open = apply(List.of(alert("web", AlertStatus.FIRING, 0, Severity.MAJOR)),
+                Map.of("acme", CRITICAL_AUTOMATIC)).incidents().get(0);
+
+        Changes result = TriagePolicy.apply(List.of(firing("web", 60)), Map.of(open.key(), open),
+                Map.of("acme", CRITICAL_AUTOMATIC));
+
+        assertEquals(IncidentStatus.CONFIRMED, result.incidents().get(0).status());
+        assertEquals(List.of(IncidentChange.CONFIRMED, IncidentChange.UPDATED), changes(result));
+    }
+
+    @Test
+    void recoveryResolvesTheIncidentAndARecurrenceOpensANewOne() {
+        Changes result = apply(List.of(firing("web", 0), resolved("web", 1), firing("web", 2)), Map.of());
 
         assertEquals(List.of(IncidentChange.OPENED, IncidentChange.RESOLVED, IncidentChange.OPENED), changes(result));
-        assertEquals(2, result.changed().size());
-        assertEquals(IncidentStatus.RESOLVED, result.changed().get(0).status(), "resolved rows are written first");
-        assertEquals(IncidentStatus.OPEN, result.changed().get(1).status());
-        assertNotEquals(result.changed().get(0).id(), result.changed().get(1).id());
+        assertEquals(2, result.incidents().size());
+        assertEquals(IncidentStatus.RESOLVED, result.incidents().get(0).status(), "resolved rows are written first");
+        assertEquals(IncidentStatus.OPEN, result.incidents().get(1).status());
+        assertNotEquals(result.incidents().get(0).id(), result.incidents().get(1).id());
     }
 
     @Test
-    void recoveryWithoutAnOpenIncidentIsIgnored() {
-        TriageResult result = TriagePolicy.apply(List.of(resolved("web", 0)), Map.of());
+    void withAResolveDelayARecoveryOnlySetsADeadlineAndARepeatKeepsTheIncident() {
+        Changes quiet = apply(List.of(firing("web", 0), resolved("web", 30)), Map.of("acme", FIVE_MINUTES_QUIET));
 
-        assertTrue(result.changed().isEmpty());
+        Incident incident = quiet.incidents().get(0);
+        assertEquals(IncidentStatus.OPEN, incident.status());
+        assertEquals(T0.plusSeconds(30), incident.recoveredAt());
+        assertTrue(quiet.deadlines().contains(new Deadline(incident.id(), "acme", Deadline.Kind.RESOLVE,
+                T0.plusSeconds(30).plus(Duration.ofMinutes(5)))));
+
+        Changes again = TriagePolicy.apply(List.of(firing("web", 90)), Map.of(incident.key(), incident),
+                Map.of("acme", FIVE_MINUTES_QUIET));
+        assertEquals(incident.id(), again.incidents().get(0).id(), "a blip inside the delay is the same incident");
+        assertNull(again.incidents().get(0).recoveredAt());
+        assertTrue(IncidentLife.resolveIfStillQuiet(again.incidents().get(0), T0.plusSeconds(330), T0.plusSeconds(331))
+                .isEmpty(), "the deadline finds it firing again and does nothing");
+    }
+
+    @Test
+    void aConfirmedIncidentWithARunningExecutionIsRecoveringUntilTheExecutionEnds() {
+        Incident confirmed = apply(List.of(firing("web", 0)), Map.of("acme", CRITICAL_AUTOMATIC)).incidents().get(0)
+                .withRunningExecutions(1);
+
+        Changes recovering = TriagePolicy.apply(List.of(resolved("web", 60)), Map.of(confirmed.key(), confirmed),
+                Map.of("acme", CRITICAL_AUTOMATIC));
+        Incident waiting = recovering.incidents().get(0);
+        assertEquals(IncidentStatus.RECOVERING, waiting.status());
+        assertEquals(List.of(IncidentChange.RECOVERING), changes(recovering));
+
+        Changes ended = new Changes();
+        Incident resolved = IncidentLife.executionEnded(ended, waiting.withRunningExecutions(0), UUID.randomUUID(),
+                T0.plusSeconds(900));
+        assertEquals(IncidentStatus.RESOLVED, resolved.status());
+        assertTrue(ended.events().get(0).reportsRecoveryToCustomer());
+    }
+
+    @Test
+    void aRecoveringIncidentWhoseAlertsFireAgainIsConfirmedAgain() {
+        Incident recovering = apply(List.of(firing("web", 0)), Map.of("acme", CRITICAL_AUTOMATIC)).incidents().get(0)
+                .withRunningExecutions(1).recovered(T0.plusSeconds(60)).withStatus(IncidentStatus.RECOVERING);
+
+        Changes result = TriagePolicy.apply(List.of(firing("web", 120)), Map.of(recovering.key(), recovering),
+                Map.of("acme", CRITICAL_AUTOMATIC));
+
+        assertEquals(IncidentStatus.CONFIRMED, result.incidents().get(0).status());
+        assertEquals(List.of(TimelineKind.RELAPSED), result.timeline().stream().map(TimelineEntry::kind).toList());
+        assertEquals(List.of(IncidentChange.UPDATED), changes(result), "the customer is not told twice");
+    }
+
+    @Test
+    void anUndecidedOrDismissedIncidentResolvesWithoutReachingTheCustomer() {
+        Changes undecided = apply(List.of(firing("web", 0), resolved("web", 5)), Map.of());
+        assertTrue(undecided.events().stream().noneMatch(IncidentEvent::reportsRecoveryToCustomer));
+        assertTrue(undecided.events().stream().noneMatch(IncidentEvent::contactsCustomer));
+
+        Incident open = apply(List.of(firing("db", 0)), Map.of()).incidents().get(0);
+        Incident dismissed = IncidentLife.act(open, new OperatorAction.Dismiss(DismissReason.NOISE, null, false),
+                "night-shift", TenantPolicy.DEFAULT, UUID.randomUUID(), T0.plusSeconds(30)).incidents().get(0);
+        Changes result = TriagePolicy.apply(List.of(resolved("db", 60)), Map.of(dismissed.key(), dismissed), Map.of());
+        assertEquals(IncidentStatus.RESOLVED, result.incidents().get(0).status());
+        assertTrue(result.events().stream().noneMatch(IncidentEvent::reportsRecoveryToCustomer));
+    }
+
+    @Test
+    void recoveryWithoutALiveIncidentIsIgnored() {
+        Changes result = apply(List.of(resolved("web", 0)), Map.of());
+
+        assertTrue(result.incidents().isEmpty());
         assertTrue(result.events().isEmpty());
     }
 
     @Test
     void differentFingerprintsAreDifferentIncidents() {
-        TriageResult result = TriagePolicy.apply(List.of(firing("web", 0), firing("db", 0)), Map.of());
-
-        assertEquals(2, result.changed().size());
+        assertEquals(2, apply(List.of(firing("web", 0), firing("db", 0)), Map.of()).incidents().size());
     }
 
     @Test
     void reapplyingTheSameAlertsYieldsTheSameIds() {
         List<Alert> alerts = List.of(firing("web", 0), firing("web", 1));
 
-        TriageResult first = TriagePolicy.apply(alerts, Map.of());
-        TriageResult second = TriagePolicy.apply(alerts, Map.of());
+        Changes first = apply(alerts, Map.of("acme", CRITICAL_AUTOMATIC));
+        Changes second = apply(alerts, Map.of("acme", CRITICAL_AUTOMATIC));
 
-        assertEquals(first.changed().get(0).id(), second.changed().get(0).id());
+        assertEquals(first.incidents().get(0).id(), second.incidents().get(0).id());
         assertEquals(first.events().stream().map(IncidentEvent::eventId).toList(),
                 second.events().stream().map(IncidentEvent::eventId).toList());
+        assertEquals(first.timeline().stream().map(TimelineEntry::id).toList(),
+                second.timeline().stream().map(TimelineEntry::id).toList());
     }
 
-    private static List<IncidentChange> changes(TriageResult result) {
+    private static Changes apply(List<Alert> alerts, Map<String, TenantPolicy> policies) {
+        return TriagePolicy.apply(alerts, Map.of(), policies);
+    }
+
+    private static List<IncidentChange> changes(Changes result) {
         return result.events().stream().map(IncidentEvent::change).toList();
     }
 
     static Alert firing(String fingerprint, int second) {
-        return alert(fingerprint, AlertStatus.FIRING, second);
+        return alert(fingerprint, AlertStatus.FIRING, second, Severity.CRITICAL);
     }
 
     static Alert resolved(String fingerprint, int second) {
-        return alert(fingerprint, AlertStatus.RESOLVED, second);
+        return alert(fingerprint, AlertStatus.RESOLVED, second, Severity.CRITICAL);
     }
 
-    private static Alert alert(String fingerprint, AlertStatus status, int second) {
+    static Alert alert(String fingerprint, AlertStatus status, int second, Severity severity) {
         Instant at = T0.plusSeconds(second);
         return new Alert(UUID.randomUUID(), "acme", fingerprint, "nagios", fingerprint + "-01", "http",
-                Severity.CRITICAL, status, "HTTP 503", Map.of("env", "prod"), Map.of(), at, at);
+                severity, status, "HTTP 503", Map.of("env", "prod"), Map.of(), at, at);
     }
 }

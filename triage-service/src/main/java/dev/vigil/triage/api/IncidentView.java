@@ -1,5 +1,6 @@
 package dev.vigil.triage.api;
 
+import dev.vigil.contracts.IncidentDecision;
 import dev.vigil.contracts.Severity;
 import dev.vigil.triage.Incident;
 import java.time.Instant;
@@ -8,11 +9,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An incident as the operator API shows it. */
-@Schema(description = "One failure of one resource, however many alerts reported it")
+@Schema(description = "One failure of one resource, however many alerts reported it, and what people decided")
 public record IncidentView(
         UUID id,
         String tenant,
-        @Schema(description = "open, or resolved once a resolved alert arrived") String status,
+        @Schema(description = "open (awaiting a decision), acknowledged (claimed), confirmed (a real failure: the"
+                + " customer is told), dismissed (noise: the customer hears nothing), recovering (its alerts are"
+                + " resolved but a runbook execution still runs) or resolved", enumeration = {"open", "acknowledged",
+                "confirmed", "dismissed", "recovering", "resolved"}) String status,
         @Schema(description = "What makes alerts the same failure: the probe's, or derived from source, resource,"
                 + " check and labels") String fingerprint,
         String source,
@@ -22,13 +26,20 @@ public record IncidentView(
         String summary,
         Map<String, String> labels,
         @Schema(description = "How many alerts reported it") long occurrences,
-        Instant openedAt,
+        @Schema(description = "When it was detected: its first alert's observation time") Instant openedAt,
         Instant lastSeenAt,
-        @Schema(description = "When it was resolved; null while open") Instant resolvedAt) {
+        @Schema(description = "When its alerts last all resolved; null while they fire") Instant recoveredAt,
+        @Schema(description = "When it ended; null while live") Instant resolvedAt,
+        @Schema(description = "When a message about it first reached the customer") Instant firstCustomerContactAt,
+        @Schema(description = "Runbook executions opened for it that have not ended") int runningExecutions,
+        @Schema(description = "Who claimed, confirmed or dismissed it and when, its decision deadline, and its"
+                + " assignee") IncidentDecision decision) {
 
     static IncidentView of(Incident incident) {
-        return new IncidentView(incident.id(), incident.tenant(), incident.status().wireName(), incident.fingerprint(), incident.source(),
-                incident.resource(), incident.check(), incident.severity(), incident.summary(), incident.labels(),
-                incident.occurrences(), incident.openedAt(), incident.lastSeenAt(), incident.resolvedAt());
+        return new IncidentView(incident.id(), incident.tenant(), incident.status().wireName(),
+                incident.fingerprint(), incident.source(), incident.resource(), incident.check(), incident.severity(),
+                incident.summary(), incident.labels(), incident.occurrences(), incident.openedAt(),
+                incident.lastSeenAt(), incident.recoveredAt(), incident.resolvedAt(), incident.firstContactAt(),
+                incident.runningExecutions(), incident.decision());
     }
 }

@@ -2,46 +2,45 @@ package dev.vigil.triage.messaging;
 
 import dev.vigil.contracts.Alert;
 import dev.vigil.contracts.Channels;
-import dev.vigil.contracts.IncidentEvent;
-import dev.vigil.contracts.Json;
-import dev.vigil.contracts.Keys;
-import dev.vigil.contracts.Topics;
 import dev.vigil.platform.messaging.BatchProcessor;
 import dev.vigil.platform.messaging.EventHandler;
 import dev.vigil.platform.messaging.Subscription;
-import dev.vigil.platform.outbox.Outbox;
-import dev.vigil.platform.outbox.OutboxEntry;
 import dev.vigil.platform.outbox.OutboxRelay;
 import dev.vigil.triage.IncidentKey;
 import dev.vigil.triage.TriagePolicy;
-import dev.vigil.triage.TriageResult;
+import dev.vigil.triage.store.ChangeStore;
 import dev.vigil.triage.store.IncidentStore;
+import dev.vigil.triage.store.PolicyStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Folds alerts into incidents, a batch at a time: incident upserts and their events in the outbox, in the
- * transaction that claims the alerts in the inbox ({@link BatchProcessor}).
+ * Folds alerts into incidents, a batch at a time: the live incidents and the tenants' policies are read, {@link
+ * TriagePolicy} decides, and what changed is written with its events in the outbox, in the transaction that claims
+ * the alerts in the inbox ({@link BatchProcessor}).
  */
 @ApplicationScoped
 public class AlertsConsumer implements EventHandler<Alert> {
     private final BatchProcessor processor;
     private final IncidentStore incidents;
-    private final Outbox outbox;
+    private final PolicyStore policies;
+    private final ChangeStore changes;
     private final OutboxRelay relay;
 
-    public AlertsConsumer(BatchProcessor processor, IncidentStore incidents, Outbox outbox, OutboxRelay relay) {
+    public AlertsConsumer(BatchProcessor processor, IncidentStore incidents, PolicyStore policies,
+            ChangeStore changes, OutboxRelay relay) {
         this.processor = processor;
         this.incidents = incidents;
-        this.outbox = outbox;
+        this.policies = policies;
+        this.changes = changes;
         this.relay = relay;
     }
 
@@ -57,23 +56,16 @@ public class AlertsConsumer implements EventHandler<Alert> {
 
     @Override
     public Uni<Void> apply(SqlConnection connection, Map<UUID, Alert> fresh) {
-        List<Alert> alerts = List.copyOf(fresh.values());
         Set<IncidentKey> keys = new LinkedHashSet<>();
-        alerts.forEach(alert -> keys.add(new IncidentKey(alert.tenant(), alert.fingerprint())));
-        return incidents.findOpen(connection, keys).chain(open -> {
-            TriageResult result = TriagePolicy.apply(alerts, open);
-            return incidents.save(connection, result.changed())
-                    .chain(() -> outbox.append(connection, result.events().stream().map(AlertsConsumer::entry).toList()));
-        });
+        fresh.values().forEach(alert -> keys.add(new IncidentKey(alert.tenant(), alert.fingerprint())));
+        Set<String> tenants = keys.stream().map(IncidentKey::tenant).collect(Collectors.toSet());
+        return policies.current(connection, tenants)
+                .chain(byTenant -> incidents.findLiveForUpdate(connection, keys)
+                        .chain(live -> changes.write(connection, TriagePolicy.apply(fresh.values(), live, byTenant))));
     }
 
     @Override
     public void committed() {
         relay.wake();
-    }
-
-    private static OutboxEntry entry(IncidentEvent event) {
-        return new OutboxEntry(event.eventId(), Topics.INCIDENTS, Keys.incident(event.tenant(), event.incidentId()),
-                event.eventType(), event.tenant(), Json.write(event));
     }
 }

@@ -2,6 +2,8 @@ package dev.vigil.triage.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.vigil.contracts.IncidentDecision;
+import dev.vigil.contracts.IncidentStatus;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Severity;
 import dev.vigil.platform.paging.Keyset;
@@ -11,7 +13,6 @@ import dev.vigil.platform.security.TenantScope;
 import dev.vigil.platform.store.ScopedQuery;
 import dev.vigil.triage.Incident;
 import dev.vigil.triage.IncidentKey;
-import dev.vigil.triage.IncidentStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -34,7 +35,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class IncidentStore {
     private static final String COLUMNS = "id, tenant, fingerprint, status, source, resource, check_name, severity, "
-            + "summary, labels::text as labels, occurrences, opened_at, last_seen_at, resolved_at";
+            + "summary, labels::text as labels, occurrences, opened_at, last_seen_at, resolved_at, recovered_at, "
+            + "first_contact_at, decision::text as decision, (select count(*) from incident_execution e"
+            + " where e.incident_id = incidents.id and e.ended_at is null) as running_executions";
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
     };
 
@@ -44,27 +47,50 @@ public class IncidentStore {
         this.pool = pool;
     }
 
-    public Uni<Map<IncidentKey, Incident>> findOpen(SqlClient client, Collection<IncidentKey> keys) {
+    /**
+     * The live incidents of {@code keys}, locked until the transaction ends (in id order, so that two writers never
+     * wait on each other in a circle): an operator's confirmation and a batch of alerts never overwrite each other.
+     */
+    public Uni<Map<IncidentKey, Incident>> findLiveForUpdate(SqlClient client, Collection<IncidentKey> keys) {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         String[] tenants = keys.stream().map(IncidentKey::tenant).toArray(String[]::new);
         String[] fingerprints = keys.stream().map(IncidentKey::fingerprint).toArray(String[]::new);
-        return client.preparedQuery("select " + COLUMNS + " from incidents i"
+        return client.preparedQuery("select " + COLUMNS + " from incidents"
                 + " join unnest($1::text[], $2::text[]) as k(tenant, fingerprint)"
-                + " using (tenant, fingerprint) where i.status = 'open'")
+                + " using (tenant, fingerprint) where incidents.status <> 'resolved'"
+                + " order by incidents.id for update of incidents")
                 .execute(Tuple.of(tenants, fingerprints))
                 .map(rows -> {
-                    Map<IncidentKey, Incident> open = new HashMap<>();
+                    Map<IncidentKey, Incident> live = new HashMap<>();
                     rows.forEach(row -> {
                         Incident incident = toIncident(row);
-                        open.put(incident.key(), incident);
+                        live.put(incident.key(), incident);
                     });
-                    return open;
+                    return live;
                 });
     }
 
-    /** Upserts the incidents in the given order (resolved before open, see TriageResult). */
+    /** Incidents by id, locked until the transaction ends (in id order); {@code scope} limits whose. */
+    public Uni<List<Incident>> findForUpdate(SqlClient client, TenantScope scope, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from incidents", "tenant", scope)
+                .where("id = any(?)", ids.toArray(UUID[]::new));
+        return client.preparedQuery(query.sql() + " order by id for update").execute(query.arguments())
+                .map(IncidentStore::toIncidents);
+    }
+
+    /** Keeps the first time a message about the incident reached its customer. */
+    public Uni<Void> recordFirstContact(SqlClient client, String tenant, UUID incidentId, Instant at) {
+        return client.preparedQuery("update incidents set first_contact_at = $3 where tenant = $1 and id = $2"
+                        + " and (first_contact_at is null or first_contact_at > $3)")
+                .execute(Tuple.of(tenant, incidentId, toOffset(at))).replaceWithVoid();
+    }
+
+    /** Upserts the incidents in the given order (resolved before live, see {@link dev.vigil.triage.Changes}). */
     public Uni<Void> save(SqlClient client, List<Incident> incidents) {
         if (incidents.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -84,6 +110,8 @@ public class IncidentStore {
         OffsetDateTime[] openedAt = new OffsetDateTime[n];
         OffsetDateTime[] lastSeenAt = new OffsetDateTime[n];
         OffsetDateTime[] resolvedAt = new OffsetDateTime[n];
+        OffsetDateTime[] recoveredAt = new OffsetDateTime[n];
+        String[] decisions = new String[n];
         for (int i = 0; i < n; i++) {
             Incident incident = incidents.get(i);
             ids[i] = incident.id();
@@ -100,24 +128,30 @@ public class IncidentStore {
             openedAt[i] = toOffset(incident.openedAt());
             lastSeenAt[i] = toOffset(incident.lastSeenAt());
             resolvedAt[i] = toOffset(incident.resolvedAt());
+            recoveredAt[i] = toOffset(incident.recoveredAt());
+            decisions[i] = Json.write(incident.decision());
         }
         return client.preparedQuery("""
                 insert into incidents (id, tenant, fingerprint, status, source, resource, check_name, severity,
-                                       summary, labels, occurrences, opened_at, last_seen_at, resolved_at)
+                                       summary, labels, occurrences, opened_at, last_seen_at, resolved_at,
+                                       recovered_at, decision)
                 select u.id, u.tenant, u.fingerprint, u.status, u.source, u.resource, u.check_name, u.severity,
-                       u.summary, u.labels::jsonb, u.occurrences, u.opened_at, u.last_seen_at, u.resolved_at
+                       u.summary, u.labels::jsonb, u.occurrences, u.opened_at, u.last_seen_at, u.resolved_at,
+                       u.recovered_at, u.decision::jsonb
                 from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                             $8::text[], $9::text[], $10::text[], $11::bigint[], $12::timestamptz[],
-                            $13::timestamptz[], $14::timestamptz[]) with ordinality
+                            $13::timestamptz[], $14::timestamptz[], $15::timestamptz[], $16::text[]) with ordinality
                      as u(id, tenant, fingerprint, status, source, resource, check_name, severity, summary, labels,
-                          occurrences, opened_at, last_seen_at, resolved_at, n)
+                          occurrences, opened_at, last_seen_at, resolved_at, recovered_at, decision, n)
                 order by u.n
                 on conflict (id) do update set
                     status = excluded.status, severity = excluded.severity, summary = excluded.summary,
                     labels = excluded.labels, occurrences = excluded.occurrences,
-                    last_seen_at = excluded.last_seen_at, resolved_at = excluded.resolved_at""")
+                    last_seen_at = excluded.last_seen_at, resolved_at = excluded.resolved_at,
+                    recovered_at = excluded.recovered_at, decision = excluded.decision""")
                 .execute(Tuple.tuple(List.of(ids, tenants, fingerprints, statuses, sources, resources, checks,
-                        severities, summaries, labels, occurrences, openedAt, lastSeenAt, resolvedAt)))
+                        severities, summaries, labels, occurrences, openedAt, lastSeenAt, resolvedAt, recoveredAt,
+                        decisions)))
                 .replaceWithVoid();
     }
 
@@ -146,11 +180,13 @@ public class IncidentStore {
 
     private static Incident toIncident(Row row) {
         return new Incident(row.getUUID("id"), row.getString("tenant"), row.getString("fingerprint"),
-                IncidentStatus.fromWire(row.getString("status")), row.getString("source"),
+                IncidentStatus.fromWire(row.getString("status")).orElseThrow(), row.getString("source"),
                 row.getString("resource"), row.getString("check_name"),
                 Severity.fromWire(row.getString("severity")).orElseThrow(), row.getString("summary"),
                 labels(row.getString("labels")), row.getLong("occurrences"), toInstant(row, "opened_at"),
-                toInstant(row, "last_seen_at"), toInstant(row, "resolved_at"));
+                toInstant(row, "last_seen_at"), toInstant(row, "resolved_at"), toInstant(row, "recovered_at"),
+                toInstant(row, "first_contact_at"), read(row.getString("decision"), IncidentDecision.class),
+                row.getLong("running_executions").intValue());
     }
 
     private static Map<String, String> labels(String json) {
@@ -158,6 +194,14 @@ public class IncidentStore {
             return Json.mapper().readValue(json, LABELS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored labels are not a JSON object", e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return Json.read(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored " + type.getSimpleName() + " is not readable", e);
         }
     }
 

@@ -1,0 +1,14 @@
+package dev.vigil.triage;
+
+/** Timeline entries that record a fact about an incident rather than a change of it. */
+public final class TimelineKind {
+    /** Its alerts fired again while it was recovering. */
+    public static final String RELAPSED = "relapsed";
+    public static final String CUSTOMER_CONTACTED = "customer-contacted";
+    public static final String CUSTOMER_CONTACT_FAILED = "customer-contact-failed";
+    /** Followed by the execution's change: execution-opened, execution-completed, execution-abandoned. */
+    public static final String EXECUTION_PREFIX = "execution-";
+
+    private TimelineKind() {
+    }
+}

@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -90,22 +92,28 @@ public class IncidentsResource {
 
     @POST
     @Path("/{id}/acknowledge")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Claim an open incident: the caller becomes its assignee")
-    @RequestBody(required = false)
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AcknowledgeRequest.class)))
     @APIResponse(responseCode = "409", description = ILLEGAL)
-    public Uni<IncidentView> acknowledge(@PathParam("id") String rawId, @Valid AcknowledgeRequest request) {
-        return act(rawId, new OperatorAction.Acknowledge(request == null ? null : trimmed(request.note())));
+    public Uni<IncidentView> acknowledge(@PathParam("id") String rawId, String body) {
+        AcknowledgeRequest request = OptionalBody.read(body, AcknowledgeRequest.class);
+        return act(rawId, new OperatorAction.Acknowledge(request == null ? null
+                : OptionalBody.note("note", request.note())));
     }
 
     @POST
     @Path("/{id}/confirm")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "A real failure: the customer is contacted and the matching runbook opens")
-    @RequestBody(required = false)
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ConfirmRequest.class)))
     @APIResponse(responseCode = "409", description = ILLEGAL)
-    public Uni<IncidentView> confirm(@PathParam("id") String rawId, @Valid ConfirmRequest request) {
-        return act(rawId, new OperatorAction.Confirm(request == null ? null : trimmed(request.customerNote())));
+    public Uni<IncidentView> confirm(@PathParam("id") String rawId, String body) {
+        ConfirmRequest request = OptionalBody.read(body, ConfirmRequest.class);
+        return act(rawId, new OperatorAction.Confirm(request == null ? null
+                : OptionalBody.note("customerNote", request.customerNote())));
     }
 
     @POST

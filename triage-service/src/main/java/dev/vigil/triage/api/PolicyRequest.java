@@ -7,12 +7,14 @@ import dev.vigil.triage.TenantPolicy;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -42,8 +44,7 @@ public record PolicyRequest(
             }
         }
         Map<Severity, Duration> deadlines = new EnumMap<>(Severity.class);
-        Map<String, String> asked = decisionDeadlines != null ? decisionDeadlines
-                : wire(TenantPolicy.DEFAULT.decisionDeadlines());
+        Map<String, String> asked = decisionDeadlines != null ? decisionDeadlines : defaultDeadlinesBesides(auto);
         asked.forEach((name, value) -> {
             String field = "decisionDeadlines." + name;
             Optional<Severity> severity = severity(name);
@@ -73,9 +74,14 @@ public record PolicyRequest(
                 reportRecovery == null ? TenantPolicy.DEFAULT.reportRecovery() : reportRecovery);
     }
 
-    private static Map<String, String> wire(Map<Severity, Duration> deadlines) {
-        Map<String, String> named = new java.util.TreeMap<>();
-        deadlines.forEach((severity, d) -> named.put(severity.wireName(), d.toString()));
+    /** The default deadlines of the severities a person decides. */
+    private static Map<String, String> defaultDeadlinesBesides(Set<Severity> automatic) {
+        Map<String, String> named = new TreeMap<>();
+        TenantPolicy.DEFAULT.decisionDeadlines().forEach((severity, d) -> {
+            if (!automatic.contains(severity)) {
+                named.put(severity.wireName(), d.toString());
+            }
+        });
         return named;
     }
 
@@ -101,6 +107,6 @@ public record PolicyRequest(
     }
 
     private static List<String> severities() {
-        return java.util.Arrays.stream(Severity.values()).map(Severity::wireName).toList();
+        return Arrays.stream(Severity.values()).map(Severity::wireName).toList();
     }
 }

@@ -70,7 +70,7 @@ public class PolicyStore {
     public Uni<Optional<PolicyVersion>> save(String tenant, int expected, TenantPolicy policy, String changedBy) {
         TenantPolicy next = policy.withVersion(expected + 1);
         return pool.preparedQuery("insert into tenant_policy (tenant, version, policy, changed_by)"
-                        + " values ($1, $2, $3::jsonb, $4) on conflict (tenant, version) do nothing"
+                        + " values ($1, $2, $3::text::jsonb, $4) on conflict (tenant, version) do nothing"
                         + " returning " + COLUMNS)
                 .execute(Tuple.of(tenant, next.version(), Json.write(PolicyDocument.of(next)), changedBy))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(version(rows.iterator().next())));

@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What the service's tests share: tokens, a runbook on demand, and incident events put on the topic. */
+/**
+ * What the service's tests share: tokens, a runbook on demand, incident events put on the topic, and executions
+ * they open.
+ */
 public final class Fixtures {
     public static final Map<String, Object> CHECK_DISK_STEP =
             Map.of("title", "Check free disk space", "instructions", "df -h on the host", "critical", false);
@@ -120,6 +123,19 @@ public final class Fixtures {
     /** Waits until the tenant has {@code count} executions for the incident, and returns them. */
     public static List<Map<String, Object>> awaitExecutions(String tenant, UUID incidentId, int count) {
         return await().atMost(DEADLINE).until(() -> executionsOf(tenant, incidentId), found -> found.size() == count);
+    }
+
+    /**
+     * Defines a runbook, confirms an incident only it matches and waits for the execution this opens.
+     *
+     * @return the open execution's id
+     */
+    public static UUID openExecution(String tenant) {
+        String check = "check-" + UUID.randomUUID();
+        createRunbook(tenant, "When " + check + " fails", Map.of("check", check));
+        IncidentEvent incident = confirmed(tenant, check, Map.of());
+        publish(incident);
+        return UUID.fromString((String) awaitExecutions(tenant, incident.incidentId(), 1).get(0).get("id"));
     }
 
     /** The tenant's executions for one incident, as an operator sees them. */

@@ -1,16 +1,8 @@
 package dev.vigil.runbook.messaging;
 
-import dev.vigil.contracts.EventIds;
-import dev.vigil.contracts.EventTypes;
-import dev.vigil.contracts.ExecutionChange;
 import dev.vigil.contracts.IncidentChange;
 import dev.vigil.contracts.IncidentEvent;
-import dev.vigil.contracts.Json;
-import dev.vigil.contracts.Keys;
-import dev.vigil.contracts.RunbookExecutionEvent;
-import dev.vigil.contracts.Topics;
 import dev.vigil.platform.outbox.Outbox;
-import dev.vigil.platform.outbox.OutboxEntry;
 import dev.vigil.runbook.Execution;
 import dev.vigil.runbook.Runbook;
 import dev.vigil.runbook.RunbookMatcher;
@@ -38,9 +30,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @IfBuildProperty(name = "vigil.pipeline.enabled", stringValue = "true")
 public class ExecutionOpener {
-    /** The actor of what the service does by itself: opening executions. */
-    private static final String SERVICE_ACTOR = "runbook";
-
     private final Outbox outbox;
     private final RunbookStore runbooks;
     private final ExecutionStore executions;
@@ -62,7 +51,7 @@ public class ExecutionOpener {
         return runbooks.listForTenants(connection, tenants)
                 .chain(catalog -> executions.open(connection, plan(confirmed, catalog)))
                 .chain(opened -> outbox.append(connection,
-                        opened.stream().map(ExecutionOpener::openedEvent).toList()));
+                        opened.stream().map(ExecutionEvents::announcing).toList()));
     }
 
     private static List<NewExecution> plan(Map<UUID, IncidentEvent> confirmed, List<Runbook> catalog) {
@@ -74,15 +63,5 @@ public class ExecutionOpener {
             }
         });
         return planned;
-    }
-
-    private static OutboxEntry openedEvent(Execution execution) {
-        String type = EventTypes.RUNBOOK_EXECUTION_OPENED;
-        UUID eventId = EventIds.derived(execution.id(), type);
-        RunbookExecutionEvent event = new RunbookExecutionEvent(eventId, ExecutionChange.OPENED, execution.tenant(),
-                execution.id(), execution.incidentId(), execution.runbookId(), execution.runbookName(),
-                execution.stepCount(), execution.openedAt(), SERVICE_ACTOR, null, execution.openedAt());
-        return new OutboxEntry(eventId, Topics.RUNBOOK, Keys.incident(execution.tenant(), execution.incidentId()),
-                type, execution.tenant(), Json.write(event));
     }
 }

@@ -7,6 +7,10 @@ import java.util.UUID;
 /**
  * One walk through a runbook for one incident. It keeps its own copy of the runbook's name and steps, so
  * later catalog edits never change what operators are already following.
+ *
+ * @param closedAt  when it was completed or abandoned; null while it is open
+ * @param closedBy  who completed or abandoned it
+ * @param closeNote the note it was completed with (optional), or the reason it was abandoned
  */
 public record Execution(
         UUID id,
@@ -16,7 +20,10 @@ public record Execution(
         String runbookName,
         ExecutionStatus status,
         int stepCount,
-        Instant openedAt) {
+        Instant openedAt,
+        Instant closedAt,
+        String closedBy,
+        String closeNote) {
 
     private static final String ID_KIND = "execution";
 
@@ -26,5 +33,11 @@ public record Execution(
      */
     public static UUID idFor(UUID incidentEventId, UUID runbookId) {
         return EventIds.derived(incidentEventId, ID_KIND, runbookId.toString());
+    }
+
+    /** This execution in {@code status}, closed by {@code by} at {@code at}. */
+    Execution closed(ExecutionStatus ending, String by, String note, Instant at) {
+        return new Execution(id, tenant, incidentId, runbookId, runbookName, ending, stepCount, openedAt, at, by,
+                note);
     }
 }

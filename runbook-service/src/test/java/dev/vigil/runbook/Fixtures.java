@@ -1,10 +1,13 @@
 package dev.vigil.runbook;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import dev.vigil.contracts.CloudEventHeaders;
 import dev.vigil.contracts.IncidentChange;
+import dev.vigil.contracts.IncidentDecision;
 import dev.vigil.contracts.IncidentEvent;
+import dev.vigil.contracts.IncidentStatus;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Keys;
 import dev.vigil.contracts.Severity;
@@ -13,18 +16,28 @@ import dev.vigil.platform.security.Roles;
 import dev.vigil.testsupport.TestInfra;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What the service's tests share: tokens, a runbook on demand, and incident events put on the topic. */
+/**
+ * What the service's tests share: tokens, a runbook on demand, incident events put on the topic, and executions
+ * they open.
+ */
 public final class Fixtures {
     public static final Map<String, Object> CHECK_DISK_STEP =
             Map.of("title", "Check free disk space", "instructions", "df -h on the host", "critical", false);
     public static final Map<String, Object> RESTART_STEP =
             Map.of("title", "Restart the web server", "critical", true);
+
+    /** How long a test waits for what Kafka carries; the broker and the service answer far sooner. */
+    public static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    /** The operator who confirms the fixtures' incidents in triage. */
+    private static final String OPERATOR_NAME = "operator@triage";
 
     private Fixtures() {
     }
@@ -56,14 +69,37 @@ public final class Fixtures {
         return UUID.fromString(id);
     }
 
+    /** An event of a new incident of a confirmed failure, as triage would send after a confirmation. */
     public static IncidentEvent incident(IncidentChange change, String tenant, String check, Map<String, String> labels) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new IncidentEvent(UUID.randomUUID(), change, tenant, UUID.randomUUID(), "fp-" + UUID.randomUUID(),
-                "prometheus", "web-1", check, Severity.CRITICAL, "web-1 is not answering", labels, 1, now, now, null);
+        return new IncidentEvent(UUID.randomUUID(), change, tenant, UUID.randomUUID(), IncidentStatus.CONFIRMED,
+                "fp-" + UUID.randomUUID(), "prometheus", "web-1", check, Severity.CRITICAL, "web-1 is not answering",
+                labels, 1, now, now, null, IncidentDecision.NONE.confirmed(OPERATOR_NAME, now, null, true),
+                OPERATOR_NAME, null);
     }
 
+    /** A new incident awaiting a decision. */
     public static IncidentEvent opened(String tenant, String check, Map<String, String> labels) {
-        return incident(IncidentChange.OPENED, tenant, check, labels);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new IncidentEvent(UUID.randomUUID(), IncidentChange.OPENED, tenant, UUID.randomUUID(),
+                IncidentStatus.OPEN, "fp-" + UUID.randomUUID(), "prometheus", "web-1", check, Severity.CRITICAL,
+                "web-1 is not answering", labels, 1, now, now, null, IncidentDecision.NONE.dueAt(now.plusSeconds(600)),
+                "triage", null);
+    }
+
+    /** A new incident confirmed by an operator: the event that opens runbook executions. */
+    public static IncidentEvent confirmed(String tenant, String check, Map<String, String> labels) {
+        return incident(IncidentChange.CONFIRMED, tenant, check, labels);
+    }
+
+    /** The confirmation of {@code incident}, an event of its own. */
+    public static IncidentEvent confirmationOf(IncidentEvent incident) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new IncidentEvent(UUID.randomUUID(), IncidentChange.CONFIRMED, incident.tenant(), incident.incidentId(),
+                IncidentStatus.CONFIRMED, incident.fingerprint(), incident.source(), incident.resource(),
+                incident.check(), incident.severity(), incident.summary(), incident.labels(), incident.occurrences(),
+                incident.openedAt(), incident.lastSeenAt(), null,
+                incident.decision().confirmed(OPERATOR_NAME, now, "We are on it", true), OPERATOR_NAME, null);
     }
 
     /** Publishes the event the way triage does: binary CloudEvents, keyed by its incident. */
@@ -82,6 +118,24 @@ public final class Fixtures {
                 CloudEventHeaders.SOURCE, "urn:vigil:triage",
                 CloudEventHeaders.TENANT, event.tenant(),
                 "ce_specversion", "1.0"));
+    }
+
+    /** Waits until the tenant has {@code count} executions for the incident, and returns them. */
+    public static List<Map<String, Object>> awaitExecutions(String tenant, UUID incidentId, int count) {
+        return await().atMost(DEADLINE).until(() -> executionsOf(tenant, incidentId), found -> found.size() == count);
+    }
+
+    /**
+     * Defines a runbook, confirms an incident only it matches and waits for the execution this opens.
+     *
+     * @return the open execution's id
+     */
+    public static UUID openExecution(String tenant) {
+        String check = "check-" + UUID.randomUUID();
+        createRunbook(tenant, "When " + check + " fails", Map.of("check", check));
+        IncidentEvent incident = confirmed(tenant, check, Map.of());
+        publish(incident);
+        return UUID.fromString((String) awaitExecutions(tenant, incident.incidentId(), 1).get(0).get("id"));
     }
 
     /** The tenant's executions for one incident, as an operator sees them. */

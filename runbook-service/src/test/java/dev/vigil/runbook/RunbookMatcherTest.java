@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contracts.IncidentChange;
+import dev.vigil.contracts.IncidentDecision;
 import dev.vigil.contracts.IncidentEvent;
+import dev.vigil.contracts.IncidentStatus;
 import dev.vigil.contracts.Severity;
 import java.time.Instant;
 import java.util.List;
@@ -87,7 +89,9 @@ class RunbookMatcherTest {
 
     private static IncidentEvent incident(String tenant, Map<String, String> labels) {
         Instant now = Instant.now();
-        return new IncidentEvent(UUID.randomUUID(), IncidentChange.OPENED, tenant, UUID.randomUUID(), "fp",
-                "prometheus", "web-1", "http", Severity.CRITICAL, "web-1 down", labels, 1, now, now, null);
+        return new IncidentEvent(UUID.randomUUID(), IncidentChange.CONFIRMED, tenant, UUID.randomUUID(),
+                IncidentStatus.CONFIRMED, "fp", "prometheus", "web-1", "http", Severity.CRITICAL, "web-1 down", labels,
+                1, now, now, null, IncidentDecision.NONE.confirmed("operator@acme", now, null, true), "operator@acme",
+                null);
     }
 }

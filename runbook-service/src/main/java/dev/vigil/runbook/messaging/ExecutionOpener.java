@@ -1,15 +1,8 @@
 package dev.vigil.runbook.messaging;
 
-import dev.vigil.contracts.EventIds;
-import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.IncidentChange;
 import dev.vigil.contracts.IncidentEvent;
-import dev.vigil.contracts.Json;
-import dev.vigil.contracts.Keys;
-import dev.vigil.contracts.RunbookExecutionEvent;
-import dev.vigil.contracts.Topics;
 import dev.vigil.platform.outbox.Outbox;
-import dev.vigil.platform.outbox.OutboxEntry;
 import dev.vigil.runbook.Execution;
 import dev.vigil.runbook.Runbook;
 import dev.vigil.runbook.RunbookMatcher;
@@ -29,8 +22,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Opens an execution for every runbook a newly opened incident matches and writes one event per opened
- * execution to the outbox. Updates and resolutions open nothing.
+ * Opens an execution for every runbook a confirmed incident matches and writes one event per opened execution to
+ * the outbox. Only a confirmation opens executions: until a person (or the tenant's policy) has judged the incident a
+ * real failure, nobody acts on it for the customer, and every other change (its opening, updates, dismissal,
+ * resolution) opens nothing.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "vigil.pipeline.enabled", stringValue = "true")
@@ -47,36 +42,26 @@ public class ExecutionOpener {
 
     /** @param events incident events by their {@code ce_id}, from which execution ids are derived */
     public Uni<Void> open(SqlConnection connection, Map<UUID, IncidentEvent> events) {
-        Map<UUID, IncidentEvent> opened = new LinkedHashMap<>(events);
-        opened.values().removeIf(event -> event.change() != IncidentChange.OPENED);
-        if (opened.isEmpty()) {
+        Map<UUID, IncidentEvent> confirmed = new LinkedHashMap<>(events);
+        confirmed.values().removeIf(event -> event.change() != IncidentChange.CONFIRMED);
+        if (confirmed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Set<String> tenants = opened.values().stream().map(IncidentEvent::tenant).collect(Collectors.toSet());
+        Set<String> tenants = confirmed.values().stream().map(IncidentEvent::tenant).collect(Collectors.toSet());
         return runbooks.listForTenants(connection, tenants)
-                .chain(catalog -> executions.open(connection, plan(opened, catalog)))
-                .chain(executions -> outbox.append(connection,
-                        executions.stream().map(ExecutionOpener::openedEvent).toList()));
+                .chain(catalog -> executions.open(connection, plan(confirmed, catalog)))
+                .chain(opened -> outbox.append(connection,
+                        opened.stream().map(ExecutionEvents::announcing).toList()));
     }
 
-    private static List<NewExecution> plan(Map<UUID, IncidentEvent> opened, List<Runbook> catalog) {
+    private static List<NewExecution> plan(Map<UUID, IncidentEvent> confirmed, List<Runbook> catalog) {
         List<NewExecution> planned = new ArrayList<>();
-        opened.forEach((eventId, event) -> {
+        confirmed.forEach((eventId, event) -> {
             for (Runbook runbook : RunbookMatcher.matching(event, catalog)) {
                 UUID id = Execution.idFor(eventId, runbook.id());
                 planned.add(new NewExecution(id, event.tenant(), event.incidentId(), runbook.id(), eventId));
             }
         });
         return planned;
-    }
-
-    private static OutboxEntry openedEvent(Execution execution) {
-        String type = EventTypes.RUNBOOK_EXECUTION_OPENED;
-        UUID eventId = EventIds.derived(execution.id(), type);
-        RunbookExecutionEvent event = new RunbookExecutionEvent(eventId, execution.tenant(), execution.id(),
-                execution.incidentId(), execution.runbookId(), execution.runbookName(), execution.stepCount(),
-                execution.openedAt());
-        return new OutboxEntry(eventId, Topics.RUNBOOK, Keys.incident(execution.tenant(), execution.incidentId()),
-                type, execution.tenant(), Json.write(event));
     }
 }

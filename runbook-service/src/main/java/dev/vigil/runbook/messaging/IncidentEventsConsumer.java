@@ -17,7 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads incident events in batches ({@link BatchProcessor}); {@link ExecutionOpener} opens the runbook executions
- * that newly opened incidents call for, in the transaction that claims the events in the inbox.
+ * that confirmed incidents call for, in the transaction that claims the events in the inbox.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "vigil.pipeline.enabled", stringValue = "true")

@@ -15,6 +15,9 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +27,8 @@ import java.util.function.Function;
 /** Executions and their copied steps. */
 @ApplicationScoped
 public class ExecutionStore {
-    private static final String COLUMNS =
-            "id, tenant, incident_id, runbook_id, runbook_name, status, step_count, opened_at";
+    private static final String COLUMNS = "id, tenant, incident_id, runbook_id, runbook_name, status, step_count,"
+            + " opened_at, closed_at, closed_by, close_note";
 
     private final Pool pool;
 
@@ -97,6 +100,30 @@ public class ExecutionStore {
                 .map(rows -> map(rows, ExecutionStore::toExecution).stream().findFirst());
     }
 
+    public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work);
+    }
+
+    /**
+     * The execution, if its tenant is in {@code scope}, locked until the transaction ends: a concurrent change of
+     * the same execution waits here, then reads what this one wrote.
+     */
+    public Uni<Optional<Execution>> lock(SqlConnection connection, TenantScope scope, UUID id) {
+        ScopedQuery select = ScopedQuery.select("select " + COLUMNS + " from execution", "tenant", scope)
+                .where("id = ?", id);
+        return connection.preparedQuery(select.sql() + " for update").execute(select.arguments())
+                .map(rows -> map(rows, ExecutionStore::toExecution).stream().findFirst());
+    }
+
+    /** Writes the ending of an execution this transaction locked. */
+    public Uni<Void> saveClosing(SqlConnection connection, Execution execution) {
+        return connection.preparedQuery("""
+                update execution set status = $2, closed_at = $3, closed_by = $4, close_note = $5 where id = $1""")
+                .execute(Tuple.of(execution.id(), execution.status().wireName(),
+                        execution.closedAt().atOffset(ZoneOffset.UTC), execution.closedBy(), execution.closeNote()))
+                .replaceWithVoid();
+    }
+
     public Uni<List<ExecutionStep>> steps(UUID executionId) {
         return pool.preparedQuery("""
                 select position, title, instructions, critical, status
@@ -117,7 +144,12 @@ public class ExecutionStore {
         return new Execution(row.getUUID("id"), row.getString("tenant"), row.getUUID("incident_id"),
                 row.getUUID("runbook_id"), row.getString("runbook_name"),
                 ExecutionStatus.fromWire(row.getString("status")).orElseThrow(),
-                row.getInteger("step_count"), row.getOffsetDateTime("opened_at").toInstant());
+                row.getInteger("step_count"), row.getOffsetDateTime("opened_at").toInstant(),
+                instant(row.getOffsetDateTime("closed_at")), row.getString("closed_by"), row.getString("close_note"));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     private static ExecutionStep toStep(Row row) {

@@ -1,6 +1,8 @@
 package dev.vigil.runbook.api;
 
 import static dev.vigil.runbook.Fixtures.newTenant;
+import static dev.vigil.runbook.Fixtures.openExecution;
+import static dev.vigil.runbook.Fixtures.operator;
 import static dev.vigil.runbook.Fixtures.supervisor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,6 +15,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The document at /q/openapi tells a client every body, answer, problem and credential (copy in target/). */
@@ -36,5 +39,22 @@ class OpenApiDocumentTest {
                 create.at("/responses/409/content/application~1problem+json/example/type").asText());
         supervisor(newTenant()).body(OpenApiCompleteness.requestExample(document, "POST", "/v1/runbooks", "runbook"))
                 .post("/v1/runbooks").then().statusCode(201);
+    }
+
+    @Test
+    void theDocumentedClosingsAreAcceptedAndAnsweredAsDocumented() throws JsonProcessingException {
+        JsonNode document = Json.mapper().readTree(OpenApiCompleteness.fetch());
+        String tenant = newTenant();
+
+        Map.of("complete", "note", "abandon", "reason").forEach((action, example) -> {
+            String path = "/v1/executions/{id}/" + action;
+            JsonNode close = document.at("/paths/" + path.replace("/", "~1") + "/post");
+            assertEquals("#/components/schemas/ExecutionView",
+                    close.at("/responses/200/content/application~1json/schema/$ref").asText());
+            assertEquals("urn:vigil:problem:conflict",
+                    close.at("/responses/409/content/application~1problem+json/example/type").asText());
+            operator(tenant).body(OpenApiCompleteness.requestExample(document, "POST", path, example))
+                    .post("/v1/executions/" + openExecution(tenant) + "/" + action).then().statusCode(200);
+        });
     }
 }

@@ -3,6 +3,7 @@ package dev.vigil.runbook.api;
 import static dev.vigil.testsupport.fuzz.FuzzHttp.request;
 
 import dev.vigil.platform.security.Roles;
+import dev.vigil.runbook.Fixtures;
 import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.VigilTestResources;
 import dev.vigil.testsupport.fuzz.BodyMutations;
@@ -16,6 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Generated and mutated requests to the runbook catalog and execution APIs: never a 5xx, every 4xx a problem
- * whose status is the HTTP status, and a refused runbook leaves neither a runbook row nor a step row. See
- * {@link FuzzRun} to replay a run.
+ * whose status is the HTTP status, a refused runbook leaves neither a runbook row nor a step row, and a refused
+ * closing neither ends an execution nor announces anything. See {@link FuzzRun} to replay a run.
  */
 @QuarkusTest
 @WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -32,6 +34,10 @@ class RunbookFuzzTest {
     /** The tenant's runbooks and their steps, together: a refused request must add to neither. */
     private static final String RUNBOOKS_AND_STEPS = "select (select count(*) from runbook where tenant = ?)"
             + " + (select count(*) from runbook_step s join runbook r on r.id = s.runbook_id where r.tenant = ?)";
+
+    /** The tenant's ended executions and its outbox rows, together: an accepted closing adds one of each. */
+    private static final String ENDED_AND_ANNOUNCED = "select (select count(*) from execution where tenant = ?"
+            + " and status <> 'open') + (select count(*) from outbox where tenant = ?)";
 
     private RowCount rows;
     private String tenant;
@@ -63,6 +69,20 @@ class RunbookFuzzTest {
     }
 
     @Test
+    void aMutatedClosingIsAnsweredAndARefusedOneEndsNothing() {
+        // one open execution per action: the first accepted try ends it, later tries meet an ended one (409)
+        Map<String, String> validBodies = Map.of("complete", "{\"note\":\"Disk cleaned up\"}",
+                "abandon", "{\"reason\":\"The server was replaced\"}");
+        validBodies.forEach((action, valid) -> {
+            UUID execution = Fixtures.openExecution(tenant);
+            Fuzz.run("POST /v1/executions/{id}/" + action, FuzzRun.tries(0.5), random ->
+                    Verdicts.sendCheckingTrace(port(), request("POST", "/v1/executions/" + execution + "/" + action)
+                            .bearer(supervisor).carrying(BodyMutations.mutate(valid, random)),
+                            () -> rows.of(ENDED_AND_ANNOUNCED, tenant, tenant), ended -> 2));
+        });
+    }
+
+    @Test
     void garbledQueriesAndIdsAreAnswered() {
         Fuzz.run("GET /v1/runbooks, /v1/executions", FuzzRun.tries(), random -> {
             String accept = RequestParts.accept(random);
@@ -77,6 +97,13 @@ class RunbookFuzzTest {
                 Verdicts.send(port(), request(RequestParts.method(random), path).bearer(supervisor));
                 Verdicts.sendExpecting(404, port(), request("GET", collection
                         + new UUID(random.nextLong(), random.nextLong())).bearer(supervisor));
+            }
+            for (String action : List.of("/complete", "/abandon")) {
+                Verdicts.send(port(), request("POST", "/v1/executions/" + RequestParts.pathSegment(random) + action)
+                        .bearer(supervisor).carrying(BodyMutations.unchanged("{\"reason\":\"r\"}")));
+                Verdicts.sendExpecting(404, port(), request("POST", "/v1/executions/"
+                        + new UUID(random.nextLong(), random.nextLong()) + action).bearer(supervisor)
+                        .carrying(BodyMutations.unchanged("{\"reason\":\"r\"}")));
             }
         });
     }

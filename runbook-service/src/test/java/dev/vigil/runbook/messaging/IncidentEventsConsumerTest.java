@@ -1,12 +1,15 @@
 package dev.vigil.runbook.messaging;
 
+import static dev.vigil.runbook.Fixtures.DEADLINE;
+import static dev.vigil.runbook.Fixtures.awaitExecutions;
+import static dev.vigil.runbook.Fixtures.confirmationOf;
+import static dev.vigil.runbook.Fixtures.confirmed;
 import static dev.vigil.runbook.Fixtures.createRunbook;
 import static dev.vigil.runbook.Fixtures.executionsOf;
 import static dev.vigil.runbook.Fixtures.newTenant;
 import static dev.vigil.runbook.Fixtures.opened;
 import static dev.vigil.runbook.Fixtures.operator;
 import static dev.vigil.runbook.Fixtures.publish;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -18,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vigil.contracts.CloudEventHeaders;
 import dev.vigil.contracts.EventIds;
 import dev.vigil.contracts.EventTypes;
+import dev.vigil.contracts.ExecutionChange;
 import dev.vigil.contracts.IncidentChange;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.Json;
@@ -31,7 +35,8 @@ import dev.vigil.testsupport.VigilTestResources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,26 +48,28 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class IncidentEventsConsumerTest {
-    private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final Map<String, String> PROD = Map.of("env", "prod");
 
     @Test
-    void openedIncidentOpensAnExecutionWithTheRunbooksStepsAndAnnouncesIt() throws JsonProcessingException {
+    void confirmedIncidentOpensAnExecutionWithTheRunbooksStepsAndAnnouncesIt() throws JsonProcessingException {
         String tenant = newTenant();
         UUID runbookId = createRunbook(tenant, "Web server down", Map.of("check", "http", "env", "prod"));
-        IncidentEvent incident = opened(tenant, "http", Map.of("env", "prod", "team", "web"));
+        IncidentEvent incident = confirmed(tenant, "http", Map.of("env", "prod", "team", "web"));
 
         publish(incident);
 
         List<Map<String, Object>> executions = awaitExecutions(tenant, incident.incidentId(), 1);
         UUID executionId = Execution.idFor(incident.eventId(), runbookId);
         assertEquals(executionId.toString(), executions.get(0).get("id"));
-        operator(tenant).get("/v1/executions/" + executionId).then().statusCode(200)
+        String openedAt = operator(tenant).get("/v1/executions/" + executionId).then().statusCode(200)
                 .body("incidentId", equalTo(incident.incidentId().toString()))
                 .body("runbookId", equalTo(runbookId.toString()))
                 .body("runbookName", equalTo("Web server down"))
                 .body("status", equalTo("open"))
                 .body("stepCount", equalTo(2))
+                .body("closedAt", nullValue())
+                .body("closedBy", nullValue())
+                .body("closeNote", nullValue())
                 .body("steps", hasSize(2))
                 .body("steps[0].position", equalTo(1))
                 .body("steps[0].title", equalTo("Check free disk space"))
@@ -72,7 +79,8 @@ class IncidentEventsConsumerTest {
                 .body("steps[1].position", equalTo(2))
                 .body("steps[1].title", equalTo("Restart the web server"))
                 .body("steps[1].critical", equalTo(true))
-                .body("steps[1].status", equalTo("pending"));
+                .body("steps[1].status", equalTo("pending"))
+                .extract().path("openedAt");
 
         UUID eventId = EventIds.derived(executionId, EventTypes.RUNBOOK_EXECUTION_OPENED);
         ConsumerRecord<String, String> announced = awaitRecord(Topics.RUNBOOK,
@@ -81,9 +89,22 @@ class IncidentEventsConsumerTest {
         assertEquals(tenant, TestInfra.header(announced, CloudEventHeaders.TENANT));
         assertEquals(Keys.incident(tenant, incident.incidentId()), announced.key());
         RunbookExecutionEvent event = Json.read(announced.value(), RunbookExecutionEvent.class);
-        assertEquals(new RunbookExecutionEvent(eventId, tenant, executionId, incident.incidentId(), runbookId,
-                "Web server down", 2, event.openedAt()), event);
-        assertNotNull(event.openedAt());
+        Instant opened = Instant.parse(openedAt);
+        assertEquals(new RunbookExecutionEvent(eventId, ExecutionChange.OPENED, tenant, executionId,
+                incident.incidentId(), runbookId, "Web server down", 2, opened, "runbook", null, opened), event);
+    }
+
+    @Test
+    void openedIncidentOpensNothingUntilAPersonConfirmsIt() {
+        String tenant = newTenant();
+        assertOpensOnlyOnItsConfirmation(tenant, opened(tenant, "http", PROD));
+    }
+
+    @Test
+    void incidentThePolicyConfirmsOpensOnItsConfirmationNotItsOpening() {
+        String tenant = newTenant();
+        // triage announces an auto-confirmed incident twice: opened (already confirmed), then confirmed
+        assertOpensOnlyOnItsConfirmation(tenant, Fixtures.incident(IncidentChange.OPENED, tenant, "http", PROD));
     }
 
     @Test
@@ -92,7 +113,7 @@ class IncidentEventsConsumerTest {
         createRunbook(tenant, "Any http failure", Map.of("check", "http"));
         createRunbook(tenant, "Production", PROD);
         createRunbook(tenant, "Staging", Map.of("env", "staging"));
-        IncidentEvent incident = opened(tenant, "http", PROD);
+        IncidentEvent incident = confirmed(tenant, "http", PROD);
 
         publish(incident);
 
@@ -105,7 +126,7 @@ class IncidentEventsConsumerTest {
     void sameEventDeliveredTwiceOpensOneExecution() {
         String tenant = newTenant();
         UUID runbookId = createRunbook(tenant, "Production", PROD);
-        IncidentEvent incident = opened(tenant, "http", PROD);
+        IncidentEvent incident = confirmed(tenant, "http", PROD);
         String key = Keys.incident(tenant, incident.incidentId());
 
         publish(incident, key);
@@ -128,11 +149,9 @@ class IncidentEventsConsumerTest {
     void secondAnnouncementOfTheSameIncidentOpensNoSecondExecution() {
         String tenant = newTenant();
         createRunbook(tenant, "Production", PROD);
-        IncidentEvent first = opened(tenant, "http", PROD);
+        IncidentEvent first = confirmed(tenant, "http", PROD);
         // a new event id for the same incident, as after a replay of triage's own input
-        IncidentEvent again = new IncidentEvent(UUID.randomUUID(), IncidentChange.OPENED, tenant, first.incidentId(),
-                first.fingerprint(), first.source(), first.resource(), first.check(), first.severity(),
-                first.summary(), first.labels(), 1, first.openedAt(), first.lastSeenAt(), null);
+        IncidentEvent again = confirmationOf(first);
         String key = Keys.incident(tenant, first.incidentId());
 
         publish(first, key);
@@ -146,7 +165,7 @@ class IncidentEventsConsumerTest {
     void incidentMatchingNoRunbookOpensNone() {
         String tenant = newTenant();
         createRunbook(tenant, "Production", PROD);
-        IncidentEvent staging = opened(tenant, "http", Map.of("env", "staging"));
+        IncidentEvent staging = confirmed(tenant, "http", Map.of("env", "staging"));
         String key = Keys.incident(tenant, staging.incidentId());
 
         publish(staging, key);
@@ -156,19 +175,21 @@ class IncidentEventsConsumerTest {
     }
 
     @Test
-    void updatesAndResolutionsOpenNothing() {
+    void noChangeButAConfirmationOpensAnExecution() {
         String tenant = newTenant();
         createRunbook(tenant, "Production", PROD);
-        IncidentEvent updated = Fixtures.incident(IncidentChange.UPDATED, tenant, "http", PROD);
-        IncidentEvent resolved = Fixtures.incident(IncidentChange.RESOLVED, tenant, "http", PROD);
-        String key = Keys.incident(tenant, updated.incidentId());
+        String key = tenant + "/every-change";
+        // each a change of a confirmed incident, the strongest case: only the change itself may open executions
+        List<IncidentEvent> others = Arrays.stream(IncidentChange.values())
+                .filter(change -> change != IncidentChange.CONFIRMED)
+                .map(change -> Fixtures.incident(change, tenant, "http", PROD))
+                .toList();
 
-        publish(updated, key);
-        publish(resolved, key);
+        others.forEach(event -> publish(event, key));
         publishBarrier(tenant, key);
 
-        assertTrue(executionsOf(tenant, updated.incidentId()).isEmpty());
-        assertTrue(executionsOf(tenant, resolved.incidentId()).isEmpty());
+        others.forEach(event -> assertTrue(executionsOf(tenant, event.incidentId()).isEmpty(),
+                () -> event.change() + " opened an execution"));
     }
 
     @Test
@@ -176,7 +197,7 @@ class IncidentEventsConsumerTest {
         String tenantA = newTenant();
         String tenantB = newTenant();
         createRunbook(tenantA, "Production", PROD);
-        IncidentEvent ofB = opened(tenantB, "http", PROD);
+        IncidentEvent ofB = confirmed(tenantB, "http", PROD);
         String key = Keys.incident(tenantB, ofB.incidentId());
 
         publish(ofB, key);
@@ -191,11 +212,11 @@ class IncidentEventsConsumerTest {
         String tenant = newTenant();
         createRunbook(tenant, "Production", PROD);
         String key = tenant + "/poison";
-        String unreadable = "{\"change\": \"opened\", \"tenant\": ";
+        String unreadable = "{\"change\": \"confirmed\", \"tenant\": ";
         TestInfra.produce(Topics.INCIDENTS, key, unreadable, Map.of(CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                CloudEventHeaders.TYPE, EventTypes.INCIDENT_OPENED));
-        String withoutId = Json.write(opened(tenant, "http", PROD));
-        TestInfra.produce(Topics.INCIDENTS, key, withoutId, Map.of(CloudEventHeaders.TYPE, EventTypes.INCIDENT_OPENED));
+                CloudEventHeaders.TYPE, EventTypes.INCIDENT_CONFIRMED));
+        String withoutId = Json.write(confirmed(tenant, "http", PROD));
+        TestInfra.produce(Topics.INCIDENTS, key, withoutId, Map.of(CloudEventHeaders.TYPE, EventTypes.INCIDENT_CONFIRMED));
 
         publishBarrier(tenant, key);
 
@@ -211,10 +232,10 @@ class IncidentEventsConsumerTest {
     void executionsAreListedNewestFirstWithinTheLimit() {
         String tenant = newTenant();
         createRunbook(tenant, "Production", PROD);
-        IncidentEvent older = opened(tenant, "http", PROD);
+        IncidentEvent older = confirmed(tenant, "http", PROD);
         publish(older);
         awaitExecutions(tenant, older.incidentId(), 1);
-        IncidentEvent newer = opened(tenant, "http", PROD);
+        IncidentEvent newer = confirmed(tenant, "http", PROD);
         publish(newer);
         awaitExecutions(tenant, newer.incidentId(), 1);
 
@@ -231,7 +252,7 @@ class IncidentEventsConsumerTest {
     void anotherTenantsExecutionIsNotFound() {
         String tenant = newTenant();
         createRunbook(tenant, "Production", PROD);
-        IncidentEvent incident = opened(tenant, "http", PROD);
+        IncidentEvent incident = confirmed(tenant, "http", PROD);
         publish(incident);
         String executionId = (String) awaitExecutions(tenant, incident.incidentId(), 1).get(0).get("id");
 
@@ -240,18 +261,29 @@ class IncidentEventsConsumerTest {
     }
 
     /**
-     * Publishes an incident that opens the tenant's production runbook under {@code key} and waits for its
+     * Publishes a confirmed incident that opens the tenant's production runbook under {@code key} and waits for its
      * execution: once it exists, every earlier record under the same key has been applied.
      */
     private static IncidentEvent publishBarrier(String tenant, String key) {
-        IncidentEvent barrier = opened(tenant, "http", PROD);
+        IncidentEvent barrier = confirmed(tenant, "http", PROD);
         publish(barrier, key);
         awaitExecutions(tenant, barrier.incidentId(), 1);
         return barrier;
     }
 
-    private static List<Map<String, Object>> awaitExecutions(String tenant, UUID incidentId, int count) {
-        return await().atMost(DEADLINE).until(() -> executionsOf(tenant, incidentId), found -> found.size() == count);
+    /** {@code opening} opens no execution of the tenant's production runbook; the incident's confirmation does. */
+    private static void assertOpensOnlyOnItsConfirmation(String tenant, IncidentEvent opening) {
+        UUID runbookId = createRunbook(tenant, "Production", PROD);
+        String key = Keys.incident(tenant, opening.incidentId());
+
+        publish(opening, key);
+        publishBarrier(tenant, key);
+        assertTrue(executionsOf(tenant, opening.incidentId()).isEmpty());
+
+        IncidentEvent confirmation = confirmationOf(opening);
+        publish(confirmation, key);
+        assertEquals(Execution.idFor(confirmation.eventId(), runbookId).toString(),
+                awaitExecutions(tenant, opening.incidentId(), 1).get(0).get("id"));
     }
 
     private static ConsumerRecord<String, String> awaitRecord(String topic,

@@ -1,0 +1,40 @@
+package dev.vigil.runbook.messaging;
+
+import dev.vigil.contracts.EventIds;
+import dev.vigil.contracts.ExecutionChange;
+import dev.vigil.contracts.Json;
+import dev.vigil.contracts.Keys;
+import dev.vigil.contracts.RunbookExecutionEvent;
+import dev.vigil.contracts.Topics;
+import dev.vigil.platform.outbox.OutboxEntry;
+import dev.vigil.runbook.Execution;
+import dev.vigil.runbook.ExecutionStatus;
+import java.util.UUID;
+
+/**
+ * The one place an execution becomes the event announcing where it now stands, keyed by its incident so triage
+ * reads an execution's opening before its ending.
+ */
+final class ExecutionEvents {
+    /** The actor of what the service did by itself: opening executions for confirmed incidents. */
+    static final String SERVICE_ACTOR = "runbook";
+
+    private ExecutionEvents() {
+    }
+
+    /**
+     * The event of the change that put the execution in its current state. Its id is derived from the execution
+     * and the change, so an execution announces each change once however often it is written.
+     */
+    static OutboxEntry announcing(Execution execution) {
+        ExecutionChange change = execution.status().entered();
+        UUID eventId = EventIds.derived(execution.id(), change.eventType());
+        boolean open = execution.status() == ExecutionStatus.OPEN;
+        RunbookExecutionEvent event = new RunbookExecutionEvent(eventId, change, execution.tenant(), execution.id(),
+                execution.incidentId(), execution.runbookId(), execution.runbookName(), execution.stepCount(),
+                execution.openedAt(), open ? SERVICE_ACTOR : execution.closedBy(), execution.closeNote(),
+                open ? execution.openedAt() : execution.closedAt());
+        return new OutboxEntry(eventId, Topics.RUNBOOK, Keys.incident(execution.tenant(), execution.incidentId()),
+                event.eventType(), execution.tenant(), Json.write(event));
+    }
+}

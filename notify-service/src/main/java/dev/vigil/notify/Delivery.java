@@ -1,13 +1,15 @@
 package dev.vigil.notify;
 
+import dev.vigil.contracts.Audience;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What a customer can see of one delivery and its attempts so far. */
+/** What a tenant's people can see of one delivery and its attempts so far. */
 public record Delivery(
         UUID id,
         String tenant,
         UUID endpointId,
+        Audience audience,
         UUID incidentId,
         UUID eventId,
         String eventType,

@@ -1,5 +1,6 @@
 package dev.vigil.notify;
 
+import dev.vigil.contracts.Audience;
 import dev.vigil.contracts.EventIds;
 import dev.vigil.contracts.NotificationOutcome;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.UUID;
 /**
  * A delivery claimed for one attempt, with what sending needs.
  *
+ * @param audience who the stored body was written for, as planned
  * @param attempts the attempts so far including this one; it also fences the claim, so a result recorded
  *                 after another replica re-claimed the row (lease expired) is ignored
  */
@@ -17,6 +19,7 @@ public record DueDelivery(
         UUID eventId,
         UUID incidentId,
         UUID endpointId,
+        Audience audience,
         String payload,
         int attempts,
         String url,
@@ -25,6 +28,6 @@ public record DueDelivery(
     /** The event telling triage and runbook how this delivery ended; its id is stable per (delivery, result). */
     public NotificationOutcome outcome(NotificationOutcome.Result result, int statusCode, Instant now) {
         return new NotificationOutcome(EventIds.derived(id, result.eventType()), tenant, incidentId, eventId, id,
-                endpointId, result, attempts, statusCode, now);
+                endpointId, audience, result, attempts, statusCode, now);
     }
 }

@@ -1,9 +1,13 @@
 package dev.vigil.notify;
 
+import dev.vigil.contracts.Audience;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A customer's webhook endpoint: where the tenant's incident notifications go, and the secret that signs them. */
-public record Endpoint(UUID id, String tenant, String url, String description, String secret, boolean enabled,
-        Instant createdAt) {
+/**
+ * A webhook endpoint of a tenant: where the incident notifications for its {@code audience} go (the customer's own
+ * systems, or the MSP's operators' or supervisors' channel for that tenant), and the secret that signs them.
+ */
+public record Endpoint(UUID id, String tenant, Audience audience, String url, String description, String secret,
+        boolean enabled, Instant createdAt) {
 }

@@ -1,26 +1,33 @@
 package dev.vigil.notify;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.vigil.contracts.Audience;
 import dev.vigil.contracts.IncidentEvent;
+import dev.vigil.contracts.IncidentStatus;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Severity;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The body a customer's endpoint receives, in the Standard Webhooks shape ({@code type}, {@code timestamp},
- * {@code data}). Customers hear when an incident opens and when it is resolved; updates (one more occurrence)
- * are operator detail and send nothing.
+ * The body an endpoint receives, in the Standard Webhooks shape ({@code type}, {@code timestamp}, {@code data}).
+ * What {@code data} holds depends on who reads it: the customer gets the incident and the operator's note for it,
+ * never the names of the MSP's people or why something was dismissed; staff get the decision's deadline, escalation
+ * and assignee.
  */
 public record WebhookPayload(String type, Instant timestamp, Data data) {
-    public static final String INCIDENT_OPENED = "incident.opened";
-    public static final String INCIDENT_RESOLVED = "incident.resolved";
 
-    public record Data(
+    /** The two shapes of {@code data}, by audience. */
+    public sealed interface Data permits CustomerData, StaffData {
+    }
+
+    /** @param customerNote the operator's words for the customer, given with the confirmation; left out when none */
+    public record CustomerData(
             UUID incidentId,
             String tenant,
+            IncidentStatus status,
             String resource,
             String check,
             String source,
@@ -30,45 +37,67 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
             Instant openedAt,
             Instant resolvedAt,
             SortedMap<String, String> labels,
-            String message) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String customerNote,
+            String message) implements Data {
     }
 
-    /** The webhook for {@code event}, or empty when customers are not told about this kind of change. */
-    public static Optional<WebhookPayload> of(IncidentEvent event) {
-        return switch (event.change()) {
-            case OPENED -> Optional.of(build(INCIDENT_OPENED, event.openedAt(), event, openedMessage(event)));
-            case RESOLVED -> Optional.of(build(INCIDENT_RESOLVED,
-                    event.resolvedAt() != null ? event.resolvedAt() : event.lastSeenAt(), event,
-                    resolvedMessage(event)));
-            case UPDATED -> Optional.empty();
-        };
+    /**
+     * @param decisionDueAt when it escalates if nobody confirms or dismisses it; null once decided
+     * @param escalatedAt   when it was escalated; null if it was not
+     * @param assignee      the operator it is assigned to; null if nobody
+     */
+    public record StaffData(
+            UUID incidentId,
+            String tenant,
+            IncidentStatus status,
+            String resource,
+            String check,
+            String source,
+            Severity severity,
+            String summary,
+            long occurrences,
+            Instant openedAt,
+            Instant resolvedAt,
+            SortedMap<String, String> labels,
+            Instant decisionDueAt,
+            Instant escalatedAt,
+            String assignee,
+            String message) implements Data {
+    }
+
+    /** The webhook announcing {@code notice} of {@code event} to the notice's audience. */
+    public static WebhookPayload of(Notice notice, IncidentEvent e) {
+        String message = NoticeMessage.of(notice, e);
+        // sorted labels: the same event always yields the same bytes, so a retry resends an identical body
+        SortedMap<String, String> labels = new TreeMap<>(e.labels());
+        Data data = notice.audience() == Audience.CUSTOMER
+                ? new CustomerData(e.incidentId(), e.tenant(), e.status(), e.resource(), e.check(), e.source(),
+                        e.severity(), e.summary(), e.occurrences(), e.openedAt(), e.resolvedAt(), labels,
+                        customerNote(e), message)
+                : new StaffData(e.incidentId(), e.tenant(), e.status(), e.resource(), e.check(), e.source(),
+                        e.severity(), e.summary(), e.occurrences(), e.openedAt(), e.resolvedAt(), labels,
+                        e.decision().decisionDueAt(), e.decision().escalatedAt(), e.decision().assignee(), message);
+        return new WebhookPayload(notice.type(), timestamp(notice, e), data);
     }
 
     public String toJson() {
         return Json.write(this);
     }
 
-    private static WebhookPayload build(String type, Instant timestamp, IncidentEvent e, String message) {
-        // sorted labels: the same event always yields the same bytes
-        Data data = new Data(e.incidentId(), e.tenant(), e.resource(), e.check(), e.source(), e.severity(),
-                e.summary(), e.occurrences(), e.openedAt(), e.resolvedAt(), new TreeMap<>(e.labels()), message);
-        return new WebhookPayload(type, timestamp, data);
+    /** The operator's note for the customer, or null when none was given. */
+    static String customerNote(IncidentEvent e) {
+        String note = e.decision().customerNote();
+        return note == null || note.isBlank() ? null : note.strip();
     }
 
-    private static String openedMessage(IncidentEvent e) {
-        String severity = e.severity() == null ? "" : " (" + e.severity().wireName() + ")";
-        return subject(e) + ": the " + check(e) + " check is failing" + severity + ". We are looking into it.";
-    }
-
-    private static String resolvedMessage(IncidentEvent e) {
-        return subject(e) + ": the " + check(e) + " check has recovered.";
-    }
-
-    private static String subject(IncidentEvent e) {
-        return e.resource() == null || e.resource().isBlank() ? "A monitored system" : e.resource();
-    }
-
-    private static String check(IncidentEvent e) {
-        return e.check() == null || e.check().isBlank() ? "health" : e.check();
+    /** When what the notice tells happened; taken from the event, never the clock, so retries send the same. */
+    private static Instant timestamp(Notice notice, IncidentEvent e) {
+        Instant at = switch (notice) {
+            case CONFIRMED -> e.decision().confirmedAt();
+            case RESOLVED -> e.resolvedAt();
+            case AWAITING_DECISION -> e.openedAt();
+            case ESCALATED -> e.decision().escalatedAt();
+        };
+        return at != null ? at : e.lastSeenAt();
     }
 }

@@ -3,8 +3,11 @@ package dev.vigil.notify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.contracts.Audience;
 import dev.vigil.contracts.IncidentChange;
+import dev.vigil.contracts.IncidentDecision;
 import dev.vigil.contracts.IncidentEvent;
+import dev.vigil.contracts.IncidentStatus;
 import dev.vigil.contracts.Severity;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,51 +17,88 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class NewDeliveryTest {
-    private final UUID first = UUID.randomUUID();
-    private final UUID second = UUID.randomUUID();
-    private final Map<String, List<UUID>> endpoints = Map.of("acme", List.of(first, second),
-            "other", List.of(UUID.randomUUID()));
+    private static final Instant NOW = Instant.parse("2026-11-24T03:15:00Z");
+
+    private final Recipient customerA = new Recipient(UUID.randomUUID(), Audience.CUSTOMER);
+    private final Recipient customerB = new Recipient(UUID.randomUUID(), Audience.CUSTOMER);
+    private final Recipient operators = new Recipient(UUID.randomUUID(), Audience.OPERATORS);
+    private final Recipient supervisors = new Recipient(UUID.randomUUID(), Audience.SUPERVISORS);
+    private final Map<String, List<Recipient>> endpoints = Map.of(
+            "acme", List.of(customerA, operators, customerB, supervisors),
+            "other", List.of(new Recipient(UUID.randomUUID(), Audience.CUSTOMER)));
 
     @Test
-    void oneDeliveryIsPlannedPerEnabledEndpointOfTheEventsTenantOnly() {
-        List<NewDelivery> planned =
-                NewDelivery.plan(Map.of(UUID.randomUUID(), event(IncidentChange.OPENED)), endpoints);
+    void aConfirmationGoesToEveryCustomerEndpointOfItsTenantOnly() {
+        List<NewDelivery> planned = NewDelivery.plan(Map.of(UUID.randomUUID(), confirmed()), endpoints);
 
-        assertEquals(List.of(first, second), planned.stream().map(NewDelivery::endpointId).toList());
-        assertTrue(planned.stream().allMatch(d -> d.tenant().equals("acme")));
+        assertEquals(List.of(customerA.endpointId(), customerB.endpointId()),
+                planned.stream().map(NewDelivery::endpointId).toList());
+        assertTrue(planned.stream().allMatch(d -> d.tenant().equals("acme") && d.audience() == Audience.CUSTOMER
+                && d.eventType().equals("incident.confirmed")));
+    }
+
+    @Test
+    void anIncidentAwaitingADecisionGoesToTheOperatorsEndpointOnly() {
+        List<NewDelivery> planned = NewDelivery.plan(Map.of(UUID.randomUUID(), awaitingDecision()), endpoints);
+
+        assertEquals(List.of(operators.endpointId()), planned.stream().map(NewDelivery::endpointId).toList());
+        assertEquals(Audience.OPERATORS, planned.get(0).audience());
+        assertEquals("incident.awaiting-decision", planned.get(0).eventType());
+    }
+
+    @Test
+    void anEscalationGoesToTheSupervisorsEndpointOnly() {
+        IncidentEvent escalated = event(IncidentChange.ESCALATED, IncidentStatus.OPEN,
+                IncidentDecision.NONE.dueAt(NOW).escalated(NOW));
+
+        List<NewDelivery> planned = NewDelivery.plan(Map.of(UUID.randomUUID(), escalated), endpoints);
+
+        assertEquals(List.of(supervisors.endpointId()), planned.stream().map(NewDelivery::endpointId).toList());
+        assertEquals("incident.escalated", planned.get(0).eventType());
     }
 
     @Test
     void replayedEventPlansTheSameIdsAndBodies() {
         UUID eventId = UUID.randomUUID();
-        IncidentEvent opened = event(IncidentChange.OPENED);
+        IncidentEvent confirmed = confirmed();
 
-        assertEquals(NewDelivery.plan(Map.of(eventId, opened), endpoints),
-                NewDelivery.plan(Map.of(eventId, opened), endpoints));
+        assertEquals(NewDelivery.plan(Map.of(eventId, confirmed), endpoints),
+                NewDelivery.plan(Map.of(eventId, confirmed), endpoints));
     }
 
     @Test
-    void updatedEventPlansNothingWhileOthersInTheBatchDo() {
+    void eventsNobodyHearsOfPlanNothingWhileOthersInTheBatchDo() {
         Map<UUID, IncidentEvent> batch = new LinkedHashMap<>();
-        batch.put(UUID.randomUUID(), event(IncidentChange.UPDATED));
-        batch.put(UUID.randomUUID(), event(IncidentChange.RESOLVED));
+        batch.put(UUID.randomUUID(), event(IncidentChange.UPDATED, IncidentStatus.OPEN, IncidentDecision.NONE));
+        batch.put(UUID.randomUUID(), event(IncidentChange.DISMISSED, IncidentStatus.DISMISSED,
+                IncidentDecision.NONE.dismissed("kenji", NOW, "noise")));
+        batch.put(UUID.randomUUID(), confirmed());
 
         List<NewDelivery> planned = NewDelivery.plan(batch, endpoints);
 
-        assertEquals(List.of("incident.resolved", "incident.resolved"),
+        assertEquals(List.of("incident.confirmed", "incident.confirmed"),
                 planned.stream().map(NewDelivery::eventType).toList());
     }
 
     @Test
-    void tenantWithoutEndpointsGetsNoDeliveries() {
-        IncidentEvent opened = event(IncidentChange.OPENED);
-
-        assertTrue(NewDelivery.plan(Map.of(UUID.randomUUID(), opened), Map.of()).isEmpty());
+    void tenantWithoutEndpointsOfTheAudienceGetsNoDeliveries() {
+        assertTrue(NewDelivery.plan(Map.of(UUID.randomUUID(), confirmed()), Map.of()).isEmpty());
+        assertTrue(NewDelivery.plan(Map.of(UUID.randomUUID(), confirmed()),
+                Map.of("acme", List.of(operators, supervisors))).isEmpty());
     }
 
-    private static IncidentEvent event(IncidentChange change) {
-        Instant now = Instant.now();
-        return new IncidentEvent(UUID.randomUUID(), change, "acme", UUID.randomUUID(), "fp", "zabbix", "db-02", "disk",
-                Severity.MAJOR, "disk 95% full", Map.of(), 1, now, now, change == IncidentChange.RESOLVED ? now : null);
+    private static IncidentEvent confirmed() {
+        return event(IncidentChange.CONFIRMED, IncidentStatus.CONFIRMED,
+                IncidentDecision.NONE.confirmed("kenji", NOW, null, true));
+    }
+
+    private static IncidentEvent awaitingDecision() {
+        return event(IncidentChange.OPENED, IncidentStatus.OPEN, IncidentDecision.NONE.dueAt(NOW.plusSeconds(600)));
+    }
+
+    private static IncidentEvent event(IncidentChange change, IncidentStatus status, IncidentDecision decision) {
+        return new IncidentEvent(UUID.randomUUID(), change, "acme", UUID.randomUUID(), status, "fp", "zabbix", "db-02",
+                "disk", Severity.MAJOR, "disk 95% full", Map.of(), 1, NOW, NOW,
+                change == IncidentChange.RESOLVED ? NOW : null, decision, "kenji", null);
     }
 }

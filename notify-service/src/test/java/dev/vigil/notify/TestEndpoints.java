@@ -2,6 +2,7 @@ package dev.vigil.notify;
 
 import static io.restassured.RestAssured.given;
 
+import dev.vigil.contracts.Audience;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.testsupport.TestInfra;
 import io.restassured.http.ContentType;
@@ -9,7 +10,7 @@ import io.restassured.path.json.JsonPath;
 import java.util.Map;
 import java.util.UUID;
 
-/** Registers endpoints through the REST API, as a customer would. */
+/** Registers endpoints through the REST API: a customer its own, a supervisor the MSP's channels. */
 public final class TestEndpoints {
 
     public record Registered(UUID id, String secret) {
@@ -18,9 +19,20 @@ public final class TestEndpoints {
     private TestEndpoints() {
     }
 
+    /** A customer's endpoint, registered by the customer. */
     public static Registered register(String tenant, String url) {
-        JsonPath created = given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant))
-                .contentType(ContentType.JSON).body(Map.of("url", url))
+        return register(TestInfra.token(Roles.CUSTOMER, tenant), Map.of("url", url));
+    }
+
+    /** An endpoint for {@code audience}, registered by a supervisor of the tenant. */
+    public static Registered register(String tenant, String url, Audience audience) {
+        return register(TestInfra.token(Roles.SUPERVISOR, tenant),
+                Map.of("tenant", tenant, "url", url, "audience", audience.wireName()));
+    }
+
+    private static Registered register(String token, Map<String, String> body) {
+        JsonPath created = given().auth().oauth2(token)
+                .contentType(ContentType.JSON).body(body)
                 .when().post("/v1/endpoints")
                 .then().statusCode(201).extract().jsonPath();
         return new Registered(UUID.fromString(created.getString("id")), created.getString("secret"));

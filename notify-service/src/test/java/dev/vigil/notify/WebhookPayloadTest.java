@@ -1,72 +1,156 @@
 package dev.vigil.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.contracts.IncidentChange;
+import dev.vigil.contracts.IncidentDecision;
 import dev.vigil.contracts.IncidentEvent;
+import dev.vigil.contracts.IncidentStatus;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Severity;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class WebhookPayloadTest {
-    private static final Instant OPENED = Instant.parse("2026-11-24T10:00:00Z");
-    private static final Instant RESOLVED = Instant.parse("2026-11-24T10:20:00Z");
+    private static final Instant OPENED = Instant.parse("2026-11-24T03:15:00Z");
+    private static final Instant DUE = Instant.parse("2026-11-24T03:25:00Z");
+    private static final Instant CONFIRMED = Instant.parse("2026-11-24T03:19:00Z");
+    private static final Instant RESOLVED = Instant.parse("2026-11-24T03:40:00Z");
     private static final UUID INCIDENT = UUID.fromString("5b0f9a4e-8c1d-4a51-9d0e-0a5c6f1e2b3c");
+    private static final String OPERATOR = "kenji.tanaka";
+    private static final IncidentDecision UNDECIDED = IncidentDecision.NONE.dueAt(DUE);
+    /** Everything the MSP's people did on the way to the confirmation, and a note for the customer. */
+    private static final IncidentDecision CONFIRMED_WITH_NOTE = UNDECIDED.acknowledged(OPERATOR, OPENED.plusSeconds(60))
+            .confirmed(OPERATOR, CONFIRMED, "  We are restarting the web tier; expect a few minutes of errors. ",
+                    true);
 
     @Test
-    void openedIncidentTellsTheCustomerWhatIsFailingInPlainWords() throws Exception {
-        JsonNode body = json(event(IncidentChange.OPENED, null));
+    void aConfirmationTellsTheCustomerWhatIsFailingInPlainWords() throws Exception {
+        JsonNode body = json(Notice.CONFIRMED, event(IncidentChange.CONFIRMED, IncidentStatus.CONFIRMED,
+                UNDECIDED.confirmed(OPERATOR, CONFIRMED, null, true)));
 
-        assertEquals("incident.opened", body.get("type").asText());
-        assertEquals(OPENED.toString(), body.get("timestamp").asText());
-        assertEquals("web-01: the http check is failing (critical). We are looking into it.",
+        assertEquals("incident.confirmed", body.get("type").asText());
+        assertEquals(CONFIRMED.toString(), body.get("timestamp").asText());
+        assertEquals("shop-web-01: the http check is failing (critical). We are looking into it.",
                 body.at("/data/message").asText());
         assertEquals(INCIDENT.toString(), body.at("/data/incidentId").asText());
         assertEquals("acme", body.at("/data/tenant").asText());
+        assertEquals("confirmed", body.at("/data/status").asText());
         assertEquals("critical", body.at("/data/severity").asText());
         assertEquals(3, body.at("/data/occurrences").asLong());
         assertEquals("eu-west", body.at("/data/labels/region").asText());
+        assertFalse(body.get("data").has("customerNote"), "no note was given");
     }
 
     @Test
-    void resolvedIncidentSaysItRecovered() throws Exception {
-        JsonNode body = json(event(IncidentChange.RESOLVED, RESOLVED));
+    void theOperatorsNoteForTheCustomerFollowsTheMessage() throws Exception {
+        JsonNode body = json(Notice.CONFIRMED,
+                event(IncidentChange.CONFIRMED, IncidentStatus.CONFIRMED, CONFIRMED_WITH_NOTE));
+
+        assertEquals("We are restarting the web tier; expect a few minutes of errors.",
+                body.at("/data/customerNote").asText());
+        assertEquals("shop-web-01: the http check is failing (critical). We are looking into it. We are restarting"
+                + " the web tier; expect a few minutes of errors.", body.at("/data/message").asText());
+    }
+
+    @Test
+    void theCustomerNeverReadsTheNamesOfTheMspsPeopleOrTheirDeadlines() {
+        IncidentDecision everything = CONFIRMED_WITH_NOTE.assignedTo("aiko.sato").escalated(DUE)
+                .dismissed("someone.else", RESOLVED, "false-positive");
+        for (Notice notice : List.of(Notice.CONFIRMED, Notice.RESOLVED)) {
+            String body = WebhookPayload.of(notice, event(IncidentChange.CONFIRMED, IncidentStatus.CONFIRMED,
+                    everything)).toJson();
+
+            for (String internal : List.of(OPERATOR, "aiko.sato", "someone.else", "false-positive", "actor",
+                    "acknowledgedBy", "confirmedBy", "dismiss", "assignee", "decisionDueAt", "escalatedAt",
+                    "a note among")) {
+                assertFalse(body.contains(internal), notice + " carries " + internal + ": " + body);
+            }
+        }
+    }
+
+    @Test
+    void aResolvedIncidentSaysItRecovered() throws Exception {
+        JsonNode body = json(Notice.RESOLVED,
+                event(IncidentChange.RESOLVED, IncidentStatus.RESOLVED, CONFIRMED_WITH_NOTE));
 
         assertEquals("incident.resolved", body.get("type").asText());
         assertEquals(RESOLVED.toString(), body.get("timestamp").asText());
         assertEquals(RESOLVED.toString(), body.at("/data/resolvedAt").asText());
-        assertEquals("web-01: the http check has recovered.", body.at("/data/message").asText());
+        assertEquals("resolved", body.at("/data/status").asText());
+        assertEquals("shop-web-01: the http check has recovered.", body.at("/data/message").asText());
     }
 
     @Test
-    void updatedIncidentSendsNothing() {
-        assertTrue(WebhookPayload.of(event(IncidentChange.UPDATED, null)).isEmpty());
+    void operatorsReadWhatIsNewAndByWhenToDecide() throws Exception {
+        JsonNode body = json(Notice.AWAITING_DECISION, event(IncidentChange.OPENED, IncidentStatus.OPEN, UNDECIDED));
+
+        assertEquals("incident.awaiting-decision", body.get("type").asText());
+        assertEquals(OPENED.toString(), body.get("timestamp").asText());
+        assertEquals("New critical incident on shop-web-01 (http): Shop homepage answers HTTP 503. Confirm or"
+                + " dismiss it by 03:25 UTC.", body.at("/data/message").asText());
+        assertEquals("open", body.at("/data/status").asText());
+        assertEquals("critical", body.at("/data/severity").asText());
+        assertEquals(OPENED.toString(), body.at("/data/openedAt").asText());
+        assertEquals(DUE.toString(), body.at("/data/decisionDueAt").asText());
+        assertTrue(body.at("/data/escalatedAt").isNull());
+    }
+
+    @Test
+    void supervisorsReadHowLongNobodyDecided() throws Exception {
+        IncidentDecision escalated = UNDECIDED.assignedTo("aiko.sato").escalated(DUE.plusSeconds(5));
+
+        JsonNode body = json(Notice.ESCALATED, event(IncidentChange.ESCALATED, IncidentStatus.OPEN, escalated));
+
+        assertEquals("incident.escalated", body.get("type").asText());
+        assertEquals(DUE.plusSeconds(5).toString(), body.get("timestamp").asText());
+        assertEquals("Nobody has decided on the critical incident on shop-web-01 (http), open since 03:15 UTC; its"
+                + " decision deadline passed at 03:25 UTC.", body.at("/data/message").asText());
+        assertEquals(DUE.toString(), body.at("/data/decisionDueAt").asText());
+        assertEquals(DUE.plusSeconds(5).toString(), body.at("/data/escalatedAt").asText());
+        assertEquals("aiko.sato", body.at("/data/assignee").asText());
+    }
+
+    @Test
+    void anEscalationWithoutADeadlineLeavesTheDeadlineOut() throws Exception {
+        JsonNode body = json(Notice.ESCALATED,
+                event(IncidentChange.ESCALATED, IncidentStatus.OPEN, IncidentDecision.NONE.escalated(DUE)));
+
+        assertEquals("Nobody has decided on the critical incident on shop-web-01 (http), open since 03:15 UTC.",
+                body.at("/data/message").asText());
     }
 
     @Test
     void sameEventAlwaysYieldsTheSameBytes() {
         Map<String, String> labels = Map.of("zone", "b", "app", "shop", "region", "eu-west", "env", "prod");
-        IncidentEvent a = event(IncidentChange.OPENED, null, labels);
-        IncidentEvent b = event(IncidentChange.OPENED, null, Map.copyOf(labels));
+        IncidentEvent a = event(IncidentChange.CONFIRMED, IncidentStatus.CONFIRMED, CONFIRMED_WITH_NOTE, labels);
+        IncidentEvent b = event(IncidentChange.CONFIRMED, IncidentStatus.CONFIRMED, CONFIRMED_WITH_NOTE,
+                Map.copyOf(labels));
 
-        assertEquals(WebhookPayload.of(a).orElseThrow().toJson(), WebhookPayload.of(b).orElseThrow().toJson());
+        for (Notice notice : Notice.values()) {
+            assertEquals(WebhookPayload.of(notice, a).toJson(), WebhookPayload.of(notice, b).toJson());
+        }
     }
 
-    private static JsonNode json(IncidentEvent event) throws Exception {
-        return Json.mapper().readTree(WebhookPayload.of(event).orElseThrow().toJson());
+    private static JsonNode json(Notice notice, IncidentEvent event) throws Exception {
+        return Json.mapper().readTree(WebhookPayload.of(notice, event).toJson());
     }
 
-    private static IncidentEvent event(IncidentChange change, Instant resolvedAt) {
-        return event(change, resolvedAt, Map.of("region", "eu-west"));
+    private static IncidentEvent event(IncidentChange change, IncidentStatus status, IncidentDecision decision) {
+        return event(change, status, decision, Map.of("region", "eu-west"));
     }
 
-    private static IncidentEvent event(IncidentChange change, Instant resolvedAt, Map<String, String> labels) {
-        return new IncidentEvent(UUID.randomUUID(), change, "acme", INCIDENT, "fp-1", "prometheus", "web-01", "http",
-                Severity.CRITICAL, "HTTP probe failed", labels, 3, OPENED, OPENED.plusSeconds(60), resolvedAt);
+    private static IncidentEvent event(IncidentChange change, IncidentStatus status, IncidentDecision decision,
+            Map<String, String> labels) {
+        return new IncidentEvent(UUID.randomUUID(), change, "acme", INCIDENT, status, "fp-1", "prometheus",
+                "shop-web-01", "http", Severity.CRITICAL, "Shop homepage answers HTTP 503", labels, 3, OPENED,
+                OPENED.plusSeconds(60), status == IncidentStatus.RESOLVED ? RESOLVED : null, decision, OPERATOR,
+                "a note among the MSP's people");
     }
 }

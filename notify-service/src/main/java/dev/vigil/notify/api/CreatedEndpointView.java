@@ -1,5 +1,6 @@
 package dev.vigil.notify.api;
 
+import dev.vigil.contracts.Audience;
 import dev.vigil.notify.Endpoint;
 import java.time.Instant;
 import java.util.UUID;
@@ -7,13 +8,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The answer to creating an endpoint: the only time its signing secret is shown. */
 @Schema(description = "A new webhook endpoint with its signing secret, which no later answer shows")
-public record CreatedEndpointView(UUID id, String tenant, String url, String description, boolean enabled,
-        Instant createdAt,
+public record CreatedEndpointView(UUID id, String tenant,
+        @Schema(description = EndpointView.AUDIENCE) Audience audience,
+        String url, String description, boolean enabled, Instant createdAt,
         @Schema(description = "Signs every delivery the Standard Webhooks way (webhook-signature: v1,<HMAC-SHA256>);"
                 + " keep it to verify them") String secret) {
 
     static CreatedEndpointView of(Endpoint endpoint) {
-        return new CreatedEndpointView(endpoint.id(), endpoint.tenant(), endpoint.url(), endpoint.description(), endpoint.enabled(),
-                endpoint.createdAt(), endpoint.secret());
+        return new CreatedEndpointView(endpoint.id(), endpoint.tenant(), endpoint.audience(), endpoint.url(),
+                endpoint.description(), endpoint.enabled(), endpoint.createdAt(), endpoint.secret());
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.notify.api;
 
+import dev.vigil.contracts.Audience;
 import dev.vigil.notify.Delivery;
 import dev.vigil.notify.DeliveryStatus;
 import java.time.Instant;
@@ -12,6 +13,7 @@ public record DeliveryView(
         @Schema(description = "The webhook-id header the endpoint received") UUID id,
         String tenant,
         UUID endpointId,
+        @Schema(description = "Who reads the endpoint it went to") Audience audience,
         UUID incidentId,
         UUID eventId,
         String eventType,
@@ -24,7 +26,8 @@ public record DeliveryView(
         Instant deliveredAt) {
 
     static DeliveryView of(Delivery d) {
-        return new DeliveryView(d.id(), d.tenant(), d.endpointId(), d.incidentId(), d.eventId(), d.eventType(), d.status(),
-                d.attempts(), d.lastStatusCode(), d.lastError(), d.createdAt(), d.deliveredAt());
+        return new DeliveryView(d.id(), d.tenant(), d.endpointId(), d.audience(), d.incidentId(), d.eventId(),
+                d.eventType(), d.status(), d.attempts(), d.lastStatusCode(), d.lastError(), d.createdAt(),
+                d.deliveredAt());
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.notify.api;
 
+import dev.vigil.contracts.Audience;
 import dev.vigil.notify.Endpoint;
 import java.time.Instant;
 import java.util.UUID;
@@ -7,11 +8,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An endpoint as listed: never with its secret. */
 @Schema(description = "A webhook endpoint; its secret is never shown again")
-public record EndpointView(UUID id, String tenant, String url, String description, boolean enabled,
-        Instant createdAt) {
+public record EndpointView(UUID id, String tenant,
+        @Schema(description = AUDIENCE) Audience audience,
+        String url, String description, boolean enabled, Instant createdAt) {
+
+    static final String AUDIENCE = "Who reads it: customer (hears of confirmed incidents and, if the tenant wants,"
+            + " their recovery), operators (incidents awaiting a decision) or supervisors (escalations). Customer"
+            + " tokens see customer endpoints only";
 
     static EndpointView of(Endpoint endpoint) {
-        return new EndpointView(endpoint.id(), endpoint.tenant(), endpoint.url(), endpoint.description(), endpoint.enabled(),
-                endpoint.createdAt());
+        return new EndpointView(endpoint.id(), endpoint.tenant(), endpoint.audience(), endpoint.url(),
+                endpoint.description(), endpoint.enabled(), endpoint.createdAt());
     }
 }

@@ -20,9 +20,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Turns incident events into deliveries, a batch at a time: a delivery per (fresh event, enabled endpoint of
- * its tenant), created in the transaction that claims the events in the inbox ({@link BatchProcessor}), so a
- * redelivered event creates nothing twice.
+ * Turns incident events into deliveries, a batch at a time: a delivery per fresh event someone hears of and
+ * enabled endpoint of its tenant read by that audience ({@link NewDelivery#plan}), created in the transaction that
+ * claims the events in the inbox ({@link BatchProcessor}), so a redelivered event creates nothing twice.
  */
 @ApplicationScoped
 public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {

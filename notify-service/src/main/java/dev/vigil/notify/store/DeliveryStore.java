@@ -1,5 +1,6 @@
 package dev.vigil.notify.store;
 
+import dev.vigil.contracts.Audience;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Keys;
 import dev.vigil.contracts.NotificationOutcome;
@@ -55,6 +56,7 @@ public class DeliveryStore {
         String[] eventTypes = new String[n];
         UUID[] incidentIds = new UUID[n];
         UUID[] endpointIds = new UUID[n];
+        String[] audiences = new String[n];
         String[] payloads = new String[n];
         for (int i = 0; i < n; i++) {
             NewDelivery d = deliveries.get(i);
@@ -64,17 +66,20 @@ public class DeliveryStore {
             eventTypes[i] = d.eventType();
             incidentIds[i] = d.incidentId();
             endpointIds[i] = d.endpointId();
+            audiences[i] = d.audience().wireName();
             payloads[i] = d.payload();
         }
         return connection.preparedQuery("""
-                insert into delivery (id, tenant, event_id, event_type, incident_id, endpoint_id, payload)
-                select u.id, u.tenant, u.event_id, u.event_type, u.incident_id, u.endpoint_id, u.payload
-                from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::text[])
-                     with ordinality as u(id, tenant, event_id, event_type, incident_id, endpoint_id, payload, n)
+                insert into delivery (id, tenant, event_id, event_type, incident_id, endpoint_id, audience, payload)
+                select u.id, u.tenant, u.event_id, u.event_type, u.incident_id, u.endpoint_id, u.audience, u.payload
+                from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::text[],
+                            $8::text[])
+                     with ordinality as u(id, tenant, event_id, event_type, incident_id, endpoint_id, audience,
+                                          payload, n)
                 order by u.n
                 on conflict (event_id, endpoint_id) do nothing""")
-                .execute(Tuple.tuple(
-                        Arrays.asList(ids, tenants, eventIds, eventTypes, incidentIds, endpointIds, payloads)))
+                .execute(Tuple.tuple(Arrays.asList(ids, tenants, eventIds, eventTypes, incidentIds, endpointIds,
+                        audiences, payloads)))
                 .map(rows -> rows.rowCount());
     }
 
@@ -100,15 +105,16 @@ public class DeliveryStore {
                     next_attempt_at = now() + make_interval(secs => $2)
                 from due, endpoint e
                 where d.id = due.id and e.id = d.endpoint_id
-                returning d.id, d.tenant, d.event_id, d.incident_id, d.endpoint_id, d.payload, d.attempts,
-                          e.url, e.secret""")
+                returning d.id, d.tenant, d.event_id, d.incident_id, d.endpoint_id, d.audience, d.payload,
+                          d.attempts, e.url, e.secret""")
                 .execute(Tuple.of(limit, seconds(lease)))
                 .map(rows -> {
                     List<DueDelivery> claimed = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         claimed.add(new DueDelivery(row.getUUID("id"), row.getString("tenant"), row.getUUID("event_id"),
-                                row.getUUID("incident_id"), row.getUUID("endpoint_id"), row.getString("payload"),
-                                row.getInteger("attempts"), row.getString("url"), row.getString("secret")));
+                                row.getUUID("incident_id"), row.getUUID("endpoint_id"), audience(row),
+                                row.getString("payload"), row.getInteger("attempts"), row.getString("url"),
+                                row.getString("secret")));
                     }
                     return claimed;
                 });
@@ -143,12 +149,17 @@ public class DeliveryStore {
                         : Uni.createFrom().item(false)));
     }
 
-    /** A page of the scope's deliveries, newest first, optionally of one incident. */
-    public Uni<Page<Delivery>> list(TenantScope scope, Optional<UUID> incidentId, PageRequest<UUID> page) {
+    /**
+     * A page of the scope's deliveries, newest first: only those to endpoints of {@code audience} when given, and
+     * optionally of one incident.
+     */
+    public Uni<Page<Delivery>> list(TenantScope scope, Optional<Audience> audience, Optional<UUID> incidentId,
+            PageRequest<UUID> page) {
         ScopedQuery query = ScopedQuery.select("""
-                select id, tenant, endpoint_id, incident_id, event_id, event_type, status, attempts,
+                select id, tenant, endpoint_id, audience, incident_id, event_id, event_type, status, attempts,
                        last_status_code, last_error, created_at, delivered_at
                 from delivery""", "tenant", scope);
+        audience.ifPresent(only -> query.where("audience = ?", only.wireName()));
         incidentId.ifPresent(id -> query.where("incident_id = ?", id));
         query.page("created_at", "id", page);
         return pool.preparedQuery(query.sql()).execute(query.arguments())
@@ -167,10 +178,16 @@ public class DeliveryStore {
 
     private static Delivery delivery(Row row) {
         OffsetDateTime deliveredAt = row.getOffsetDateTime("delivered_at");
-        return new Delivery(row.getUUID("id"), row.getString("tenant"), row.getUUID("endpoint_id"), row.getUUID("incident_id"),
-                row.getUUID("event_id"), row.getString("event_type"), DeliveryStatus.fromWire(row.getString("status")),
+        return new Delivery(row.getUUID("id"), row.getString("tenant"), row.getUUID("endpoint_id"), audience(row),
+                row.getUUID("incident_id"), row.getUUID("event_id"), row.getString("event_type"),
+                DeliveryStatus.fromWire(row.getString("status")),
                 row.getInteger("attempts"), row.getInteger("last_status_code"), row.getString("last_error"),
                 row.getOffsetDateTime("created_at").toInstant(), deliveredAt == null ? null : deliveredAt.toInstant());
+    }
+
+    /** The column's check constraint admits only wire names. */
+    private static Audience audience(Row row) {
+        return Audience.fromWire(row.getString("audience")).orElseThrow();
     }
 
     private static Integer statusCode(Attempt attempt) {

@@ -1,6 +1,8 @@
 package dev.vigil.notify.store;
 
+import dev.vigil.contracts.Audience;
 import dev.vigil.notify.Endpoint;
+import dev.vigil.notify.Recipient;
 import dev.vigil.platform.paging.Keyset;
 import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.paging.PageRequest;
@@ -21,10 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** The endpoint table; every read is scoped to one tenant. */
+/** The endpoint table; every read is scoped to the caller's tenants, and to the audiences it may see. */
 @ApplicationScoped
 public class EndpointStore {
-    private static final String COLUMNS = "id, tenant, url, description, secret, enabled, created_at";
+    private static final String COLUMNS = "id, tenant, audience, url, description, secret, enabled, created_at";
 
     private final Pool pool;
 
@@ -33,19 +35,21 @@ public class EndpointStore {
     }
 
     /** Stores a new endpoint; empty when the tenant already has one with this URL. */
-    public Uni<Optional<Endpoint>> insert(UUID id, String tenant, String url, String description, String secret) {
+    public Uni<Optional<Endpoint>> insert(UUID id, String tenant, Audience audience, String url, String description,
+            String secret) {
         return pool.preparedQuery("""
-                insert into endpoint (id, tenant, url, description, secret) values ($1, $2, $3, $4, $5)
+                insert into endpoint (id, tenant, audience, url, description, secret) values ($1, $2, $3, $4, $5, $6)
                 on conflict (tenant, url) do nothing
                 returning\s""" + COLUMNS)
-                .execute(Tuple.of(id, tenant, url, description, secret))
+                .execute(Tuple.of(id, tenant, audience.wireName(), url, description, secret))
                 .map(EndpointStore::first);
     }
 
-    /** A page of the scope's endpoints, newest first. */
-    public Uni<Page<Endpoint>> list(TenantScope scope, PageRequest<UUID> page) {
-        ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from endpoint", "tenant", scope)
-                .page("created_at", "id", page);
+    /** A page of the scope's endpoints, newest first; only those of {@code audience} when given. */
+    public Uni<Page<Endpoint>> list(TenantScope scope, Optional<Audience> audience, PageRequest<UUID> page) {
+        ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from endpoint", "tenant", scope);
+        audience.ifPresent(only -> query.where("audience = ?", only.wireName()));
+        query.page("created_at", "id", page);
         return pool.preparedQuery(query.sql()).execute(query.arguments())
                 .map(rows -> {
                     List<Endpoint> endpoints = new ArrayList<>(rows.size());
@@ -54,24 +58,26 @@ public class EndpointStore {
                 });
     }
 
-    public Uni<Optional<Endpoint>> find(TenantScope scope, UUID id) {
+    /** The endpoint {@code id} if it is in the scope and, when {@code audience} is given, of that audience. */
+    public Uni<Optional<Endpoint>> find(TenantScope scope, Optional<Audience> audience, UUID id) {
         ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from endpoint", "tenant", scope)
                 .where("id = ?", id);
+        audience.ifPresent(only -> query.where("audience = ?", only.wireName()));
         return pool.preparedQuery(query.sql()).execute(query.arguments()).map(EndpointStore::first);
     }
 
-    /** The enabled endpoint ids of each of {@code tenants}, in one query for a whole batch of events. */
-    public Uni<Map<String, List<UUID>>> enabledByTenant(SqlConnection connection, Set<String> tenants) {
+    /** The enabled endpoints of each of {@code tenants}, in one query for a whole batch of events. */
+    public Uni<Map<String, List<Recipient>>> enabledByTenant(SqlConnection connection, Set<String> tenants) {
         if (tenants.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return connection.preparedQuery(
-                "select tenant, id from endpoint where enabled and tenant = any($1) order by id")
+                "select tenant, id, audience from endpoint where enabled and tenant = any($1) order by id")
                 .execute(Tuple.of(tenants.toArray(String[]::new)))
                 .map(rows -> {
-                    Map<String, List<UUID>> byTenant = new HashMap<>();
+                    Map<String, List<Recipient>> byTenant = new HashMap<>();
                     rows.forEach(row -> byTenant.computeIfAbsent(row.getString("tenant"), t -> new ArrayList<>())
-                            .add(row.getUUID("id")));
+                            .add(new Recipient(row.getUUID("id"), audience(row))));
                     return byTenant;
                 });
     }
@@ -81,8 +87,13 @@ public class EndpointStore {
     }
 
     private static Endpoint endpoint(Row row) {
-        return new Endpoint(row.getUUID("id"), row.getString("tenant"), row.getString("url"),
+        return new Endpoint(row.getUUID("id"), row.getString("tenant"), audience(row), row.getString("url"),
                 row.getString("description"), row.getString("secret"), row.getBoolean("enabled"),
                 row.getOffsetDateTime("created_at").toInstant());
+    }
+
+    /** The column's check constraint admits only wire names. */
+    private static Audience audience(Row row) {
+        return Audience.fromWire(row.getString("audience")).orElseThrow();
     }
 }

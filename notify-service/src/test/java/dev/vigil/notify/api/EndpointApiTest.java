@@ -22,6 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,7 @@ class EndpointApiTest {
                 .then().statusCode(201)
                 .body("url", equalTo(url))
                 .body("description", equalTo("ops channel"))
+                .body("audience", equalTo("customer"))
                 .body("secret", startsWith("whsec_"))
                 .extract();
         String id = created.path("id");
@@ -177,6 +179,88 @@ class EndpointApiTest {
         given().auth().oauth2(staff).get("/v1/endpoints?tenant=" + c).then().statusCode(403);
         given().auth().oauth2(staff).get("/v1/deliveries?tenant=" + c).then().statusCode(403);
         given().auth().oauth2(staff).get("/v1/endpoints/" + ofC).then().statusCode(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"operators", "supervisors"})
+    void aCustomerCannotRegisterAnEndpointForTheMspsStaff(String audience) {
+        String tenant = TestIncidents.newTenant();
+
+        as(Roles.CUSTOMER, tenant).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://127.0.0.1/hooks/" + tenant, "audience", audience))
+                .when().post("/v1/endpoints")
+                .then().statusCode(403)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("urn:vigil:problem:forbidden"))
+                .body("errors.field", hasItem("audience"));
+        as(Roles.SUPERVISOR, tenant).when().get("/v1/endpoints").then().statusCode(200).body("items", empty());
+    }
+
+    @Test
+    void aSupervisorRegistersTheOperatorsChannelWhichTheCustomerNeverSees() {
+        String tenant = TestIncidents.newTenant();
+        String own = TestEndpoints.register(tenant, "https://127.0.0.1/hooks/" + tenant).id().toString();
+
+        String channel = as(Roles.SUPERVISOR, tenant).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://127.0.0.1/chat/" + tenant, "audience", "operators"))
+                .when().post("/v1/endpoints")
+                .then().statusCode(201)
+                .body("audience", equalTo("operators"))
+                .extract().path("id");
+
+        as(Roles.CUSTOMER, tenant).when().get("/v1/endpoints").then().statusCode(200)
+                .body("items.id", equalTo(List.of(own)));
+        as(Roles.CUSTOMER, tenant).when().get("/v1/endpoints/" + channel).then().statusCode(404)
+                .contentType(Problem.MEDIA_TYPE);
+        as(Roles.CUSTOMER, tenant).when().get("/v1/endpoints/" + own).then().statusCode(200)
+                .body("audience", equalTo("customer"));
+        as(Roles.OPERATOR, tenant).when().get("/v1/endpoints").then().statusCode(200)
+                .body("items.id", containsInAnyOrder(own, channel));
+        as(Roles.OPERATOR, tenant).when().get("/v1/endpoints/" + channel).then().statusCode(200)
+                .body("audience", equalTo("operators"));
+    }
+
+    @Test
+    void staffNarrowTheListToOneAudienceAndACustomerMayAskOnlyForItsOwn() {
+        String tenant = TestIncidents.newTenant();
+        Map<String, String> ids = new HashMap<>();
+        for (String audience : List.of("customer", "operators", "supervisors")) {
+            ids.put(audience, as(Roles.SUPERVISOR, tenant).contentType(ContentType.JSON)
+                    .body(Map.of("url", "https://127.0.0.1/hooks/" + audience, "audience", audience))
+                    .post("/v1/endpoints").then().statusCode(201).extract().path("id"));
+        }
+
+        for (String audience : ids.keySet()) {
+            as(Roles.SUPERVISOR, tenant).queryParam("audience", audience).when().get("/v1/endpoints")
+                    .then().statusCode(200)
+                    .body("items.id", equalTo(List.of(ids.get(audience))));
+        }
+        as(Roles.CUSTOMER, tenant).queryParam("audience", "customer").when().get("/v1/endpoints")
+                .then().statusCode(200).body("items.id", equalTo(List.of(ids.get("customer"))));
+        as(Roles.CUSTOMER, tenant).queryParam("audience", "supervisors").when().get("/v1/endpoints")
+                .then().statusCode(403).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"everyone\"", "\"Operators\"", "\"\"", "1", "true", "[\"customer\"]"})
+    void anUnknownAudienceIsRefusedNamingTheField(String audience) {
+        String tenant = TestIncidents.newTenant();
+
+        as(Roles.SUPERVISOR, tenant).contentType(ContentType.JSON)
+                .body("{\"url\": \"https://127.0.0.1/hooks/x\", \"audience\": " + audience + "}")
+                .when().post("/v1/endpoints")
+                .then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("errors.field", hasItem("audience"));
+        as(Roles.SUPERVISOR, tenant).when().get("/v1/endpoints").then().statusCode(200).body("items", empty());
+    }
+
+    @Test
+    void anUnknownAudienceFilterIsRefusedNamingIt() {
+        as(Roles.OPERATOR, TestIncidents.newTenant()).queryParam("audience", "everyone").when().get("/v1/endpoints")
+                .then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("errors.field", hasItem("audience"));
     }
 
     private static RequestSpecification as(String role, String tenant) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Generated and mutated requests to the webhook endpoint and delivery APIs: never a 5xx, every 4xx a problem
- * whose status is the HTTP status, and a refused registration stores no endpoint. See {@link FuzzRun} to replay.
+ * whose status is the HTTP status, and a refused registration (a mutated audience a customer may not ask for
+ * among them) stores no endpoint. See {@link FuzzRun} to replay.
  */
 @QuarkusTest
 @WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -49,7 +50,7 @@ class NotifyFuzzTest {
     void aMutatedRegistrationIsAnsweredAndARefusedOneStoresNoEndpoint() {
         Fuzz.run("POST /v1/endpoints", FuzzRun.tries(), random -> {
             String valid = "{\"url\":\"https://127.0.0.1/hooks/" + Long.toHexString(random.nextLong())
-                    + "\",\"description\":\"ops channel\"}";
+                    + "\",\"description\":\"ops channel\",\"audience\":\"customer\"}";
             Verdicts.sendCheckingTrace(port(), request("POST", "/v1/endpoints").bearer(customer)
                     .carrying(BodyMutations.mutate(valid, random)),
                     () -> rows.of("select count(*) from endpoint where tenant = ?", tenant), created -> 1);
@@ -60,7 +61,10 @@ class NotifyFuzzTest {
     void garbledQueriesAndIdsAreAnswered() {
         Fuzz.run("GET /v1/endpoints, /v1/deliveries", FuzzRun.tries(), random -> {
             String accept = RequestParts.accept(random);
-            Verdicts.send(port(), request("GET", "/v1/endpoints").bearer(customer).with("Accept", accept));
+            Verdicts.send(port(), request("GET", "/v1/endpoints" + RequestParts.query(random,
+                    List.of("audience", "limit", "cursor", "tenant"),
+                    List.of("customer", "operators", "1", "MTIzLmFiYw", tenant)))
+                    .bearer(customer).with("Accept", accept));
             Verdicts.send(port(), request("GET", "/v1/endpoints/" + RequestParts.pathSegment(random)).bearer(customer));
             Verdicts.send(port(), request(RequestParts.method(random), random.nextBoolean() ? "/v1/deliveries"
                     : "/v1/endpoints/" + RequestParts.pathSegment(random)).bearer(customer));

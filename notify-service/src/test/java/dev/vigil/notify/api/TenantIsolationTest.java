@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import dev.vigil.contracts.IncidentChange;
 import dev.vigil.notify.TestEndpoints;
 import dev.vigil.notify.TestIncidents;
 import dev.vigil.notify.WebhookReceiver;
@@ -61,7 +60,7 @@ class TenantIsolationTest {
         TestEndpoints.register(tenantB, receiver.url("/" + tenantB));
         UUID incidentB = UUID.randomUUID();
 
-        TestIncidents.publish(TestIncidents.event(IncidentChange.OPENED, tenantB, incidentB));
+        TestIncidents.publish(TestIncidents.confirmed(tenantB, incidentB));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.received("/" + tenantB).isEmpty());
         as(Roles.CUSTOMER, tenantB).queryParam("incidentId", incidentB.toString()).when().get("/v1/deliveries")

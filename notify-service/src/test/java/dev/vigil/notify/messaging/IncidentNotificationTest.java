@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.contracts.CloudEventHeaders;
 import dev.vigil.contracts.EventIds;
 import dev.vigil.contracts.EventTypes;
-import dev.vigil.contracts.IncidentChange;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Keys;
@@ -54,22 +53,22 @@ class IncidentNotificationTest {
     }
 
     @Test
-    void openedIncidentArrivesAsSignedWebhook() throws Exception {
+    void confirmedIncidentArrivesAsSignedWebhook() throws Exception {
         String tenant = TestIncidents.newTenant();
         String path = "/" + tenant;
         TestEndpoints.Registered endpoint = TestEndpoints.register(tenant, receiver.url(path));
-        IncidentEvent opened = TestIncidents.event(IncidentChange.OPENED, tenant, UUID.randomUUID());
+        IncidentEvent confirmed = TestIncidents.confirmed(tenant, UUID.randomUUID());
 
-        TestIncidents.publish(opened);
+        TestIncidents.publish(confirmed);
 
         WebhookReceiver.Request request = awaitRequests(path, 1).get(0);
         assertTrue(request.signedWith(endpoint.secret()), "signature verifies with the endpoint's secret");
-        assertEquals(EventIds.derived(opened.eventId(), "delivery", endpoint.id().toString()).toString(),
+        assertEquals(EventIds.derived(confirmed.eventId(), "delivery", endpoint.id().toString()).toString(),
                 request.webhookId());
         assertEquals("application/json", request.header("content-type"));
         JsonNode body = Json.mapper().readTree(request.body());
-        assertEquals("incident.opened", body.get("type").asText());
-        assertEquals(opened.incidentId().toString(), body.at("/data/incidentId").asText());
+        assertEquals("incident.confirmed", body.get("type").asText());
+        assertEquals(confirmed.incidentId().toString(), body.at("/data/incidentId").asText());
         assertEquals("web-01: the http check is failing (critical). We are looking into it.",
                 body.at("/data/message").asText());
     }
@@ -80,7 +79,8 @@ class IncidentNotificationTest {
         String path = "/" + tenant;
         TestEndpoints.Registered endpoint = TestEndpoints.register(tenant, receiver.url(path));
 
-        TestIncidents.publish(TestIncidents.event(IncidentChange.RESOLVED, tenant, UUID.randomUUID()));
+        TestIncidents.publish(TestIncidents.resolved(tenant, UUID.randomUUID(),
+                TestIncidents.confirmedDecision(true, null)));
 
         WebhookReceiver.Request request = awaitRequests(path, 1).get(0);
         assertTrue(request.signedWith(endpoint.secret()));
@@ -90,39 +90,24 @@ class IncidentNotificationTest {
     }
 
     @Test
-    void sameEventProducedTwiceIsDeliveredOnce() {
+    void redeliveredConfirmationSendsNothingMore() {
         String tenant = TestIncidents.newTenant();
         String path = "/" + tenant;
         TestEndpoints.register(tenant, receiver.url(path));
         UUID incident = UUID.randomUUID();
-        IncidentEvent opened = TestIncidents.event(IncidentChange.OPENED, tenant, incident);
+        IncidentEvent confirmed = TestIncidents.confirmed(tenant, incident);
 
-        TestIncidents.publish(opened);
+        TestIncidents.publish(confirmed);
         awaitRequests(path, 1);
         // the copy comes in a later batch, once the first was committed: only the inbox can drop it
-        TestIncidents.publish(opened);
+        TestIncidents.publish(confirmed);
         // same key, so it is consumed after the copy: once it arrives, the copy has been handled
-        TestIncidents.publish(TestIncidents.event(IncidentChange.RESOLVED, tenant, incident));
+        TestIncidents.publish(TestIncidents.resolved(tenant, incident, confirmed.decision()));
 
-        List<WebhookReceiver.Request> requests = awaitRequests(path, 2);
-        assertEquals(List.of("incident.opened", "incident.resolved"),
-                requests.stream().map(r -> type(r.body())).sorted().toList());
+        awaitRequests(path, 2);
+        assertEquals(List.of("incident.confirmed", "incident.resolved"),
+                receiver.received(path).stream().map(r -> type(r.body())).toList());
         deliveries(tenant, incident).then().body("items", hasSize(2));
-    }
-
-    @Test
-    void updatedIncidentNotifiesNobody() {
-        String tenant = TestIncidents.newTenant();
-        String path = "/" + tenant;
-        TestEndpoints.register(tenant, receiver.url(path));
-        UUID incident = UUID.randomUUID();
-
-        TestIncidents.publish(TestIncidents.event(IncidentChange.UPDATED, tenant, incident));
-        TestIncidents.publish(TestIncidents.event(IncidentChange.RESOLVED, tenant, incident));
-
-        awaitRequests(path, 1);
-        assertEquals(List.of("incident.resolved"), receiver.received(path).stream().map(r -> type(r.body())).toList());
-        deliveries(tenant, incident).then().body("items", hasSize(1));
     }
 
     @Test
@@ -133,7 +118,7 @@ class IncidentNotificationTest {
         receiver.answer(path, 500);
         UUID incident = UUID.randomUUID();
 
-        TestIncidents.publish(TestIncidents.event(IncidentChange.OPENED, tenant, incident));
+        TestIncidents.publish(TestIncidents.confirmed(tenant, incident));
 
         List<WebhookReceiver.Request> requests = awaitRequests(path, 2);
         assertEquals(requests.get(0).webhookId(), requests.get(1).webhookId());
@@ -145,20 +130,22 @@ class IncidentNotificationTest {
     }
 
     @Test
-    void recoveryIsNotDeliveredBeforeTheOpeningThatIsStillBeingRetried() {
+    void recoveryIsNotDeliveredBeforeTheConfirmationThatIsStillBeingRetried() {
         String tenant = TestIncidents.newTenant();
         String path = "/" + tenant;
         TestEndpoints.register(tenant, receiver.url(path));
         receiver.answer(path, 500, 500);
         UUID incident = UUID.randomUUID();
+        IncidentEvent confirmed = TestIncidents.confirmed(tenant, incident);
 
-        TestIncidents.publish(TestIncidents.event(IncidentChange.OPENED, tenant, incident));
-        TestIncidents.publish(TestIncidents.event(IncidentChange.RESOLVED, tenant, incident));
+        TestIncidents.publish(confirmed);
+        TestIncidents.publish(TestIncidents.resolved(tenant, incident, confirmed.decision()));
 
         await().atMost(DEADLINE).until(() -> receiver.received(path).stream()
                 .anyMatch(r -> type(r.body()).equals("incident.resolved")));
         List<String> types = receiver.received(path).stream().map(r -> type(r.body())).toList();
-        assertEquals(List.of("incident.opened", "incident.opened", "incident.opened", "incident.resolved"), types);
+        assertEquals(List.of("incident.confirmed", "incident.confirmed", "incident.confirmed", "incident.resolved"),
+                types);
     }
 
     @Test
@@ -168,38 +155,39 @@ class IncidentNotificationTest {
         TestEndpoints.Registered endpoint = TestEndpoints.register(tenant, receiver.url(path));
         receiver.answer(path, 500, 503, 502);
         UUID incident = UUID.randomUUID();
-        IncidentEvent opened = TestIncidents.event(IncidentChange.OPENED, tenant, incident);
+        IncidentEvent confirmed = TestIncidents.confirmed(tenant, incident);
 
-        TestIncidents.publish(opened);
+        TestIncidents.publish(confirmed);
 
         JsonPath delivery = awaitDeliveryStatus(tenant, incident, "failed");
         assertEquals(3, delivery.getInt("items[0].attempts"), "max-attempts is 3 in the test profile");
         assertEquals(3, receiver.received(path).size());
-        UUID deliveryId = EventIds.derived(opened.eventId(), "delivery", endpoint.id().toString());
+        UUID deliveryId = EventIds.derived(confirmed.eventId(), "delivery", endpoint.id().toString());
         ConsumerRecord<String, String> outcome =
                 awaitOutcome(EventIds.derived(deliveryId, EventTypes.NOTIFICATION_FAILED));
         assertEquals(EventTypes.NOTIFICATION_FAILED, TestInfra.header(outcome, CloudEventHeaders.TYPE));
     }
 
     @Test
-    void deliveredWebhookPublishesNotificationOutcome() throws Exception {
+    void deliveredWebhookPublishesNotificationOutcomeNamingTheCustomer() throws Exception {
         String tenant = TestIncidents.newTenant();
         TestEndpoints.Registered endpoint = TestEndpoints.register(tenant, receiver.url("/" + tenant));
-        IncidentEvent opened = TestIncidents.event(IncidentChange.OPENED, tenant, UUID.randomUUID());
-        UUID deliveryId = EventIds.derived(opened.eventId(), "delivery", endpoint.id().toString());
+        IncidentEvent confirmed = TestIncidents.confirmed(tenant, UUID.randomUUID());
+        UUID deliveryId = EventIds.derived(confirmed.eventId(), "delivery", endpoint.id().toString());
 
-        TestIncidents.publish(opened);
+        TestIncidents.publish(confirmed);
 
         ConsumerRecord<String, String> record =
                 awaitOutcome(EventIds.derived(deliveryId, EventTypes.NOTIFICATION_DELIVERED));
-        assertEquals(Keys.incident(tenant, opened.incidentId()), record.key());
+        assertEquals(Keys.incident(tenant, confirmed.incidentId()), record.key());
         assertEquals(EventTypes.NOTIFICATION_DELIVERED, TestInfra.header(record, CloudEventHeaders.TYPE));
         assertEquals(tenant, TestInfra.header(record, CloudEventHeaders.TENANT));
         JsonNode outcome = Json.mapper().readTree(record.value());
         assertEquals("delivered", outcome.get("result").asText());
         assertEquals(deliveryId.toString(), outcome.get("deliveryId").asText());
-        assertEquals(opened.eventId().toString(), outcome.get("causeEventId").asText());
+        assertEquals(confirmed.eventId().toString(), outcome.get("causeEventId").asText());
         assertEquals(endpoint.id().toString(), outcome.get("endpointId").asText());
+        assertEquals("customer", outcome.get("audience").asText(), "triage records this as first contact");
         assertEquals(1, outcome.get("attempts").asInt());
         assertEquals(200, outcome.get("statusCode").asInt());
     }
@@ -212,11 +200,11 @@ class IncidentNotificationTest {
         UUID incident = UUID.randomUUID();
         String key = Keys.incident(tenant, incident);
         String notJson = "this is not json " + UUID.randomUUID();
-        String noId = Json.write(TestIncidents.event(IncidentChange.OPENED, tenant, incident));
+        String noId = Json.write(TestIncidents.confirmed(tenant, incident));
 
         TestInfra.produce(Topics.INCIDENTS, key, notJson, Map.of(CloudEventHeaders.ID, UUID.randomUUID().toString()));
-        TestInfra.produce(Topics.INCIDENTS, key, noId, Map.of(CloudEventHeaders.TYPE, EventTypes.INCIDENT_OPENED));
-        TestIncidents.publish(TestIncidents.event(IncidentChange.RESOLVED, tenant, incident));
+        TestInfra.produce(Topics.INCIDENTS, key, noId, Map.of(CloudEventHeaders.TYPE, EventTypes.INCIDENT_CONFIRMED));
+        TestIncidents.publish(TestIncidents.resolved(tenant, incident, TestIncidents.confirmedDecision(true, null)));
 
         awaitRequests(path, 1);
         Predicate<ConsumerRecord<String, String>> poison = r -> r.value().equals(notJson) || r.value().equals(noId);

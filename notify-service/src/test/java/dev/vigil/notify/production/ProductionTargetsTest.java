@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.vigil.contracts.IncidentChange;
 import dev.vigil.notify.TestIncidents;
 import dev.vigil.notify.WebhookReceiver;
 import dev.vigil.platform.security.Roles;
@@ -81,7 +80,7 @@ class ProductionTargetsTest {
                 .execute(Tuple.of(UUID.randomUUID(), tenant, receiver.url("/" + tenant).replace("http:", "https:")))
                 .await().indefinitely();
 
-        TestIncidents.publish(TestIncidents.event(IncidentChange.OPENED, tenant, incident));
+        TestIncidents.publish(TestIncidents.confirmed(tenant, incident));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                 .auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant)).queryParam("incidentId", incident.toString())

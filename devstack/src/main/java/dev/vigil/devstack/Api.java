@@ -56,6 +56,11 @@ final class Api {
         return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    Reply put(String url, String token, String json) {
+        return send(request(url, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** True when the URL answers 200, e.g. a readiness probe. */
     boolean answers200(String url) {
         return status(url).orElse(0) == 200;

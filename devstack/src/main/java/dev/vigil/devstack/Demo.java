@@ -19,13 +19,22 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The demo story, told against the running stack: a customer's web shop fails, the probe reports it three
- * times, Vigil opens one incident, tells the customer through a signed webhook, opens the agreed runbook, and
- * tells the customer again when the shop recovers. Setup is idempotent, so the demo can run again and again.
+ * The demo's two stories, told against the running stack.
+ * <ol>
+ * <li>A customer's web shop fails: the probe reports it three times, Vigil opens one incident and asks the MSP's
+ * operators to decide. An operator confirms it, so the customer hears of it through a signed webhook and the agreed
+ * runbook opens. The shop recovers, the incident waits in {@code recovering} until the operator completes the
+ * runbook, and the customer hears it is resolved.</li>
+ * <li>A one-off blip of the shop's TLS check: the operator dismisses it as noise, it recovers, and the customer hears
+ * nothing at all.</li>
+ * </ol>
+ * Setup is idempotent, so the demo can run again and again.
  */
 public final class Demo {
     public static final String TENANT = "demo-shop";
     static final String RUNBOOK = "Restore the web shop";
+    static final String OPERATOR = "aiko";
+    static final String CUSTOMER_NOTE = "Our engineer is restarting the shop's application server.";
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Stack stack;
@@ -34,9 +43,9 @@ public final class Demo {
     private final DevTokens tokens;
     private final Path stateFile;
 
-    /** What one run of the story produced, for checks beyond it. */
-    public record Outcome(String incidentId, String fingerprint, long occurrences, String openedWebhookId,
-            String resolvedWebhookId, String executionId) {
+    /** What one run of the stories produced, for checks beyond them. */
+    public record Outcome(String incidentId, String fingerprint, long occurrences, String confirmedWebhookId,
+            String resolvedWebhookId, String executionId, String dismissedIncidentId) {
     }
 
     public Demo(Stack stack, PrintStream out) {
@@ -52,36 +61,57 @@ public final class Demo {
         out.println("Vigil demo: customer '" + TENANT + "', whose web shop is watched by an HTTP probe");
         DemoState state = setUp(DemoState.load(stateFile));
         state.save(stateFile);
+        String operator = operatorToken();
 
+        out.println();
+        out.println("Story 1: the shop fails, a person confirms it, the customer is told, the runbook is followed");
         say("probe: shop-web-01 answers HTTP 503 (critical), reported 3 times");
         String fingerprint = null;
         for (int i = 1; i <= 3; i++) {
             fingerprint = postProbe(state.ingestKey(), "firing");
         }
         String fp = fingerprint;
-        JsonNode incident = await("the incident to count 3 occurrences", () -> openIncident(fp)
+        JsonNode incident = await("the incident to count 3 occurrences", () -> liveIncident(fp)
                 .filter(i -> i.path("occurrences").asLong() >= 3));
         String incidentId = incident.path("id").asText();
         say("triage: incident " + incidentId + " opened, occurrences " + incident.path("occurrences").asLong()
-                + " (one incident, not three)");
+                + " (one incident, not three), status " + incident.path("status").asText() + ", decision due by "
+                + incident.path("decision").path("decisionDueAt").asText());
+        JsonNode asked = await("the operators' 'awaiting decision' webhook",
+                () -> webhook(incidentId, "incident.awaiting-decision"));
+        say("notify: the MSP's operators channel reads: \"" + asked.path("message").asText() + "\"");
+        say("        the customer has heard nothing yet: " + customerWebhooks(incidentId).size() + " webhooks");
 
-        JsonNode opened = await("the signed 'opened' webhook", () -> webhook(incidentId, "incident.opened"));
-        say("notify: webhook incident.opened delivered to the customer, signature verified (webhook-id "
-                + opened.path("webhookId").asText() + ")");
-        say("        the customer reads: \"" + opened.path("message").asText() + "\"");
+        JsonNode confirmed = require(api.post(triageUrl("/v1/incidents/" + incidentId + "/confirm"), operator,
+                Json.write(Map.of("customerNote", CUSTOMER_NOTE))), 200, "confirming the incident").body();
+        say("operator " + OPERATOR + ": POST /v1/incidents/" + incidentId + "/confirm -> "
+                + confirmed.path("status").asText());
+        JsonNode toCustomer = await("the signed 'confirmed' webhook", () -> webhook(incidentId, "incident.confirmed"));
+        say("notify: webhook incident.confirmed delivered to the customer, signature verified (webhook-id "
+                + toCustomer.path("webhookId").asText() + ")");
+        say("        the customer reads: \"" + toCustomer.path("message").asText() + "\"");
 
         JsonNode execution = await("the runbook execution", () -> execution(incidentId));
-        JsonNode detail = api.get(runbookUrl("/v1/executions/" + execution.path("id").asText()),
-                tokens.token("operator", TENANT)).body();
+        String executionId = execution.path("id").asText();
+        JsonNode detail = api.get(runbookUrl("/v1/executions/" + executionId), operator).body();
         say("runbook: execution of \"" + execution.path("runbookName").asText() + "\" opened with "
                 + execution.path("stepCount").asInt() + " steps:");
         for (JsonNode step : detail.path("steps")) {
             out.printf("           %d. %s%s%n", step.path("position").asInt(), step.path("title").asText(),
                     step.path("critical").asBoolean() ? "  (critical: a second person verifies)" : "");
         }
+        await("triage to know the execution runs", () -> incident(incidentId)
+                .filter(i -> i.path("runningExecutions").asInt() > 0));
 
         say("probe: shop-web-01 answers HTTP 200 again");
         postProbe(state.ingestKey(), "resolved");
+        await("the incident to wait for the runbook", () -> incident(incidentId)
+                .filter(i -> "recovering".equals(i.path("status").asText())));
+        say("triage: incident " + incidentId + " is recovering: its alert is resolved, the runbook is still open");
+        require(api.post(runbookUrl("/v1/executions/" + executionId + "/complete"), operator,
+                Json.write(Map.of("note", "Application server restarted; homepage answers 200"))), 200,
+                "completing the execution");
+        say("operator " + OPERATOR + ": POST /v1/executions/" + executionId + "/complete");
         JsonNode recovered = await("the incident to resolve", () -> incident(incidentId)
                 .filter(i -> "resolved".equals(i.path("status").asText())));
         say("triage: incident " + incidentId + " resolved after " + recovered.path("occurrences").asLong()
@@ -90,35 +120,73 @@ public final class Demo {
         say("notify: webhook incident.resolved delivered, signature verified (webhook-id "
                 + resolved.path("webhookId").asText() + ")");
         say("        the customer reads: \"" + resolved.path("message").asText() + "\"");
+        printTimeline(incidentId, operator);
 
-        checkNothingDuplicated(incidentId);
-        out.printf("%nThe story took %.1f s. Resident memory (MiB): %s%n", (System.nanoTime() - started) / 1e9,
+        out.println();
+        out.println("Story 2: a one-off blip, which the operator dismisses; the customer hears nothing");
+        String dismissedId = blipDismissed(state.ingestKey(), operator);
+
+        checkNothingDuplicated(incidentId, dismissedId);
+        out.printf("%nThe stories took %.1f s. Resident memory (MiB): %s%n", (System.nanoTime() - started) / 1e9,
                 stack.residentMiB());
         return new Outcome(incidentId, fingerprint, recovered.path("occurrences").asLong(),
-                opened.path("webhookId").asText(), resolved.path("webhookId").asText(), execution.path("id").asText());
+                toCustomer.path("webhookId").asText(), resolved.path("webhookId").asText(), executionId, dismissedId);
     }
 
-    /** However often the demo ran: one tenant, one endpoint, one runbook, and one webhook per change of this incident. */
-    private void checkNothingDuplicated(String incidentId) {
-        long tenants = api.list(ingestUrl("/v1/tenants"), tokens.adminToken()).stream()
-                .filter(t -> TENANT.equals(t.path("id").asText())).count();
-        long endpoints = api.list(notifyUrl("/v1/endpoints"), tokens.token("customer", TENANT)).size();
-        long runbooks = api.list(runbookUrl("/v1/runbooks"), tokens.token("supervisor", TENANT)).stream()
-                .filter(r -> RUNBOOK.equals(r.path("name").asText())).count();
-        List<String> webhooks = webhooks(incidentId).stream().map(w -> w.path("type").asText()).toList();
-        long incidents = api.list(triageUrl("/v1/incidents"), tokens.token("operator", TENANT)).size();
-        say(String.format("check: %d tenant, %d webhook endpoint, %d runbook; webhooks for this incident: %s;"
-                + " %d incident(s) so far, one per run (a recurrence after recovery is a new incident)",
-                tenants, endpoints, runbooks, webhooks, incidents));
-        if (tenants != 1 || endpoints != 1 || runbooks != 1
-                || !webhooks.equals(List.of("incident.opened", "incident.resolved"))) {
-            throw new StackException("something was duplicated or lost; see the check above");
+    private String blipDismissed(String ingestKey, String operator) {
+        say("probe: shop-web-01's TLS check times out once (major)");
+        String fingerprint = postResult(ingestKey, blipJson("firing"));
+        JsonNode blip = await("the blip's incident", () -> liveIncident(fingerprint));
+        String id = blip.path("id").asText();
+        await("the operators' 'awaiting decision' webhook", () -> webhook(id, "incident.awaiting-decision"));
+        say("triage: incident " + id + " opened; the operators are asked to decide");
+        JsonNode dismissed = require(api.post(triageUrl("/v1/incidents/" + id + "/dismiss"), operator,
+                Json.write(Map.of("reason", "noise", "note", "a single timeout; the certificate is valid"))), 200,
+                "dismissing the blip").body();
+        say("operator " + OPERATOR + ": POST /v1/incidents/" + id + "/dismiss {reason: noise} -> "
+                + dismissed.path("status").asText());
+        postResult(ingestKey, blipJson("resolved"));
+        await("the blip to resolve", () -> incident(id).filter(i -> "resolved".equals(i.path("status").asText())));
+        say("triage: incident " + id + " resolved; webhooks to the customer about it: " + customerWebhooks(id).size());
+        return id;
+    }
+
+    private void printTimeline(String incidentId, String operator) {
+        List<JsonNode> lines = api.list(triageUrl("/v1/incidents/" + incidentId + "/timeline"), operator);
+        say("timeline of incident " + incidentId + ":");
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            JsonNode line = lines.get(i);
+            out.printf("           %s  %-22s %-9s %s%n", line.path("at").asText(), line.path("kind").asText(),
+                    line.path("actor").asText(), line.path("note").isNull() ? "" : line.path("note").asText());
         }
     }
 
-    /** Posts the demo's probe result; returns its fingerprint. */
+    /** However often the demo ran: one tenant, two endpoints, one runbook, and one webhook per message. */
+    private void checkNothingDuplicated(String incidentId, String dismissedId) {
+        long tenants = api.list(ingestUrl("/v1/tenants"), tokens.adminToken()).stream()
+                .filter(t -> TENANT.equals(t.path("id").asText())).count();
+        long endpoints = api.list(notifyUrl("/v1/endpoints"), tokens.token("supervisor", TENANT)).size();
+        long runbooks = api.list(runbookUrl("/v1/runbooks"), tokens.token("supervisor", TENANT)).stream()
+                .filter(r -> RUNBOOK.equals(r.path("name").asText())).count();
+        List<String> webhooks = webhooks(incidentId).stream().map(w -> w.path("type").asText()).toList();
+        List<String> blipWebhooks = webhooks(dismissedId).stream().map(w -> w.path("type").asText()).toList();
+        say(String.format("check: %d tenant, %d webhook endpoints (customer, operators), %d runbook;"
+                + " webhooks for the failure: %s; for the dismissed blip: %s", tenants, endpoints, runbooks, webhooks,
+                blipWebhooks));
+        if (tenants != 1 || endpoints != 2 || runbooks != 1
+                || !webhooks.equals(List.of("incident.awaiting-decision", "incident.confirmed", "incident.resolved"))
+                || !blipWebhooks.equals(List.of("incident.awaiting-decision"))) {
+            throw new StackException("something was duplicated, lost or told to the customer; see the check above");
+        }
+    }
+
+    /** Posts the demo's probe result, firing or resolved; returns its fingerprint. */
     public String postProbe(String ingestKey, String status) {
-        Api.Reply reply = api.post(ingestUrl("/v1/alerts"), ingestKey, probeJson(status));
+        return postResult(ingestKey, probeJson(status));
+    }
+
+    private String postResult(String ingestKey, String json) {
+        Api.Reply reply = api.post(ingestUrl("/v1/alerts"), ingestKey, json);
         if (reply.status() != 202) {
             throw new StackException("ingest refused the probe result: " + reply.status() + " " + reply.body());
         }
@@ -130,6 +198,23 @@ public final class Demo {
         return Json.write(Map.of("source", "demo-probe", "resource", "shop-web-01", "check", "http",
                 "severity", "critical", "status", status, "summary", "Shop homepage answers HTTP 503",
                 "labels", Map.of("env", "prod", "service", "web-shop")));
+    }
+
+    private String blipJson(String status) {
+        return Json.write(Map.of("source", "demo-probe", "resource", "shop-web-01", "check", "tls",
+                "severity", "major", "status", status, "summary", "TLS handshake timed out",
+                "labels", Map.of("env", "prod", "service", "web-shop")));
+    }
+
+    /** The night-shift operator who decides in the demo. */
+    private String operatorToken() {
+        return tokens.token("operator", TENANT, OPERATOR, Duration.ofHours(1));
+    }
+
+    /** Webhooks for one incident that reached the customer's endpoint. */
+    private List<JsonNode> customerWebhooks(String incidentId) {
+        return webhooks(incidentId).stream()
+                .filter(w -> w.path("path").asText().equals("/webhooks/" + TENANT)).toList();
     }
 
     public String ingestKey() {
@@ -186,6 +271,20 @@ public final class Demo {
         trustSecret(state.endpointSecret());
 
         String supervisor = tokens.token("supervisor", TENANT);
+        String operatorsUrl = stack.layout().receiverUrl() + "/webhooks/" + TENANT + "-operators";
+        boolean hasOperatorsEndpoint = api.list(notifyUrl("/v1/endpoints?audience=operators"), supervisor).stream()
+                .anyMatch(e -> operatorsUrl.equals(e.path("url").asText()));
+        if (!hasOperatorsEndpoint || state.operatorsEndpointSecret() == null) {
+            Api.Reply created = api.post(notifyUrl("/v1/endpoints"), supervisor, Json.write(Map.of("url", operatorsUrl,
+                    "audience", "operators", "description", "The MSP's night-shift channel for Demo Shop")));
+            require(created, 201, "registering the MSP operators' endpoint");
+            state = state.withOperatorsEndpoint(created.body().path("secret").asText());
+            say("setup: the MSP operators' channel " + operatorsUrl + " registered (audience operators)");
+        } else {
+            say("setup: the MSP operators' channel already registered");
+        }
+        trustSecret(state.operatorsEndpointSecret());
+
         boolean hasRunbook = api.list(runbookUrl("/v1/runbooks"), supervisor).stream()
                 .anyMatch(r -> RUNBOOK.equals(r.path("name").asText()));
         if (!hasRunbook) {
@@ -223,9 +322,11 @@ public final class Demo {
         }
     }
 
-    private Optional<JsonNode> openIncident(String fingerprint) {
-        return api.list(triageUrl("/v1/incidents?status=open"), tokens.token("operator", TENANT)).stream()
-                .filter(i -> fingerprint.equals(i.path("fingerprint").asText())).findFirst();
+    /** The fingerprint's incident that is not resolved yet, whatever was decided about it. */
+    private Optional<JsonNode> liveIncident(String fingerprint) {
+        return api.list(triageUrl("/v1/incidents"), tokens.token("operator", TENANT)).stream()
+                .filter(i -> fingerprint.equals(i.path("fingerprint").asText())
+                        && !"resolved".equals(i.path("status").asText())).findFirst();
     }
 
     private Optional<JsonNode> incident(String id) {
@@ -265,10 +366,11 @@ public final class Demo {
         out.println(LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + "  " + line);
     }
 
-    private static void require(Api.Reply reply, int status, String what) {
+    private static Api.Reply require(Api.Reply reply, int status, String what) {
         if (reply.status() != status) {
             throw new StackException(what + " failed: " + reply.status() + " " + reply.body());
         }
+        return reply;
     }
 
     private String ingestUrl(String path) {

@@ -9,15 +9,16 @@ import java.nio.file.Path;
 
 /**
  * What the demo must remember between runs because the services show it only once: the ingest key and the
- * endpoint's signing secret. Kept in {@code .vigil/demo.json}, beside the stack's data.
+ * endpoints' signing secrets (the customer's, and the MSP operators' channel). Kept in {@code .vigil/demo.json},
+ * beside the stack's data.
  */
-record DemoState(String ingestKey, String endpointId, String endpointSecret) {
+record DemoState(String ingestKey, String endpointId, String endpointSecret, String operatorsEndpointSecret) {
 
     static DemoState load(Path file) {
         try {
-            return Files.exists(file) ? Json.read(Files.readString(file), DemoState.class) : new DemoState(null, null, null);
+            return Files.exists(file) ? Json.read(Files.readString(file), DemoState.class) : new DemoState(null, null, null, null);
         } catch (JsonProcessingException e) {
-            return new DemoState(null, null, null);
+            return new DemoState(null, null, null, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -33,10 +34,14 @@ record DemoState(String ingestKey, String endpointId, String endpointSecret) {
     }
 
     DemoState withIngestKey(String key) {
-        return new DemoState(key, endpointId, endpointSecret);
+        return new DemoState(key, endpointId, endpointSecret, operatorsEndpointSecret);
     }
 
     DemoState withEndpoint(String id, String secret) {
-        return new DemoState(ingestKey, id, secret);
+        return new DemoState(ingestKey, id, secret, operatorsEndpointSecret);
+    }
+
+    DemoState withOperatorsEndpoint(String secret) {
+        return new DemoState(ingestKey, endpointId, endpointSecret, secret);
     }
 }

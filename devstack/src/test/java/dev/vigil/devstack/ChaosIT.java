@@ -177,7 +177,7 @@ class ChaosIT {
         String probe = "{\"source\":\"chaos\",\"resource\":\"slow-host\",\"check\":\"disk\",\"severity\":\"major\"}";
         assertEquals(202, API.post(stack.layout().serviceUrl(Service.INGEST) + "/v1/alerts", key, probe).status());
         String incidentId = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            var open = API.list(stack.layout().serviceUrl(Service.TRIAGE) + "/v1/incidents?status=open",
+            var open = API.list(stack.layout().serviceUrl(Service.TRIAGE) + "/v1/incidents?status=confirmed",
                     stack.tokens().token("operator", tenant));
             return open.size() == 1 ? open.get(0).path("id").asText() : null;
         }, id -> id != null);
@@ -288,7 +288,10 @@ class ChaosIT {
         }
     }
 
-    /** A tenant with an ingest key, a webhook endpoint at the receiver and a runbook for the load's alerts. */
+    /**
+     * A tenant with an ingest key, a webhook endpoint at the receiver, a runbook for the load's alerts, and a policy
+     * that confirms every severity without a person, so that every incident reaches the customer and its runbook.
+     */
     private static String register(String tenant, String receiverPath) {
         String admin = stack.tokens().adminToken();
         String ingest = stack.layout().serviceUrl(Service.INGEST);
@@ -308,6 +311,11 @@ class ChaosIT {
                         "match", Map.of("source", "chaos"),
                         "steps", List.of(Map.of("title", "Clear old logs", "critical", true)))));
         assertEquals(201, runbook.status(), runbook.body().toString());
+
+        Api.Reply policy = API.put(stack.layout().serviceUrl(Service.TRIAGE) + "/v1/policies/" + tenant,
+                stack.tokens().token("supervisor", tenant), "{\"autoConfirm\": [\"critical\", \"major\","
+                        + " \"minor\", \"warning\", \"info\"]}");
+        assertEquals(200, policy.status(), policy.body().toString());
         return key.body().path("key").asText();
     }
 

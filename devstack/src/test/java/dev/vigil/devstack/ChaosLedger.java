@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * @param lost       accepted but not counted (summed per incident)
  * @param duplicates counted more often than accepted, plus incidents announced or opened twice
  * @param incidents  incidents the round opened
- * @param delivered  incidents whose {@code incident.opened} webhook arrived
+ * @param delivered  incidents whose {@code incident.confirmed} webhook arrived (the chaos tenants' policy confirms
+ *                   every severity, so each incident reaches the customer once)
  * @param executions incidents with their runbook execution
  * @param parked     records of the round on a DLQ that are not the fault's own poison
  * @param problems   one line per discrepancy, for the failure message
@@ -44,7 +45,7 @@ record ChaosLedger(String fault, long accepted, long applied, long lost, long du
         for (String tenant : tenants) {
             String token = stack.tokens().token("operator", tenant);
             for (JsonNode incident : api.list(stack.layout().serviceUrl(Service.TRIAGE)
-                    + "/v1/incidents?status=open", token)) {
+                    + "/v1/incidents?status=confirmed", token)) {
                 if (incident.path("resource").asText().startsWith(round + "-")) {
                     String key = tenant + "/" + incident.path("resource").asText();
                     if (incidents.put(key, incident) != null) {
@@ -71,7 +72,7 @@ record ChaosLedger(String fault, long accepted, long applied, long lost, long du
 
         Map<String, Set<String>> openedWebhooks = new TreeMap<>();
         for (JsonNode webhook : api.get(stack.layout().receiverUrl() + "/received", null).body()) {
-            if ("incident.opened".equals(webhook.path("type").asText())) {
+            if ("incident.confirmed".equals(webhook.path("type").asText())) {
                 openedWebhooks.computeIfAbsent(webhook.path("incidentId").asText(), k -> new HashSet<>())
                         .add(webhook.path("webhookId").asText());
             }
@@ -85,7 +86,7 @@ record ChaosLedger(String fault, long accepted, long applied, long lost, long du
             delivered += webhooks > 0 ? 1 : 0;
             if (webhooks != 1) {
                 duplicates += Math.max(0, webhooks - 1);
-                problems.add(entry.getKey() + ": " + webhooks + " distinct incident.opened webhooks");
+                problems.add(entry.getKey() + ": " + webhooks + " distinct incident.confirmed webhooks");
             }
             int opened = api.list(stack.layout().serviceUrl(Service.RUNBOOK) + "/v1/executions?incidentId="
                     + incidentId, stack.tokens().token("operator", tenant)).size();

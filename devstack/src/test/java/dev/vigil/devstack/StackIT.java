@@ -48,12 +48,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole stack as separate processes (PostgreSQL, Kafka, receiver, four services) on free ports, driven
- * the way a user drives it: the demo story, a repeat while the incident is open, the demo run twice, crashes
- * of triage and of PostgreSQL's server with {@code up} repairing them, and a parked record re-driven.
+ * the way a user drives it: the demo's stories (a confirmed failure and a dismissed blip), a repeat while the
+ * incident is undecided, the demo run twice, escalation at a decision deadline across a triage crash and with two
+ * triage replicas, crashes of triage and of PostgreSQL's server with {@code up} repairing them, a policy that
+ * confirms without a person, and a parked record re-driven.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final List<String> CONFIRMED_STORY = List.of("incident.awaiting-decision", "incident.confirmed",
+            "incident.resolved");
+    private static final List<String> UNDECIDED = List.of("incident.awaiting-decision");
     private static Stack stack;
     private static final Api API = new Api();
 
@@ -89,22 +94,39 @@ class StackIT {
 
         assertEquals(3, outcome.occurrences());
         assertTrue(story.contains("opened, occurrences 3"), story);
-        assertTrue(story.contains("webhook incident.opened delivered to the customer, signature verified"), story);
+        assertTrue(story.contains("the customer has heard nothing yet: 0 webhooks"), story);
+        assertTrue(story.contains("operator aiko: POST /v1/incidents/" + outcome.incidentId() + "/confirm -> confirmed"),
+                story);
+        assertTrue(story.contains("webhook incident.confirmed delivered to the customer, signature verified"), story);
+        assertTrue(story.contains(Demo.CUSTOMER_NOTE), "the operator's words reach the customer: " + story);
         assertTrue(story.contains("execution of \"Restore the web shop\" opened with 3 steps"), story);
+        assertTrue(story.contains("is recovering: its alert is resolved, the runbook is still open"), story);
         assertTrue(story.contains("resolved after 3 occurrences"), story);
         assertTrue(story.contains("webhook incident.resolved delivered, signature verified"), story);
-        assertStaysTheSame(() -> webhookTypes(outcome.incidentId()), List.of("incident.opened", "incident.resolved"));
+        assertTrue(story.contains("webhooks to the customer about it: 0"), story);
+        // a confirmed incident: exactly one customer message of each kind and one execution
+        assertStaysTheSame(() -> webhookTypes(outcome.incidentId()), CONFIRMED_STORY);
+        assertEquals(1, API.list(url(Service.RUNBOOK, "/v1/executions?incidentId=" + outcome.incidentId()),
+                stack.tokens().token("operator", Demo.TENANT)).size());
+        // a dismissed one: nothing ever reaches the customer
+        assertStaysTheSame(() -> webhookTypes(outcome.dismissedIncidentId()), UNDECIDED);
+        assertEquals(0, API.list(url(Service.NOTIFY, "/v1/deliveries?incidentId=" + outcome.dismissedIncidentId()),
+                stack.tokens().token("customer", Demo.TENANT)).size());
+        List<String> timeline = API.list(url(Service.TRIAGE, "/v1/incidents/" + outcome.incidentId() + "/timeline"),
+                stack.tokens().token("operator", Demo.TENANT)).stream().map(l -> l.path("kind").asText()).toList();
+        assertTrue(timeline.containsAll(List.of("opened", "confirmed", "execution-opened", "customer-contacted",
+                "recovering", "execution-completed", "resolved")), timeline.toString());
     }
 
     @Test
     @Order(2)
-    void aRepeatWhileOpenCountsButSendsNoSecondOpenedWebhook() {
+    void aRepeatWhileUndecidedCountsAndAnUnconfirmedIncidentNeverReachesTheCustomer() {
         Demo demo = new Demo(stack, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         String key = demo.ingestKey();
         String fingerprint = demo.postProbe(key, "firing");
         JsonNode incident = await(() -> openIncident(fingerprint), i -> i != null);
         String incidentId = incident.path("id").asText();
-        await(() -> webhookTypes(incidentId), types -> types.contains("incident.opened"));
+        await(() -> webhookTypes(incidentId), types -> types.contains("incident.awaiting-decision"));
 
         demo.postProbe(key, "firing");
         await(() -> openIncident(fingerprint), i -> i != null && i.path("occurrences").asLong() == 2);
@@ -121,10 +143,12 @@ class StackIT {
         assertEquals(4, resolved.path("occurrences").asLong(), "the retried request counts once");
         await(() -> webhookTypes(incidentId), types -> types.contains("incident.resolved"));
 
-        assertStaysTheSame(() -> webhookTypes(incidentId), List.of("incident.opened", "incident.resolved"));
+        assertStaysTheSame(() -> webhookTypes(incidentId), UNDECIDED);
+        assertEquals(0, API.list(url(Service.NOTIFY, "/v1/deliveries?incidentId=" + incidentId),
+                stack.tokens().token("customer", Demo.TENANT)).size(), "nobody confirmed it: the customer heard nothing");
         List<JsonNode> deliveries = API.list(url(Service.NOTIFY, "/v1/deliveries?incidentId=" + incidentId),
-                stack.tokens().token("customer", Demo.TENANT));
-        assertEquals(2, deliveries.size(), deliveries.toString());
+                stack.tokens().token("supervisor", Demo.TENANT));
+        assertEquals(1, deliveries.size(), "one question to the operators, however many repeats: " + deliveries);
     }
 
     @Test
@@ -135,8 +159,8 @@ class StackIT {
         Demo.Outcome second = demo.run();
 
         assertNotEquals(first.incidentId(), second.incidentId(), "a recurrence after recovery is a new incident");
-        assertEquals(List.of("incident.opened", "incident.resolved"), webhookTypes(first.incidentId()));
-        assertEquals(List.of("incident.opened", "incident.resolved"), webhookTypes(second.incidentId()));
+        assertEquals(CONFIRMED_STORY, webhookTypes(first.incidentId()));
+        assertEquals(CONFIRMED_STORY, webhookTypes(second.incidentId()));
         List<JsonNode> tenants = API.list(url(Service.INGEST, "/v1/tenants"), stack.tokens().adminToken());
         assertEquals(1, tenants.stream().filter(t -> Demo.TENANT.equals(t.path("id").asText())).count());
         List<JsonNode> endpoints = API.list(url(Service.NOTIFY, "/v1/endpoints"),
@@ -149,9 +173,11 @@ class StackIT {
 
     @Test
     @Order(4)
-    void aTriageCrashMidStreamLosesNoAlertAndCountsNoneTwice() {
+    void aTriageCrashMidStreamLosesNoAlertCountsNoneTwiceAndMissesNoDeadline() {
         Demo demo = new Demo(stack, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         String key = demo.ingestKey();
+        // an undecided incident whose decision deadline falls while triage is down
+        String escalating = escalatingIncident("stack-escalation-1", "db-restart");
         String probe = "{\"source\":\"crash-test\",\"resource\":\"db-01\",\"check\":\"replication\","
                 + "\"severity\":\"major\",\"summary\":\"Replica lag above 60 s\"}";
         String batch = "[" + String.join(",", java.util.Collections.nCopies(50, probe)) + "]";
@@ -170,14 +196,16 @@ class StackIT {
         JsonNode incident = await(() -> openIncident(fp), i -> i != null && i.path("occurrences").asLong() >= 1000);
         assertEquals(1000, incident.path("occurrences").asLong());
         String incidentId = incident.path("id").asText();
-        await(() -> webhookTypes(incidentId), types -> types.contains("incident.opened"));
-        assertEquals(List.of("incident.opened"), webhookTypes(incidentId));
+        await(() -> webhookTypes(incidentId), types -> types.contains("incident.awaiting-decision"));
+        assertEquals(UNDECIDED, webhookTypes(incidentId));
+        assertStaysTheSame(() -> webhookTypes(escalating), List.of("incident.escalated"));
     }
 
     @Test
     @Order(5)
     void twoTriageReplicasShareTheWorkAndGiveTheSameResult() {
         stack.startReplica(Service.TRIAGE, EmbeddedKafka.freePort());
+        String escalating = escalatingIncident("stack-escalation-2", "db-replica");
         String key = new Demo(stack, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
                 .ingestKey();
         List<String> fingerprints = new ArrayList<>();
@@ -200,9 +228,11 @@ class StackIT {
                     i -> i != null && i.path("occurrences").asLong() >= 100);
             assertEquals(100, incident.path("occurrences").asLong(), fingerprint);
             String incidentId = incident.path("id").asText();
-            await(() -> webhookTypes(incidentId), types -> types.contains("incident.opened"));
-            assertEquals(List.of("incident.opened"), webhookTypes(incidentId));
+            await(() -> webhookTypes(incidentId), types -> types.contains("incident.awaiting-decision"));
+            assertEquals(UNDECIDED, webhookTypes(incidentId));
         }
+        // both replicas sweep deadlines; the escalation still happens once
+        assertStaysTheSame(() -> webhookTypes(escalating), List.of("incident.escalated"));
     }
 
     @Test
@@ -232,7 +262,7 @@ class StackIT {
         Demo.Outcome outcome = new Demo(stack, new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8)).run();
         assertEquals(3, outcome.occurrences());
-        assertEquals(List.of("incident.opened", "incident.resolved"), webhookTypes(outcome.incidentId()));
+        assertEquals(CONFIRMED_STORY, webhookTypes(outcome.incidentId()));
     }
 
     @Test
@@ -269,6 +299,57 @@ class StackIT {
         assertFalse(both.get(1).redriven());
         assertEquals("vigil.dlq.triage@" + parked.position(),
                 ParkedRecord.header(both.get(1).record(), DeadLetterTopic.REDRIVEN_FROM));
+    }
+
+    @Test
+    @Order(10)
+    void aCriticalThePolicyConfirmsReachesTheCustomerWithNoPerson() {
+        String tenant = "stack-auto";
+        String key = register(tenant, "{\"autoConfirm\": [\"critical\"]}", "customer");
+        String probe = "{\"source\":\"auto-test\",\"resource\":\"pay-01\",\"check\":\"http\","
+                + "\"severity\":\"critical\",\"summary\":\"Payment page answers 500\"}";
+        assertEquals(202, API.post(url(Service.INGEST, "/v1/alerts"), key, probe).status());
+        String operator = stack.tokens().token("operator", tenant);
+        JsonNode incident = await(() -> API.list(url(Service.TRIAGE, "/v1/incidents"), operator).stream().findFirst()
+                .orElse(null), i -> i != null && "confirmed".equals(i.path("status").asText()));
+        assertEquals("policy", incident.path("decision").path("confirmedBy").asText());
+        assertStaysTheSame(() -> webhookTypes(incident.path("id").asText()), List.of("incident.confirmed"));
+    }
+
+    /**
+     * Registers {@code tenant} with its policy and one endpoint at the receiver for {@code audience}; the ingest key.
+     */
+    private static String register(String tenant, String policy, String audience) {
+        String admin = stack.tokens().adminToken();
+        assertEquals(201, API.post(url(Service.INGEST, "/v1/tenants"), admin,
+                "{\"id\":\"" + tenant + "\",\"name\":\"" + tenant + "\"}").status());
+        Api.Reply key = API.post(url(Service.INGEST, "/v1/tenants/" + tenant + "/ingest-keys"), admin, "{}");
+        assertEquals(201, key.status(), key.body().toString());
+        String supervisor = stack.tokens().token("supervisor", tenant);
+        Api.Reply endpoint = API.post(url(Service.NOTIFY, "/v1/endpoints"), supervisor, "{\"url\":\""
+                + stack.layout().receiverUrl() + "/webhooks/" + tenant + "-" + audience + "\",\"audience\":\""
+                + audience + "\"}");
+        assertEquals(201, endpoint.status(), endpoint.body().toString());
+        try {
+            Files.writeString(WebhookReceiver.secretsFile(stack.layout()), endpoint.body().path("secret").asText()
+                    + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(200, API.put(url(Service.TRIAGE, "/v1/policies/" + tenant), supervisor, policy).status());
+        return key.body().path("key").asText();
+    }
+
+    /** A tenant whose major incidents must be decided within seconds, and one such incident, still undecided. */
+    private static String escalatingIncident(String tenant, String check) {
+        String key = register(tenant, "{\"decisionDeadlines\": {\"major\": \"PT8S\"}}", "supervisors");
+        String probe = "{\"source\":\"deadline-test\",\"resource\":\"db-01\",\"check\":\"" + check + "\","
+                + "\"severity\":\"major\",\"summary\":\"Database not answering\"}";
+        assertEquals(202, API.post(url(Service.INGEST, "/v1/alerts"), key, probe).status());
+        String operator = stack.tokens().token("operator", tenant);
+        return await(() -> API.list(url(Service.TRIAGE, "/v1/incidents"), operator).stream().findFirst().orElse(null),
+                i -> i != null).path("id").asText();
     }
 
     private static List<ParkedRecord> parkedWith(DeadLetterTopic dlq, String eventId) {

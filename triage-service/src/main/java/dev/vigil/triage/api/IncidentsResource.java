@@ -46,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 public class IncidentsResource {
     private static final String ILLEGAL = "The incident's state does not allow this action; the detail names its"
             + " state and the action";
+    private static final String AFTER = "The incident after the action";
 
     private final IncidentStore incidents;
     private final TimelineStore timeline;
@@ -96,6 +97,7 @@ public class IncidentsResource {
     @Operation(summary = "Claim an open incident: the caller becomes its assignee")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AcknowledgeRequest.class)))
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = AFTER)
     @APIResponse(responseCode = "409", description = ILLEGAL)
     public Uni<IncidentView> acknowledge(@PathParam("id") String rawId, String body) {
         AcknowledgeRequest request = OptionalBody.read(body, AcknowledgeRequest.class);
@@ -109,6 +111,7 @@ public class IncidentsResource {
     @Operation(summary = "A real failure: the customer is contacted and the matching runbook opens")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ConfirmRequest.class)))
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = AFTER)
     @APIResponse(responseCode = "409", description = ILLEGAL)
     public Uni<IncidentView> confirm(@PathParam("id") String rawId, String body) {
         ConfirmRequest request = OptionalBody.read(body, ConfirmRequest.class);
@@ -120,6 +123,7 @@ public class IncidentsResource {
     @Path("/{id}/dismiss")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Noise: nothing of this incident reaches the customer")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = AFTER)
     @APIResponse(responseCode = "409", description = ILLEGAL)
     public Uni<IncidentView> dismiss(@PathParam("id") String rawId,
             @Valid @NotNull(message = "a JSON body is required") DismissRequest request) {
@@ -134,6 +138,7 @@ public class IncidentsResource {
     @Path("/{id}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Give the incident to an operator")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = AFTER)
     @APIResponse(responseCode = "409", description = "The incident is resolved")
     public Uni<IncidentView> assign(@PathParam("id") String rawId,
             @Valid @NotNull(message = "a JSON body is required") AssignRequest request) {

@@ -141,7 +141,6 @@ class StackIT {
         JsonNode resolved = await(() -> API.get(url(Service.TRIAGE, "/v1/incidents/" + incidentId),
                 stack.tokens().token("operator", Demo.TENANT)).body(), i -> "resolved".equals(i.path("status").asText()));
         assertEquals(4, resolved.path("occurrences").asLong(), "the retried request counts once");
-        await(() -> webhookTypes(incidentId), types -> types.contains("incident.resolved"));
 
         assertStaysTheSame(() -> webhookTypes(incidentId), UNDECIDED);
         assertEquals(0, API.list(url(Service.NOTIFY, "/v1/deliveries?incidentId=" + incidentId),

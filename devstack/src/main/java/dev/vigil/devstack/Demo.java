@@ -285,6 +285,8 @@ public final class Demo {
         }
         trustSecret(state.operatorsEndpointSecret());
 
+        requirePersonToDecide(supervisor);
+
         boolean hasRunbook = api.list(runbookUrl("/v1/runbooks"), supervisor).stream()
                 .anyMatch(r -> RUNBOOK.equals(r.path("name").asText()));
         if (!hasRunbook) {
@@ -302,6 +304,24 @@ public final class Demo {
             say("setup: runbook \"" + RUNBOOK + "\" already in the catalog");
         }
         return state;
+    }
+
+    /**
+     * The stories need a person to decide: if the tenant's policy was changed to confirm some severity without one
+     * (as README's example does), the defaults are saved again, as a new version.
+     */
+    private void requirePersonToDecide(String supervisor) {
+        Api.Reply policy = require(api.get(triageUrl("/v1/policies/" + TENANT), supervisor), 200,
+                "reading the tenant's policy");
+        if (policy.body().path("autoConfirm").isEmpty()) {
+            say("setup: the tenant's policy (version " + policy.body().path("version").asInt()
+                    + ") leaves every decision to a person");
+            return;
+        }
+        Api.Reply saved = require(api.put(triageUrl("/v1/policies/" + TENANT), supervisor, "{}"), 200,
+                "restoring the default policy");
+        say("setup: the tenant's policy confirmed " + policy.body().path("autoConfirm") + " without a person;"
+                + " the defaults are saved again as version " + saved.body().path("version").asInt());
     }
 
     private boolean keyWorks(String key) {

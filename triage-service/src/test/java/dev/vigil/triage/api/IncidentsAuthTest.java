@@ -17,5 +17,12 @@ class IncidentsAuthTest {
         UnauthorizedChecks.assertEveryBadTokenIsChallenged("operator", "acme", spec -> spec.get("/v1/incidents"));
         UnauthorizedChecks.assertEveryBadTokenIsChallenged("operator", "acme",
                 spec -> spec.get("/v1/incidents/" + UUID.randomUUID()));
+        UnauthorizedChecks.assertEveryBadTokenIsChallenged("operator", "acme",
+                spec -> spec.post("/v1/incidents/" + UUID.randomUUID() + "/confirm"));
+        UnauthorizedChecks.assertEveryBadTokenIsChallenged("operator", "acme",
+                spec -> spec.get("/v1/incidents/" + UUID.randomUUID() + "/timeline"));
+        UnauthorizedChecks.assertEveryBadTokenIsChallenged("supervisor", "acme",
+                spec -> spec.contentType("application/json").body("{}").put("/v1/policies/acme"));
+        UnauthorizedChecks.assertEveryBadTokenIsChallenged("supervisor", "acme", spec -> spec.get("/v1/policies/acme"));
     }
 }

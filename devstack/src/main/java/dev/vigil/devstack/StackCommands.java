@@ -8,7 +8,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** The subcommands that run the local stack, one class and one job each: up, down, status, logs, demo, bench. */
+/** The subcommands that run the local stack, one class and one job each: up, down, status, logs, demo, bench,
+ * night. */
 final class StackCommands {
     private StackCommands() {
     }
@@ -138,6 +139,38 @@ final class StackCommands {
                 stack.up();
             }
             new IngestBenchmark(stack, vigil.out()).run(seconds, connections, batch, format, repeat, tenants);
+        }
+    }
+
+    @Command(name = "night", description = {
+        "Replay a labelled noisy night of an MSP against the stack and score triage's incidents.",
+        "Generates the night from the seed (host-down cascades, service failures, flaps, blips, steady repeats, "
+                + "planned work), registers tenants night-<seed>-r<run>-<n> with a key each, posts the alerts at "
+                + "--speed times real time, waits for triage to settle and prints recall, false merges, incidents "
+                + "per cascade, noise share and compression (see docs/triage-quality.md)."})
+    static final class RunNight implements Runnable {
+        @ParentCommand
+        Vigil vigil;
+
+        @Option(names = "--customers", paramLabel = "N", defaultValue = "40", converter = PositiveNumber.class,
+                description = "tenants in the night (default: ${DEFAULT-VALUE})")
+        int customers;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+                description = "the night's seed: the same seed gives the same night (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--speed", paramLabel = "X", defaultValue = "100", converter = PositiveNumber.class,
+                description = "replay speed-up: 100 plays the 8 h night in about 5 min (default: ${DEFAULT-VALUE})")
+        int speed;
+
+        @Override
+        public void run() {
+            Stack stack = vigil.stack();
+            if (!stack.isUp()) {
+                stack.up();
+            }
+            new NightReplay(stack, vigil.out()).run(seed, customers, speed);
         }
     }
 }

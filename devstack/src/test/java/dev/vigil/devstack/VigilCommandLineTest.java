@@ -40,6 +40,8 @@ class VigilCommandLineTest {
         "logs billing                                   | unknown process 'billing': one of postgres, kafka, receiver, ingest",
         "bench --seconds 2s                             | ./vigil bench: invalid value for option '--seconds': '2s' is not a whole number",
         "bench --format prometheus                      | ./vigil bench: invalid value for option '--format': 'prometheus' is not one of native, alertmanager, grafana, pagerduty",
+        "night --speed 0                                | ./vigil night: invalid value for option '--speed': '0' is not above zero",
+        "night --customers many                         | ./vigil night: invalid value for option '--customers': 'many' is not a whole number",
         "token                                          | ./vigil token: missing required option: '--role=R'",
         "token --role root                              | unknown role 'root': one of admin, supervisor, operator, customer",
         "token --role customer                          | customer tokens need --tenant T",
@@ -90,6 +92,7 @@ class VigilCommandLineTest {
         "token --help             | Usage: ./vigil token [-h] --role=R [--tenant=T] [--tenants=T[,T...]]...",
         "demo --help              | Usage: ./vigil demo",
         "bench --help             | Usage: ./vigil bench",
+        "night --help             | Usage: ./vigil night",
         "dlq --help               | Usage: ./vigil dlq [-h] (list | redrive)",
         "dlq redrive --help       | Usage: ./vigil dlq redrive [-h] --service=S (--offset=N... | --all)",
         "dlq list -h              | Usage: ./vigil dlq list",
@@ -121,7 +124,7 @@ class VigilCommandLineTest {
 
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().startsWith("Usage: ./vigil [-h] [COMMAND]"), run.out());
-        for (String command : List.of("up", "down", "status", "logs", "token", "demo", "bench", "dlq")) {
+        for (String command : List.of("up", "down", "status", "logs", "token", "demo", "bench", "night", "dlq")) {
             assertTrue(run.out().lines().anyMatch(line -> line.startsWith("  " + command + " ")), command + ": " + run.out());
         }
     }

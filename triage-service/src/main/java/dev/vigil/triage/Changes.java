@@ -14,13 +14,17 @@ import java.util.UUID;
 
 /**
  * What one decision did, for the store to write in one transaction: the incidents in their final state, the events
- * for the outbox, the timeline lines, the deadlines to keep, and a rule suggestion from a dismissal.
+ * for the outbox, the timeline lines, the deadlines to keep, the alerts' states and suppressions, and a rule
+ * suggestion from a dismissal.
  */
 public final class Changes {
     private final Map<UUID, Incident> incidents = new LinkedHashMap<>();
     private final List<IncidentEvent> events = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private final List<Deadline> deadlines = new ArrayList<>();
+    private final Map<AlertKey, AlertState> states = new LinkedHashMap<>();
+    private final List<Suppression> suppressions = new ArrayList<>();
+    private final List<AlertState> silencedResolved = new ArrayList<>();
     private RuleSuggestion suggestion;
 
     /**
@@ -60,6 +64,20 @@ public final class Changes {
         deadlines.add(deadline);
     }
 
+    /** An alert's new state. */
+    public void state(AlertState state) {
+        states.put(state.key(), state);
+    }
+
+    public void suppressed(Suppression suppression) {
+        suppressions.add(suppression);
+    }
+
+    /** A silenced alert resolved: a silence "until resolved" ends when the last alert it holds does. */
+    public void silencedResolved(AlertState state) {
+        silencedResolved.add(state);
+    }
+
     public void suggest(RuleSuggestion rule) {
         suggestion = rule;
     }
@@ -86,6 +104,18 @@ public final class Changes {
         return List.copyOf(deadlines);
     }
 
+    public List<AlertState> states() {
+        return List.copyOf(states.values());
+    }
+
+    public List<Suppression> suppressions() {
+        return List.copyOf(suppressions);
+    }
+
+    public List<AlertState> silencedResolved() {
+        return List.copyOf(silencedResolved);
+    }
+
     public Optional<RuleSuggestion> suggestion() {
         return Optional.ofNullable(suggestion);
     }
@@ -96,12 +126,15 @@ public final class Changes {
         events.addAll(later.events);
         timeline.addAll(later.timeline);
         deadlines.addAll(later.deadlines);
+        later.states.values().forEach(this::state);
+        suppressions.addAll(later.suppressions);
+        silencedResolved.addAll(later.silencedResolved);
         if (later.suggestion != null) {
             suggestion = later.suggestion;
         }
     }
 
     public boolean isEmpty() {
-        return incidents.isEmpty() && timeline.isEmpty() && deadlines.isEmpty();
+        return incidents.isEmpty() && timeline.isEmpty() && deadlines.isEmpty() && states.isEmpty();
     }
 }

@@ -4,6 +4,11 @@ package dev.vigil.triage;
 public final class TimelineKind {
     /** Its alerts fired again while it was recovering. */
     public static final String RELAPSED = "relapsed";
+    /** Another alert of its group was raised into it. */
+    public static final String ALERT_JOINED = "alert-joined";
+    /** Its alert started flapping: it stays open through the swings. */
+    public static final String FLAPPING = "flapping";
+    public static final String FLAPPING_ENDED = "flapping-ended";
     public static final String CUSTOMER_CONTACTED = "customer-contacted";
     public static final String CUSTOMER_CONTACT_FAILED = "customer-contact-failed";
     /** Followed by the execution's change: execution-opened, execution-completed, execution-abandoned. */

@@ -5,123 +5,274 @@ import dev.vigil.contracts.AlertStatus;
 import dev.vigil.contracts.EventIds;
 import dev.vigil.contracts.IncidentChange;
 import dev.vigil.contracts.IncidentStatus;
+import dev.vigil.triage.rules.TriageRules;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Decides what alerts do to incidents.
+ * Decides what alerts do to incidents, in event time (each alert's observed time), so that a night replayed at any
+ * speed gives the same incidents.
  * <ul>
- * <li>A firing alert opens an incident for its fingerprint, or counts one more occurrence of the live one. A new
- * incident waits for a person's decision, with a deadline per severity from the tenant's policy, unless the policy
- * confirms its severity automatically.</li>
- * <li>A resolved alert makes the live incident quiet. It ends at once, or, with a resolve delay, when the delay has
- * passed without the alert firing again ({@link Deadline.Kind#RESOLVE}). A confirmed incident with a runbook
- * execution still running is recovering instead ({@link IncidentLife#settle}).</li>
+ * <li>A firing alert already in a live incident counts in it. Any other is judged ({@link AlertJudge}): held by a
+ * silence, a maintenance window, an inhibiting alert, or a threshold not yet reached, and recorded with that
+ * reason; or raised. A raised alert joins the live incident of its group opened within the group window, or opens
+ * one. A new incident waits for a person's decision, with a deadline per severity from the tenant's policy, unless
+ * the policy confirms its severity automatically.</li>
+ * <li>When the last firing alert of an incident resolves, the incident is quiet. It ends at once, or, with a resolve
+ * delay, when the delay has passed without an alert firing again ({@link Deadline.Kind#RESOLVE}); a flapping one
+ * waits out the flap window the same way. A confirmed incident with a runbook execution still running is
+ * recovering instead ({@link IncidentLife#settle}).</li>
+ * <li>A result older than the alert's last one is late: a firing is counted, nothing else changes.</li>
  * </ul>
  * Occurrence growth is reported once per batch per incident, so a storm of repeats does not become a storm of
- * events. Every id is derived from the alert that caused it, so reapplying a batch yields the same ids. Deadlines
- * count from when ingest received the alert: the wall clock, which is what a person's deadline is about.
+ * events. Every id is derived from the alert that caused it, so reapplying a batch yields the same ids. Decision
+ * deadlines count from when ingest received the alert: the wall clock, which is what a person's deadline is about.
  */
 public final class TriagePolicy {
     static final String INCIDENT_ID_KIND = "incident";
 
-    private TriagePolicy() {
+    private final TriageInputs inputs;
+    private final Changes changes = new Changes();
+    private final Map<AlertKey, AlertState> states;
+    private final Map<UUID, Incident> incidents = new LinkedHashMap<>();
+    private final Map<String, List<UUID>> groups = new HashMap<>();
+    private final Map<UUID, Integer> firing;
+    private final Map<String, Map<String, AlertState>> inhibitors = new HashMap<>();
+    private final Map<UUID, Long> reportedOccurrences = new HashMap<>();
+    private final Map<UUID, UUID> lastCause = new HashMap<>();
+
+    private TriagePolicy(TriageInputs inputs) {
+        this.inputs = inputs;
+        this.states = new HashMap<>(inputs.states());
+        this.firing = new HashMap<>(inputs.firingMembers());
+        inputs.live().forEach(incident -> {
+            incidents.put(incident.id(), incident);
+            groupOf(incident.tenant(), incident.groupKey()).add(incident.id());
+            reportedOccurrences.put(incident.id(), incident.occurrences());
+        });
+        inputs.inhibitors().forEach((tenant, firingInhibitors) -> firingInhibitors.forEach(
+                inhibitor -> inhibitorsOf(tenant).put(inhibitor.fingerprint(), inhibitor)));
     }
 
-    /**
-     * @param alerts   in the order they were published (per fingerprint, Kafka keeps that order)
-     * @param live     the live incidents of the alerts' fingerprints
-     * @param policies the policy of each tenant that has saved one; the others get {@link TenantPolicy#DEFAULT}
-     */
-    public static Changes apply(Iterable<Alert> alerts, Map<IncidentKey, Incident> live,
-            Map<String, TenantPolicy> policies) {
-        Map<IncidentKey, Incident> current = new HashMap<>(live);
-        Map<UUID, Long> reportedOccurrences = new HashMap<>();
-        Map<UUID, UUID> lastCause = new HashMap<>();
-        Changes changes = new Changes();
-        live.values().forEach(incident -> reportedOccurrences.put(incident.id(), incident.occurrences()));
-
-        for (Alert alert : alerts) {
-            IncidentKey key = new IncidentKey(alert.tenant(), alert.fingerprint());
-            TenantPolicy policy = policies.getOrDefault(alert.tenant(), TenantPolicy.DEFAULT);
-            Incident incident = current.get(key);
-            if (alert.status() == AlertStatus.FIRING) {
-                if (incident == null) {
-                    incident = open(changes, alert, policy);
-                    reportedOccurrences.put(incident.id(), incident.occurrences());
-                } else {
-                    incident = fireAgain(changes, incident, alert, policy);
-                    lastCause.put(incident.id(), alert.eventId());
-                }
-                current.put(key, incident);
-            } else if (incident != null && !incident.isQuiet()) {
-                Incident settled = quieten(changes, incident, alert, policy);
-                if (settled.isLive()) {
-                    current.put(key, settled);
-                } else {
-                    current.remove(key);
-                }
-            }
-        }
-
-        for (Incident incident : current.values()) {
-            Long reported = reportedOccurrences.get(incident.id());
-            if (reported != null && incident.occurrences() > reported) {
-                changes.change(null, incident, EventIds.derived(lastCause.get(incident.id()),
-                        IncidentChange.UPDATED.eventType()), IncidentChange.UPDATED, IncidentLife.TRIAGE, null,
-                        incident.lastSeenAt());
-            }
-        }
-        return changes;
+    /** @param alerts in the order they were published (per fingerprint, Kafka keeps that order) */
+    public static Changes apply(Iterable<Alert> alerts, TriageInputs inputs) {
+        TriagePolicy run = new TriagePolicy(inputs);
+        alerts.forEach(run::take);
+        run.reportGrowth();
+        return run.changes;
     }
 
-    private static Incident open(Changes changes, Alert alert, TenantPolicy policy) {
-        Incident opened = Incident.openedBy(EventIds.derived(alert.eventId(), INCIDENT_ID_KIND), alert);
+    private void take(Alert alert) {
+        AlertKey key = new AlertKey(alert.tenant(), alert.fingerprint());
+        AlertState before = states.get(key);
+        if (before != null && alert.observedAt().isBefore(before.lastObservedAt())) {
+            late(before, alert);
+            return;
+        }
+        TriageRules rules = inputs.rulesOf(alert.tenant());
+        AlertState observed = AlertState.observe(before, alert, rules);
+        keep(observed.firing() ? fired(before, observed, alert, rules) : resolved(before, observed, alert, rules));
+    }
+
+    private void late(AlertState before, Alert alert) {
+        if (alert.status() != AlertStatus.FIRING) {
+            return;
+        }
+        keep(before.countedLate());
+        Incident incident = before.isMember() ? incidents.get(before.incidentId()) : null;
+        if (incident != null && incident.isLive()) {
+            save(incident.countedLate(), alert);
+        }
+    }
+
+    private AlertState fired(AlertState before, AlertState observed, Alert alert, TriageRules rules) {
+        TenantPolicy policy = inputs.policyOf(alert.tenant());
+        Incident current = before != null && before.isMember() ? live(before.incidentId()) : null;
+        if (current != null) {
+            return join(current, before, observed, alert, 1, policy);
+        }
+        Optional<AlertState.Hold> hold = AlertJudge.hold(observed, alert.observedAt(), alert.receivedAt(), rules,
+                inputs.quiet(), inhibitorsOf(alert.tenant()).values());
+        if (hold.isPresent()) {
+            AlertState held = observed.held(hold.get());
+            changes.suppressed(Suppression.of(held, alert.observedAt()));
+            return held;
+        }
+        Incident group = groupIncident(observed, alert.observedAt(), rules);
+        if (group != null) {
+            return join(group, before, observed, alert, observed.episodeOccurrences(), policy);
+        }
+        return open(observed, alert, policy);
+    }
+
+    private AlertState resolved(AlertState before, AlertState observed, Alert alert, TriageRules rules) {
+        if (before == null || !before.firing()) {
+            return observed;
+        }
+        if (before.reason() == SuppressionReason.SILENCE) {
+            changes.silencedResolved(before);
+        }
+        Incident incident = before.isMember() ? live(before.incidentId()) : null;
+        if (incident == null) {
+            return observed;
+        }
+        int stillFiring = firing.merge(incident.id(), -1, Integer::sum);
+        Incident updated = flapChange(incident, before, observed, alert);
+        if (stillFiring <= 0 && !updated.isQuiet()) {
+            updated = quieten(updated, alert, rules);
+        }
+        save(updated, alert);
+        return observed;
+    }
+
+    private AlertState join(Incident incident, AlertState before, AlertState observed, Alert alert, long added,
+            TenantPolicy policy) {
+        boolean member = before != null && before.isMember() && before.incidentId().equals(incident.id());
+        int firingNow = firing.getOrDefault(incident.id(), 0) + (before != null && before.keepsOpen(incident.id())
+                ? 0 : 1);
+        firing.put(incident.id(), firingNow);
+        Incident counted = flapChange(incident.counted(alert, added, firingNow == 1), before, observed, alert);
+        if (incident.status() == IncidentStatus.RECOVERING) {
+            counted = counted.withStatus(IncidentStatus.CONFIRMED);
+            changes.fact(new TimelineEntry(EventIds.derived(alert.eventId(), TimelineKind.RELAPSED),
+                    incident.tenant(), incident.id(), alert.observedAt(), IncidentLife.TRIAGE, TimelineKind.RELAPSED,
+                    IncidentStatus.RECOVERING, IncidentStatus.CONFIRMED, "its alerts fire again"));
+        }
+        if (!member) {
+            changes.fact(new TimelineEntry(EventIds.derived(alert.eventId(), TimelineKind.ALERT_JOINED),
+                    incident.tenant(), incident.id(), alert.observedAt(), IncidentLife.TRIAGE,
+                    TimelineKind.ALERT_JOINED, null, null, alert.resource() + " " + alert.check() + " ("
+                            + alert.severity().wireName() + ") joined: same group, " + incident.groupKey()));
+        }
+        if (counted.status().isUndecided() && policy.autoConfirms(counted.severity())) {
+            // it became severe enough for the policy to confirm it without a person
+            changes.save(counted);
+            counted = IncidentLife.confirmByPolicy(changes, counted, policy, alert.eventId(), alert.receivedAt());
+        }
+        save(counted, alert);
+        return observed.inIncident(incident.id());
+    }
+
+    private AlertState open(AlertState observed, Alert alert, TenantPolicy policy) {
+        Incident opened = Incident.openedBy(EventIds.derived(alert.eventId(), INCIDENT_ID_KIND), alert, observed);
         UUID eventId = EventIds.derived(alert.eventId(), IncidentChange.OPENED.eventType());
-        if (policy.autoConfirms(alert.severity())) {
+        Incident result;
+        if (policy.autoConfirms(opened.severity())) {
             // the OPENED event already shows it confirmed, so that nobody is asked to decide it; CONFIRMED follows
             Incident confirmed = opened.decided(IncidentStatus.CONFIRMED, opened.decision()
                     .confirmed(IncidentLife.POLICY, alert.receivedAt(), null, policy.reportRecovery()));
             changes.announce(confirmed, eventId, IncidentChange.OPENED, IncidentLife.TRIAGE, null);
             changes.fact(new TimelineEntry(eventId, opened.tenant(), opened.id(), alert.observedAt(),
                     IncidentLife.TRIAGE, IncidentChange.OPENED.wireName(), null, IncidentStatus.OPEN, null));
-            return IncidentLife.confirmByPolicy(changes, opened, policy, alert.eventId(), alert.receivedAt());
+            result = IncidentLife.confirmByPolicy(changes, opened, policy, alert.eventId(), alert.receivedAt());
+        } else {
+            Incident awaiting = policy.deadlineFor(opened.severity())
+                    .map(deadline -> {
+                        Instant due = alert.receivedAt().plus(deadline);
+                        changes.deadline(new Deadline(opened.id(), opened.tenant(), Deadline.Kind.DECISION, due));
+                        return opened.decided(IncidentStatus.OPEN, opened.decision().dueAt(due));
+                    })
+                    .orElse(opened);
+            result = changes.change(null, awaiting, eventId, IncidentChange.OPENED, IncidentLife.TRIAGE,
+                    observed.flapping() ? "its alert flaps" : null, alert.observedAt());
         }
-        Incident awaiting = policy.deadlineFor(alert.severity())
-                .map(deadline -> {
-                    Instant due = alert.receivedAt().plus(deadline);
-                    changes.deadline(new Deadline(opened.id(), opened.tenant(), Deadline.Kind.DECISION, due));
-                    return opened.decided(IncidentStatus.OPEN, opened.decision().dueAt(due));
-                })
-                .orElse(opened);
-        return changes.change(null, awaiting, eventId, IncidentChange.OPENED, IncidentLife.TRIAGE, null,
-                alert.observedAt());
+        incidents.put(result.id(), result);
+        groupOf(result.tenant(), result.groupKey()).add(result.id());
+        reportedOccurrences.put(result.id(), result.occurrences());
+        firing.put(result.id(), 1);
+        return observed.inIncident(result.id());
     }
 
-    private static Incident fireAgain(Changes changes, Incident incident, Alert alert, TenantPolicy policy) {
-        Incident counted = changes.save(incident.recordOccurrence(alert));
-        if (incident.status() == IncidentStatus.RECOVERING) {
-            counted = changes.save(counted.withStatus(IncidentStatus.CONFIRMED));
-            changes.fact(new TimelineEntry(EventIds.derived(alert.eventId(), TimelineKind.RELAPSED), incident.tenant(),
-                    incident.id(), alert.observedAt(), IncidentLife.TRIAGE, TimelineKind.RELAPSED,
-                    IncidentStatus.RECOVERING, IncidentStatus.CONFIRMED, "its alerts fire again"));
+    /** Marks the incident flapping when its alert starts to flap, and not when that alert stops. */
+    private Incident flapChange(Incident incident, AlertState before, AlertState observed, Alert alert) {
+        boolean wasFlapping = before != null && before.flapping();
+        if (observed.flapping() == wasFlapping || observed.flapping() == incident.flapping()) {
+            return incident;
         }
-        if (counted.status().isUndecided() && policy.autoConfirms(alert.severity())) {
-            // it became severe enough for the policy to confirm it without a person
-            counted = IncidentLife.confirmByPolicy(changes, counted, policy, alert.eventId(), alert.receivedAt());
-        }
-        return counted;
+        String kind = observed.flapping() ? TimelineKind.FLAPPING : TimelineKind.FLAPPING_ENDED;
+        changes.fact(new TimelineEntry(EventIds.derived(alert.eventId(), kind), incident.tenant(), incident.id(),
+                alert.observedAt(), IncidentLife.TRIAGE, kind, null, null, alert.resource() + " " + alert.check()
+                        + (observed.flapping() ? " flaps: the incident stays open through its swings"
+                                : " stopped flapping")));
+        return incident.flapping(observed.flapping(), alert.severity());
     }
 
-    private static Incident quieten(Changes changes, Incident incident, Alert recovery, TenantPolicy policy) {
-        Incident quiet = changes.save(incident.recovered(recovery.observedAt()));
-        if (policy.resolveDelay().isZero()) {
-            return IncidentLife.settle(changes, quiet, recovery.eventId(), recovery.observedAt());
+    /** Its last firing alert resolved. */
+    private Incident quieten(Incident incident, Alert recovery, TriageRules rules) {
+        Incident quiet = incident.recovered(recovery.observedAt());
+        TenantPolicy policy = inputs.policyOf(incident.tenant());
+        if (quiet.flapping() || !policy.resolveDelay().isZero()) {
+            Duration wait = quiet.flapping() && rules.flap().window().compareTo(policy.resolveDelay()) > 0
+                    ? rules.flap().window() : policy.resolveDelay();
+            changes.deadline(new Deadline(incident.id(), incident.tenant(), Deadline.Kind.RESOLVE,
+                    recovery.receivedAt().plus(wait)));
+            return quiet;
         }
-        changes.deadline(new Deadline(incident.id(), incident.tenant(), Deadline.Kind.RESOLVE,
-                recovery.receivedAt().plus(policy.resolveDelay())));
-        return quiet;
+        changes.save(quiet);
+        return IncidentLife.settle(changes, quiet, recovery.eventId(), recovery.observedAt());
+    }
+
+    /** The live incident of the alert's group opened within the group window of {@code at}, if any. */
+    private Incident groupIncident(AlertState observed, Instant at, TriageRules rules) {
+        Incident best = null;
+        for (UUID id : groupOf(observed.tenant(), observed.groupKey())) {
+            Incident candidate = live(id);
+            if (candidate == null || at.isAfter(candidate.openedAt().plus(rules.groupWindow()))
+                    || at.isBefore(candidate.openedAt().minus(rules.groupWindow()))) {
+                continue;
+            }
+            if (best == null || candidate.openedAt().isAfter(best.openedAt())) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private Incident live(UUID id) {
+        Incident incident = id == null ? null : incidents.get(id);
+        return incident != null && incident.isLive() ? incident : null;
+    }
+
+    private void save(Incident incident, Alert cause) {
+        changes.save(incident);
+        incidents.put(incident.id(), incident);
+        lastCause.put(incident.id(), cause.eventId());
+    }
+
+    private void keep(AlertState state) {
+        states.put(state.key(), state);
+        changes.state(state);
+        Map<String, AlertState> tenantInhibitors = inhibitorsOf(state.tenant());
+        if (state.inhibits() && state.firing()) {
+            tenantInhibitors.put(state.fingerprint(), state);
+        } else {
+            tenantInhibitors.remove(state.fingerprint());
+        }
+    }
+
+    private void reportGrowth() {
+        for (Incident incident : incidents.values()) {
+            Long reported = reportedOccurrences.get(incident.id());
+            UUID cause = lastCause.get(incident.id());
+            if (incident.isLive() && reported != null && cause != null && incident.occurrences() > reported) {
+                changes.change(null, incident, EventIds.derived(cause, IncidentChange.UPDATED.eventType()),
+                        IncidentChange.UPDATED, IncidentLife.TRIAGE, null, incident.lastSeenAt());
+            }
+        }
+    }
+
+    private List<UUID> groupOf(String tenant, String groupKey) {
+        return groups.computeIfAbsent(tenant + '\n' + groupKey, key -> new ArrayList<>());
+    }
+
+    private Map<String, AlertState> inhibitorsOf(String tenant) {
+        return inhibitors.computeIfAbsent(tenant, key -> new HashMap<>());
     }
 }

@@ -49,8 +49,8 @@ final class GateTestSupport {
 
     static Alert alert(String tenant, String fingerprint, AlertStatus status, Severity severity) {
         Instant now = Instant.now();
-        return new Alert(UUID.randomUUID(), tenant, fingerprint, "nagios", "web-01", "http", severity, status,
-                "HTTP 503 from web-01", Map.of("env", "prod"), Map.of(), now, now);
+        return new Alert(UUID.randomUUID(), tenant, fingerprint, "nagios", fingerprint, "http", severity, status,
+                "HTTP 503 from " + fingerprint, Map.of("env", "prod"), Map.of(), now, now);
     }
 
     static String incidentOf(String tenant, String fingerprint) {

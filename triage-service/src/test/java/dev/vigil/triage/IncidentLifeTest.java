@@ -92,6 +92,6 @@ class IncidentLifeTest {
     }
 
     private static Incident incident() {
-        return TriagePolicy.apply(List.of(TriagePolicyTest.firing("web", 0)), Map.of(), Map.of()).incidents().get(0);
+        return TriageMemory.raisingAtOnce().apply(TriagePolicyTest.firing("web", 0)).incidents().get(0);
     }
 }

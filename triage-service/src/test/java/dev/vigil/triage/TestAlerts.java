@@ -25,10 +25,11 @@ final class TestAlerts {
         return "t" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** Each fingerprint on a resource of its own, so that grouping keeps them apart. */
     static Alert alert(String tenant, String fingerprint, AlertStatus status) {
         Instant now = Instant.now();
-        return new Alert(UUID.randomUUID(), tenant, fingerprint, "nagios", "web-01", "http", Severity.CRITICAL, status,
-                "HTTP 503 from web-01", Map.of("env", "prod"), Map.of(), now, now);
+        return new Alert(UUID.randomUUID(), tenant, fingerprint, "nagios", fingerprint, "http", Severity.CRITICAL, status,
+                "HTTP 503 from " + fingerprint, Map.of("env", "prod"), Map.of(), now, now);
     }
 
     /** On vigil.alerts, keyed and with the CloudEvents headers ingest sets. */

@@ -67,11 +67,10 @@ class TriagePolicyTest {
 
     @Test
     void anUndecidedIncidentThatBecomesSevereEnoughIsConfirmedByThePolicy() {
-        Incident open = apply(List.of(alert("web", AlertStatus.FIRING, 0, Severity.MAJOR)),
-                Map.of("acme", CRITICAL_AUTOMATIC)).incidents().get(0);
+        TriageMemory triage = TriageMemory.raisingAtOnce().policy("acme", CRITICAL_AUTOMATIC);
+        triage.apply(alert("web", AlertStatus.FIRING, 0, Severity.MAJOR));
 
-        Changes result = TriagePolicy.apply(List.of(firing("web", 60)), Map.of(open.key(), open),
-                Map.of("acme", CRITICAL_AUTOMATIC));
+        Changes result = triage.apply(firing("web", 60));
 
         assertEquals(IncidentStatus.CONFIRMED, result.incidents().get(0).status());
         assertEquals(List.of(IncidentChange.CONFIRMED, IncidentChange.UPDATED), changes(result));
@@ -90,7 +89,8 @@ class TriagePolicyTest {
 
     @Test
     void withAResolveDelayARecoveryOnlySetsADeadlineAndARepeatKeepsTheIncident() {
-        Changes quiet = apply(List.of(firing("web", 0), resolved("web", 30)), Map.of("acme", FIVE_MINUTES_QUIET));
+        TriageMemory triage = TriageMemory.raisingAtOnce().policy("acme", FIVE_MINUTES_QUIET);
+        Changes quiet = triage.apply(firing("web", 0), resolved("web", 30));
 
         Incident incident = quiet.incidents().get(0);
         assertEquals(IncidentStatus.OPEN, incident.status());
@@ -98,8 +98,7 @@ class TriagePolicyTest {
         assertTrue(quiet.deadlines().contains(new Deadline(incident.id(), "acme", Deadline.Kind.RESOLVE,
                 T0.plusSeconds(30).plus(Duration.ofMinutes(5)))));
 
-        Changes again = TriagePolicy.apply(List.of(firing("web", 90)), Map.of(incident.key(), incident),
-                Map.of("acme", FIVE_MINUTES_QUIET));
+        Changes again = triage.apply(firing("web", 90));
         assertEquals(incident.id(), again.incidents().get(0).id(), "a blip inside the delay is the same incident");
         assertNull(again.incidents().get(0).recoveredAt());
         assertTrue(IncidentLife.resolveIfStillQuiet(again.incidents().get(0), T0.plusSeconds(330), T0.plusSeconds(331))
@@ -108,11 +107,11 @@ class TriagePolicyTest {
 
     @Test
     void aConfirmedIncidentWithARunningExecutionIsRecoveringUntilTheExecutionEnds() {
-        Incident confirmed = apply(List.of(firing("web", 0)), Map.of("acme", CRITICAL_AUTOMATIC)).incidents().get(0)
-                .withRunningExecutions(1);
+        TriageMemory triage = TriageMemory.raisingAtOnce().policy("acme", CRITICAL_AUTOMATIC);
+        triage.apply(firing("web", 0));
+        triage.keep(triage.only().withRunningExecutions(1));
 
-        Changes recovering = TriagePolicy.apply(List.of(resolved("web", 60)), Map.of(confirmed.key(), confirmed),
-                Map.of("acme", CRITICAL_AUTOMATIC));
+        Changes recovering = triage.apply(resolved("web", 60));
         Incident waiting = recovering.incidents().get(0);
         assertEquals(IncidentStatus.RECOVERING, waiting.status());
         assertEquals(List.of(IncidentChange.RECOVERING), changes(recovering));
@@ -126,11 +125,13 @@ class TriagePolicyTest {
 
     @Test
     void aRecoveringIncidentWhoseAlertsFireAgainIsConfirmedAgain() {
-        Incident recovering = apply(List.of(firing("web", 0)), Map.of("acme", CRITICAL_AUTOMATIC)).incidents().get(0)
-                .withRunningExecutions(1).recovered(T0.plusSeconds(60)).withStatus(IncidentStatus.RECOVERING);
+        TriageMemory triage = TriageMemory.raisingAtOnce().policy("acme", CRITICAL_AUTOMATIC);
+        triage.apply(firing("web", 0));
+        triage.keep(triage.only().withRunningExecutions(1));
+        triage.apply(resolved("web", 60));
+        assertEquals(IncidentStatus.RECOVERING, triage.only().status());
 
-        Changes result = TriagePolicy.apply(List.of(firing("web", 120)), Map.of(recovering.key(), recovering),
-                Map.of("acme", CRITICAL_AUTOMATIC));
+        Changes result = triage.apply(firing("web", 120));
 
         assertEquals(IncidentStatus.CONFIRMED, result.incidents().get(0).status());
         assertEquals(List.of(TimelineKind.RELAPSED), result.timeline().stream().map(TimelineEntry::kind).toList());
@@ -143,10 +144,11 @@ class TriagePolicyTest {
         assertTrue(undecided.events().stream().noneMatch(IncidentEvent::reportsRecoveryToCustomer));
         assertTrue(undecided.events().stream().noneMatch(IncidentEvent::contactsCustomer));
 
-        Incident open = apply(List.of(firing("db", 0)), Map.of()).incidents().get(0);
-        Incident dismissed = IncidentLife.act(open, new OperatorAction.Dismiss(DismissReason.NOISE, null, false),
-                "night-shift", TenantPolicy.DEFAULT, UUID.randomUUID(), T0.plusSeconds(30)).incidents().get(0);
-        Changes result = TriagePolicy.apply(List.of(resolved("db", 60)), Map.of(dismissed.key(), dismissed), Map.of());
+        TriageMemory triage = TriageMemory.raisingAtOnce();
+        triage.apply(firing("db", 0));
+        triage.keep(IncidentLife.act(triage.only(), new OperatorAction.Dismiss(DismissReason.NOISE, null, false),
+                "night-shift", TenantPolicy.DEFAULT, UUID.randomUUID(), T0.plusSeconds(30)).incidents().get(0));
+        Changes result = triage.apply(resolved("db", 60));
         assertEquals(IncidentStatus.RESOLVED, result.incidents().get(0).status());
         assertTrue(result.events().stream().noneMatch(IncidentEvent::reportsRecoveryToCustomer));
     }
@@ -179,7 +181,9 @@ class TriagePolicyTest {
     }
 
     private static Changes apply(List<Alert> alerts, Map<String, TenantPolicy> policies) {
-        return TriagePolicy.apply(alerts, Map.of(), policies);
+        TriageMemory triage = TriageMemory.raisingAtOnce();
+        policies.forEach(triage::policy);
+        return triage.apply(alerts);
     }
 
     private static List<IncidentChange> changes(Changes result) {

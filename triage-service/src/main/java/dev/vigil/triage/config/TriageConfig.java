@@ -9,6 +9,17 @@ public interface TriageConfig {
 
     Deadlines deadlines();
 
+    Rules rules();
+
+    interface Rules {
+        /**
+         * How long an alert must keep firing before anyone sees it, for tenants without rules of their own: the MSP's
+         * default pending period ({@link dev.vigil.triage.rules.TriageRules#defaults}). PT0S raises at once.
+         */
+        @WithDefault("PT5M")
+        Duration raiseAfter();
+    }
+
     interface Deadlines {
         /** How often due decision and resolve deadlines are looked for: the most they fire late. */
         @WithDefault("1s")

@@ -34,16 +34,21 @@ public record TriageRules(
             + "|node[-_ ]?down|ping)";
 
     /**
-     * Group by resource for 5 minutes; raise an alert once it fired 3 times within 5 minutes or kept firing for 3
-     * minutes (Nagios's three check attempts, for sources that send once); flapping above 40 % state changes over
-     * the last 10 results within an hour, ending below 20 %; a host that is down inhibits the other checks of the
-     * same resource.
+     * Group by resource for 5 minutes; raise an alert once it has kept firing for 5 minutes (the pending period
+     * Prometheus rules and Grafana commonly use: a blip or a flap's short swing never reaches a person); flapping at
+     * 40 % state changes or more over the last 10 results within an hour, ending at 20 % or less; a host that is down
+     * inhibits the other checks of the same resource.
      */
-    public static final TriageRules DEFAULT = new TriageRules(0, List.of("resource"), Duration.ofMinutes(5),
-            List.of(new Threshold("three-in-a-row", List.of(), 3, Duration.ofMinutes(5), Duration.ofMinutes(3))),
-            Flap.DEFAULT, List.of(),
-            List.of(new Inhibition("host-down", List.of(Matcher.matches("check", HOST_DOWN_CHECKS)),
-                    List.of(Matcher.notMatches("check", HOST_DOWN_CHECKS)), List.of("resource"))));
+    public static final TriageRules DEFAULT = defaults(Duration.ofMinutes(5));
+
+    /** The defaults, with the MSP's own pending period; zero raises every alert at once. */
+    public static TriageRules defaults(Duration raiseAfter) {
+        List<Threshold> thresholds = raiseAfter.isZero() ? List.of()
+                : List.of(new Threshold("pending-period", List.of(), null, null, raiseAfter));
+        return new TriageRules(0, List.of("resource"), Duration.ofMinutes(5), thresholds, Flap.DEFAULT, List.of(),
+                List.of(new Inhibition("host-down", List.of(Matcher.matches("check", HOST_DOWN_CHECKS)),
+                        List.of(Matcher.notMatches("check", HOST_DOWN_CHECKS)), List.of("resource"))));
+    }
 
     public TriageRules {
         groupBy = List.copyOf(groupBy);
@@ -64,6 +69,13 @@ public record TriageRules(
     /** Whether an alert with these labels may inhibit others under some rule. */
     public boolean mayInhibit(Map<String, String> labels) {
         return inhibitions.stream().anyMatch(rule -> Matcher.all(rule.source(), labels));
+    }
+
+    /** How many of an alert's last results the rules read. */
+    public int resultsKept() {
+        int occurrences = thresholds.stream().filter(rule -> rule.occurrences() != null)
+                .mapToInt(Threshold::occurrences).max().orElse(0);
+        return Math.max(flap.results(), occurrences);
     }
 
     public TriageRules withVersion(int next) {

@@ -12,8 +12,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Writes what a decision changed inside the caller's transaction: incidents, timeline lines, deadlines, a rule
- * suggestion, and the events in the outbox. One place, so alerts, people and the clock change incidents alike.
+ * Writes what a decision changed inside the caller's transaction: incidents, alerts' states and suppressions,
+ * timeline lines, deadlines, a rule suggestion, and the events in the outbox. One place, so alerts, people and the
+ * clock change incidents alike.
  */
 @ApplicationScoped
 public class ChangeStore {
@@ -21,11 +22,15 @@ public class ChangeStore {
     private final TimelineStore timeline;
     private final DeadlineStore deadlines;
     private final RuleSuggestionStore suggestions;
+    private final AlertStateStore states;
+    private final SuppressionStore suppressions;
     private final Outbox outbox;
 
     public ChangeStore(IncidentStore incidents, TimelineStore timeline, DeadlineStore deadlines,
-            RuleSuggestionStore suggestions, Outbox outbox) {
+            RuleSuggestionStore suggestions, AlertStateStore states, SuppressionStore suppressions, Outbox outbox) {
         this.incidents = incidents;
+        this.states = states;
+        this.suppressions = suppressions;
         this.timeline = timeline;
         this.deadlines = deadlines;
         this.suggestions = suggestions;
@@ -34,6 +39,8 @@ public class ChangeStore {
 
     public Uni<Void> write(SqlConnection connection, Changes changes) {
         return incidents.save(connection, changes.incidents())
+                .chain(() -> states.save(connection, changes.states()))
+                .chain(() -> suppressions.add(connection, changes.suppressions()))
                 .chain(() -> timeline.append(connection, changes.timeline()))
                 .chain(() -> deadlines.keep(connection, changes.deadlines()))
                 .chain(() -> changes.suggestion().map(rule -> suggestions.add(connection, rule))

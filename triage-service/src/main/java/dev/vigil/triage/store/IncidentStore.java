@@ -12,7 +12,7 @@ import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.security.TenantScope;
 import dev.vigil.platform.store.ScopedQuery;
 import dev.vigil.triage.Incident;
-import dev.vigil.triage.IncidentKey;
+import dev.vigil.triage.GroupRef;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -36,7 +36,7 @@ import java.util.UUID;
 public class IncidentStore {
     private static final String COLUMNS = "id, tenant, fingerprint, status, source, resource, check_name, severity, "
             + "summary, labels::text as labels, occurrences, opened_at, last_seen_at, resolved_at, recovered_at, "
-            + "first_contact_at, decision::text as decision, (select count(*) from incident_execution e"
+            + "first_contact_at, decision::text as decision, group_key, flapping, (select count(*) from incident_execution e"
             + " where e.incident_id = incidents.id and e.ended_at is null) as running_executions";
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
     };
@@ -48,28 +48,21 @@ public class IncidentStore {
     }
 
     /**
-     * The live incidents of {@code keys}, locked until the transaction ends (in id order, so that two writers never
-     * wait on each other in a circle): an operator's confirmation and a batch of alerts never overwrite each other.
+     * The live incidents with one of {@code ids}, or of one of the {@code groups} (tenant, group key), locked until
+     * the transaction ends (in id order, so that two writers never wait on each other in a circle): an operator's
+     * confirmation and a batch of alerts never overwrite each other.
      */
-    public Uni<Map<IncidentKey, Incident>> findLiveForUpdate(SqlClient client, Collection<IncidentKey> keys) {
-        if (keys.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+    public Uni<List<Incident>> findLiveForUpdate(SqlClient client, Collection<UUID> ids, Collection<GroupRef> groups) {
+        if (ids.isEmpty() && groups.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        String[] tenants = keys.stream().map(IncidentKey::tenant).toArray(String[]::new);
-        String[] fingerprints = keys.stream().map(IncidentKey::fingerprint).toArray(String[]::new);
-        return client.preparedQuery("select " + COLUMNS + " from incidents"
-                + " join unnest($1::text[], $2::text[]) as k(tenant, fingerprint)"
-                + " using (tenant, fingerprint) where incidents.status <> 'resolved'"
-                + " order by incidents.id for update of incidents")
-                .execute(Tuple.of(tenants, fingerprints))
-                .map(rows -> {
-                    Map<IncidentKey, Incident> live = new HashMap<>();
-                    rows.forEach(row -> {
-                        Incident incident = toIncident(row);
-                        live.put(incident.key(), incident);
-                    });
-                    return live;
-                });
+        String[] tenants = groups.stream().map(GroupRef::tenant).toArray(String[]::new);
+        String[] keys = groups.stream().map(GroupRef::groupKey).toArray(String[]::new);
+        return client.preparedQuery("select " + COLUMNS + " from incidents where status <> 'resolved' and (id = any($1)"
+                        + " or (tenant, group_key) in (select * from unnest($2::text[], $3::text[])))"
+                        + " order by id for update of incidents")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), tenants, keys))
+                .map(IncidentStore::toIncidents);
     }
 
     /** Incidents by id, locked until the transaction ends (in id order); {@code scope} limits whose. */
@@ -112,6 +105,8 @@ public class IncidentStore {
         OffsetDateTime[] resolvedAt = new OffsetDateTime[n];
         OffsetDateTime[] recoveredAt = new OffsetDateTime[n];
         String[] decisions = new String[n];
+        String[] groupKeys = new String[n];
+        Boolean[] flapping = new Boolean[n];
         for (int i = 0; i < n; i++) {
             Incident incident = incidents.get(i);
             ids[i] = incident.id();
@@ -130,28 +125,34 @@ public class IncidentStore {
             resolvedAt[i] = toOffset(incident.resolvedAt());
             recoveredAt[i] = toOffset(incident.recoveredAt());
             decisions[i] = Json.write(incident.decision());
+            groupKeys[i] = incident.groupKey();
+            flapping[i] = incident.flapping();
         }
         return client.preparedQuery("""
                 insert into incidents (id, tenant, fingerprint, status, source, resource, check_name, severity,
                                        summary, labels, occurrences, opened_at, last_seen_at, resolved_at,
-                                       recovered_at, decision)
+                                       recovered_at, decision, group_key, flapping)
                 select u.id, u.tenant, u.fingerprint, u.status, u.source, u.resource, u.check_name, u.severity,
                        u.summary, u.labels::jsonb, u.occurrences, u.opened_at, u.last_seen_at, u.resolved_at,
-                       u.recovered_at, u.decision::jsonb
+                       u.recovered_at, u.decision::jsonb, u.group_key, u.flapping
                 from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                             $8::text[], $9::text[], $10::text[], $11::bigint[], $12::timestamptz[],
-                            $13::timestamptz[], $14::timestamptz[], $15::timestamptz[], $16::text[]) with ordinality
+                            $13::timestamptz[], $14::timestamptz[], $15::timestamptz[], $16::text[], $17::text[],
+                            $18::boolean[]) with ordinality
                      as u(id, tenant, fingerprint, status, source, resource, check_name, severity, summary, labels,
-                          occurrences, opened_at, last_seen_at, resolved_at, recovered_at, decision, n)
+                          occurrences, opened_at, last_seen_at, resolved_at, recovered_at, decision, group_key,
+                          flapping, n)
                 order by u.n
                 on conflict (id) do update set
                     status = excluded.status, severity = excluded.severity, summary = excluded.summary,
+                    source = excluded.source, resource = excluded.resource, check_name = excluded.check_name,
+                    flapping = excluded.flapping,
                     labels = excluded.labels, occurrences = excluded.occurrences,
                     last_seen_at = excluded.last_seen_at, resolved_at = excluded.resolved_at,
                     recovered_at = excluded.recovered_at, decision = excluded.decision""")
                 .execute(Tuple.tuple(List.of(ids, tenants, fingerprints, statuses, sources, resources, checks,
                         severities, summaries, labels, occurrences, openedAt, lastSeenAt, resolvedAt, recoveredAt,
-                        decisions)))
+                        decisions, groupKeys, flapping)))
                 .replaceWithVoid();
     }
 
@@ -186,7 +187,7 @@ public class IncidentStore {
                 labels(row.getString("labels")), row.getLong("occurrences"), toInstant(row, "opened_at"),
                 toInstant(row, "last_seen_at"), toInstant(row, "resolved_at"), toInstant(row, "recovered_at"),
                 toInstant(row, "first_contact_at"), read(row.getString("decision"), IncidentDecision.class),
-                row.getLong("running_executions").intValue());
+                row.getLong("running_executions").intValue(), row.getString("group_key"), row.getBoolean("flapping"));
     }
 
     private static Map<String, String> labels(String json) {

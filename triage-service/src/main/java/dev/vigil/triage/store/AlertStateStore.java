@@ -1,0 +1,239 @@
+package dev.vigil.triage.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.contracts.Json;
+import dev.vigil.contracts.Severity;
+import dev.vigil.triage.AlertHistory;
+import dev.vigil.triage.AlertKey;
+import dev.vigil.triage.AlertState;
+import dev.vigil.triage.SuppressionReason;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The alerts' states in PostgreSQL: the batch path reads and writes them a batch at a time, one statement each. */
+@ApplicationScoped
+public class AlertStateStore {
+    static final String COLUMNS = "tenant, fingerprint, source, resource, check_name, severity, summary,"
+            + " labels::text as labels, firing, reason, reason_ref, incident_id, group_key, episode_started_at,"
+            + " episode_received_at, episode_occurrences, occurrences, last_observed_at, last_received_at,"
+            + " history::text as history, flapping, inhibits, recheck_at";
+    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
+    };
+
+    public Uni<Map<AlertKey, AlertState>> find(SqlClient client, Collection<AlertKey> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.preparedQuery("select " + COLUMNS + " from alert_states join unnest($1::text[], $2::text[])"
+                        + " as k(tenant, fingerprint) using (tenant, fingerprint)")
+                .execute(Tuple.of(keys.stream().map(AlertKey::tenant).toArray(String[]::new),
+                        keys.stream().map(AlertKey::fingerprint).toArray(String[]::new)))
+                .map(rows -> {
+                    Map<AlertKey, AlertState> states = new HashMap<>();
+                    rows.forEach(row -> {
+                        AlertState state = toState(row);
+                        states.put(state.key(), state);
+                    });
+                    return states;
+                });
+    }
+
+    /** Per tenant, its firing alerts that may inhibit others. */
+    public Uni<Map<String, List<AlertState>>> inhibitors(SqlClient client, Set<String> tenants) {
+        if (tenants.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.preparedQuery("select " + COLUMNS + " from alert_states where tenant = any($1) and inhibits"
+                        + " and firing")
+                .execute(Tuple.of(tenants.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, List<AlertState>> byTenant = new HashMap<>();
+                    rows.forEach(row -> {
+                        AlertState state = toState(row);
+                        byTenant.computeIfAbsent(state.tenant(), tenant -> new ArrayList<>()).add(state);
+                    });
+                    return byTenant;
+                });
+    }
+
+    /** Per incident, how many of its alerts fire. */
+    public Uni<Map<UUID, Integer>> firingMembers(SqlClient client, Collection<UUID> incidents) {
+        if (incidents.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.preparedQuery("select incident_id, count(*) as n from alert_states where incident_id = any($1)"
+                        + " and reason is null and firing group by incident_id")
+                .execute(Tuple.of(incidents.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, Integer> counts = new HashMap<>();
+                    rows.forEach(row -> counts.put(row.getUUID("incident_id"), row.getLong("n").intValue()));
+                    return counts;
+                });
+    }
+
+    public Uni<Void> save(SqlClient client, List<AlertState> states) {
+        if (states.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = states.size();
+        String[] tenants = new String[n];
+        String[] fingerprints = new String[n];
+        String[] sources = new String[n];
+        String[] resources = new String[n];
+        String[] checks = new String[n];
+        String[] severities = new String[n];
+        String[] summaries = new String[n];
+        String[] labels = new String[n];
+        Boolean[] firing = new Boolean[n];
+        String[] reasons = new String[n];
+        String[] refs = new String[n];
+        UUID[] incidents = new UUID[n];
+        String[] groups = new String[n];
+        OffsetDateTime[] episodeStarted = new OffsetDateTime[n];
+        OffsetDateTime[] episodeReceived = new OffsetDateTime[n];
+        Long[] episodeOccurrences = new Long[n];
+        Long[] occurrences = new Long[n];
+        OffsetDateTime[] lastObserved = new OffsetDateTime[n];
+        OffsetDateTime[] lastReceived = new OffsetDateTime[n];
+        String[] histories = new String[n];
+        Boolean[] flapping = new Boolean[n];
+        Boolean[] inhibits = new Boolean[n];
+        OffsetDateTime[] recheck = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            AlertState s = states.get(i);
+            tenants[i] = s.tenant();
+            fingerprints[i] = s.fingerprint();
+            sources[i] = s.source();
+            resources[i] = s.resource();
+            checks[i] = s.check();
+            severities[i] = s.severity().wireName();
+            summaries[i] = s.summary();
+            labels[i] = Json.write(s.labels());
+            firing[i] = s.firing();
+            reasons[i] = s.reason() == null ? null : s.reason().wireName();
+            refs[i] = s.reasonRef();
+            incidents[i] = s.incidentId();
+            groups[i] = s.groupKey();
+            episodeStarted[i] = toOffset(s.episodeStartedAt());
+            episodeReceived[i] = toOffset(s.episodeReceivedAt());
+            episodeOccurrences[i] = s.episodeOccurrences();
+            occurrences[i] = s.occurrences();
+            lastObserved[i] = toOffset(s.lastObservedAt());
+            lastReceived[i] = toOffset(s.lastReceivedAt());
+            histories[i] = history(s.history());
+            flapping[i] = s.flapping();
+            inhibits[i] = s.inhibits();
+            recheck[i] = toOffset(s.recheckAt());
+        }
+        return client.preparedQuery("""
+                insert into alert_states (tenant, fingerprint, source, resource, check_name, severity, summary, labels,
+                    firing, reason, reason_ref, incident_id, group_key, episode_started_at, episode_received_at,
+                    episode_occurrences, occurrences, last_observed_at, last_received_at, history, flapping, inhibits,
+                    recheck_at)
+                select u.tenant, u.fingerprint, u.source, u.resource, u.check_name, u.severity, u.summary,
+                       u.labels::jsonb, u.firing, u.reason, u.reason_ref, u.incident_id, u.group_key,
+                       u.episode_started_at, u.episode_received_at, u.episode_occurrences, u.occurrences,
+                       u.last_observed_at, u.last_received_at, u.history::jsonb, u.flapping, u.inhibits, u.recheck_at
+                from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::text[], $9::boolean[], $10::text[], $11::text[], $12::uuid[], $13::text[],
+                            $14::timestamptz[], $15::timestamptz[], $16::bigint[], $17::bigint[], $18::timestamptz[],
+                            $19::timestamptz[], $20::text[], $21::boolean[], $22::boolean[], $23::timestamptz[])
+                     as u(tenant, fingerprint, source, resource, check_name, severity, summary, labels, firing, reason,
+                          reason_ref, incident_id, group_key, episode_started_at, episode_received_at,
+                          episode_occurrences, occurrences, last_observed_at, last_received_at, history, flapping,
+                          inhibits, recheck_at)
+                on conflict (tenant, fingerprint) do update set
+                    source = excluded.source, resource = excluded.resource, check_name = excluded.check_name,
+                    severity = excluded.severity, summary = excluded.summary, labels = excluded.labels,
+                    firing = excluded.firing, reason = excluded.reason, reason_ref = excluded.reason_ref,
+                    incident_id = excluded.incident_id, group_key = excluded.group_key,
+                    episode_started_at = excluded.episode_started_at,
+                    episode_received_at = excluded.episode_received_at,
+                    episode_occurrences = excluded.episode_occurrences, occurrences = excluded.occurrences,
+                    last_observed_at = excluded.last_observed_at, last_received_at = excluded.last_received_at,
+                    history = excluded.history, flapping = excluded.flapping, inhibits = excluded.inhibits,
+                    recheck_at = excluded.recheck_at""")
+                .execute(Tuple.tuple(List.of(tenants, fingerprints, sources, resources, checks, severities, summaries,
+                        labels, firing, reasons, refs, incidents, groups, episodeStarted, episodeReceived,
+                        episodeOccurrences, occurrences, lastObserved, lastReceived, histories, flapping, inhibits,
+                        recheck)))
+                .replaceWithVoid();
+    }
+
+    static List<AlertState> toStates(RowSet<Row> rows) {
+        List<AlertState> states = new ArrayList<>(rows.size());
+        rows.forEach(row -> states.add(toState(row)));
+        return states;
+    }
+
+    static AlertState toState(Row row) {
+        return new AlertState(row.getString("tenant"), row.getString("fingerprint"), row.getString("source"),
+                row.getString("resource"), row.getString("check_name"),
+                Severity.fromWire(row.getString("severity")).orElseThrow(), row.getString("summary"),
+                labels(row.getString("labels")), row.getBoolean("firing"),
+                row.getString("reason") == null ? null : SuppressionReason.fromWire(row.getString("reason")).orElseThrow(),
+                row.getString("reason_ref"), row.getUUID("incident_id"), row.getString("group_key"),
+                toInstant(row, "episode_started_at"), toInstant(row, "episode_received_at"),
+                row.getLong("episode_occurrences"), row.getLong("occurrences"), toInstant(row, "last_observed_at"),
+                toInstant(row, "last_received_at"), history(row.getString("history")), row.getBoolean("flapping"),
+                row.getBoolean("inhibits"), toInstant(row, "recheck_at"));
+    }
+
+    /** As {@code [[epoch millis, 1 firing | 0 resolved], ...]}: compact, since every alert rewrites it. */
+    static String history(AlertHistory history) {
+        StringBuilder json = new StringBuilder(history.results().size() * 20 + 2).append('[');
+        for (AlertHistory.Result result : history.results()) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('[').append(result.at().toEpochMilli()).append(',').append(result.firing() ? 1 : 0)
+                    .append(']');
+        }
+        return json.append(']').toString();
+    }
+
+    static AlertHistory history(String json) {
+        try {
+            JsonNode array = Json.mapper().readTree(json);
+            List<AlertHistory.Result> results = new ArrayList<>(array.size());
+            array.forEach(pair -> results.add(new AlertHistory.Result(Instant.ofEpochMilli(pair.get(0).asLong()),
+                    pair.get(1).asInt() == 1)));
+            return new AlertHistory(results);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored alert history is not readable", e);
+        }
+    }
+
+    private static Map<String, String> labels(String json) {
+        try {
+            return Json.mapper().readValue(json, LABELS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored labels are not a JSON object", e);
+        }
+    }
+
+    private static Instant toInstant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime toOffset(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

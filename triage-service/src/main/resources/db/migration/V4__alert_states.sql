@@ -33,6 +33,8 @@ create table alert_states (
     flapping            boolean     not null,
     -- it matches an inhibition rule's source matchers: while it fires it may suppress others
     inhibits            boolean     not null,
+    -- when a firing alert neither re-sent nor resolved by then resolves itself (its timeout), if it has one
+    stale_at            timestamptz,
     -- when the wall clock must judge it again without a new result: a threshold's duration passing for a source
     -- that sends once, a maintenance window ending, a timeout for a source that never resolves
     recheck_at          timestamptz,

@@ -19,7 +19,9 @@ import java.util.UUID;
  * @param episodeReceivedAt  when ingest received that first firing: the wall clock a source that sends once is
  *                           judged by
  * @param occurrences        every firing alert ever received, each counted once
- * @param recheckAt          when the wall clock must judge it again without a new result, if ever
+ * @param staleAt            when a firing alert neither re-sent nor resolved resolves itself, by its timeout
+ * @param recheckAt          when the wall clock must look at it again without a new result: it goes stale, a
+ *                           threshold passes for a source that sends once, a window ends
  */
 public record AlertState(
         String tenant,
@@ -44,6 +46,7 @@ public record AlertState(
         AlertHistory history,
         boolean flapping,
         boolean inhibits,
+        Instant staleAt,
         Instant recheckAt) {
 
     public AlertKey key() {
@@ -97,7 +100,9 @@ public record AlertState(
         next.history = history;
         next.flapping = history.flapping(before != null && before.flapping, rules.flap());
         next.inhibits = rules.mayInhibit(ruleLabels);
-        next.recheckAt = null;
+        next.staleAt = firing ? Timeouts.of(alert, rules, ruleLabels).map(alert.receivedAt()::plus).orElse(null)
+                : null;
+        next.recheckAt = next.staleAt;
         return next.build();
     }
 
@@ -113,7 +118,7 @@ public record AlertState(
         next.reason = null;
         next.reasonRef = null;
         next.incidentId = incident;
-        next.recheckAt = null;
+        next.recheckAt = staleAt;
         return next.build();
     }
 
@@ -122,14 +127,22 @@ public record AlertState(
         next.reason = hold.reason();
         next.reasonRef = hold.ref();
         next.incidentId = hold.linkedIncident();
-        next.recheckAt = hold.recheckAt();
+        next.recheckAt = earliest(hold.recheckAt(), staleAt);
         return next.build();
     }
 
+    /** Looked at again by the wall clock and still where it was; the clock looks next at {@code at}. */
     public AlertState recheckAt(Instant at) {
         Builder next = toBuilder();
-        next.recheckAt = at;
+        next.recheckAt = earliest(at, staleAt);
         return next.build();
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.isBefore(b) ? a : b;
     }
 
     Builder toBuilder() {
@@ -156,6 +169,7 @@ public record AlertState(
         b.history = history;
         b.flapping = flapping;
         b.inhibits = inhibits;
+        b.staleAt = staleAt;
         b.recheckAt = recheckAt;
         return b;
     }
@@ -187,12 +201,13 @@ public record AlertState(
         AlertHistory history = AlertHistory.EMPTY;
         boolean flapping;
         boolean inhibits;
+        Instant staleAt;
         Instant recheckAt;
 
         AlertState build() {
             return new AlertState(tenant, fingerprint, source, resource, check, severity, summary, labels, firing,
                     reason, reasonRef, incidentId, groupKey, episodeStartedAt, episodeReceivedAt, episodeOccurrences,
-                    occurrences, lastObservedAt, lastReceivedAt, history, flapping, inhibits, recheckAt);
+                    occurrences, lastObservedAt, lastReceivedAt, history, flapping, inhibits, staleAt, recheckAt);
         }
     }
 }

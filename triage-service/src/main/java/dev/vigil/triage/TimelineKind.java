@@ -9,6 +9,8 @@ public final class TimelineKind {
     /** Its alert started flapping: it stays open through the swings. */
     public static final String FLAPPING = "flapping";
     public static final String FLAPPING_ENDED = "flapping-ended";
+    /** One of its alerts sent nothing within its timeout and resolved itself. */
+    public static final String TIMED_OUT = "alert-timed-out";
     public static final String CUSTOMER_CONTACTED = "customer-contacted";
     public static final String CUSTOMER_CONTACT_FAILED = "customer-contact-failed";
     /** Followed by the execution's change: execution-opened, execution-completed, execution-abandoned. */

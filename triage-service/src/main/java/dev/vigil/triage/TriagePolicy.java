@@ -6,6 +6,7 @@ import dev.vigil.contracts.EventIds;
 import dev.vigil.contracts.IncidentChange;
 import dev.vigil.contracts.IncidentStatus;
 import dev.vigil.triage.rules.TriageRules;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ import java.util.UUID;
  */
 public final class TriagePolicy {
     static final String INCIDENT_ID_KIND = "incident";
+    /** How soon the wall clock looks again at an alert whose window or threshold event time has not yet passed. */
+    static final Duration LOOK_LATER = Duration.ofMinutes(1);
 
     private final TriageInputs inputs;
     private final Changes changes = new Changes();
@@ -69,6 +72,18 @@ public final class TriagePolicy {
         return run.changes;
     }
 
+    /**
+     * The wall clock looks again at alerts nothing new was heard of ({@link AlertState#recheckAt()} due): one past
+     * its timeout resolves itself; one held by a threshold or a window is judged again, at its event time estimated
+     * from how long ago it was received, and raised when nothing holds it any more. Nothing is counted twice.
+     */
+    public static Changes recheck(Iterable<AlertState> due, Instant now, TriageInputs inputs) {
+        TriagePolicy run = new TriagePolicy(inputs);
+        due.forEach(state -> run.recheck(state, now));
+        run.reportGrowth();
+        return run.changes;
+    }
+
     private void take(Alert alert) {
         AlertKey key = new AlertKey(alert.tenant(), alert.fingerprint());
         AlertState before = states.get(key);
@@ -79,6 +94,60 @@ public final class TriagePolicy {
         TriageRules rules = inputs.rulesOf(alert.tenant());
         AlertState observed = AlertState.observe(before, alert, rules);
         keep(observed.firing() ? fired(before, observed, alert, rules) : resolved(before, observed, alert, rules));
+    }
+
+    private void recheck(AlertState state, Instant now) {
+        if (state.firing() && state.staleAt() != null && !state.staleAt().isAfter(now)) {
+            timedOut(state, now);
+            return;
+        }
+        if (!state.firing() || state.isMember()) {
+            keep(state.recheckAt(null));
+            return;
+        }
+        Instant at = eventTime(state, now);
+        TriageRules rules = inputs.rulesOf(state.tenant());
+        Optional<AlertState.Hold> hold = AlertJudge.hold(state, at, now, rules, inputs.quiet(),
+                inhibitorsOf(state.tenant()).values());
+        if (hold.isPresent()) {
+            // the wall clock passed the window's end or the threshold, event time not yet (a replay): look later
+            Instant next = hold.get().recheckAt();
+            keep(state.held(hold.get()).recheckAt(next == null || next.isAfter(now) ? next : now.plus(LOOK_LATER)));
+            return;
+        }
+        Alert raising = new Alert(EventIds.derived(alertId(state), "raised", state.episodeStartedAt().toString()),
+                state.tenant(), state.fingerprint(), state.source(), state.resource(), state.check(),
+                state.severity(), AlertStatus.FIRING, state.summary(), state.labels(), Map.of(), at, now);
+        Incident group = groupIncident(state, at, rules);
+        TenantPolicy policy = inputs.policyOf(state.tenant());
+        keep(group != null ? join(group, state, state, raising, state.episodeOccurrences(), policy)
+                : open(state, raising, policy));
+    }
+
+    /** No news within its timeout: it resolves as if its source had said so. */
+    private void timedOut(AlertState state, Instant now) {
+        Instant at = eventTime(state, now);
+        Alert resolution = new Alert(EventIds.derived(alertId(state), "timed-out", state.staleAt().toString()),
+                state.tenant(), state.fingerprint(), state.source(), state.resource(), state.check(),
+                state.severity(), AlertStatus.RESOLVED, state.summary(), state.labels(), Map.of(), at, now);
+        Incident incident = state.isMember() ? live(state.incidentId()) : null;
+        if (incident != null) {
+            changes.fact(new TimelineEntry(EventIds.derived(resolution.eventId(), TimelineKind.TIMED_OUT),
+                    state.tenant(), incident.id(), at, IncidentLife.TRIAGE, TimelineKind.TIMED_OUT, null, null,
+                    state.resource() + " " + state.check() + " sent nothing since " + state.lastReceivedAt()
+                            + ": resolved by its timeout"));
+        }
+        take(resolution);
+    }
+
+    /** Where the alert's own clock stands now: its last observed time plus the wall time since it was received. */
+    private static Instant eventTime(AlertState state, Instant now) {
+        Duration since = Duration.between(state.lastReceivedAt(), now);
+        return since.isNegative() ? state.lastObservedAt() : state.lastObservedAt().plus(since);
+    }
+
+    private static UUID alertId(AlertState state) {
+        return UUID.nameUUIDFromBytes((state.tenant() + '\n' + state.fingerprint()).getBytes(StandardCharsets.UTF_8));
     }
 
     private void late(AlertState before, Alert alert) {

@@ -102,6 +102,51 @@ class NoiseRulesTest {
     }
 
     @Test
+    void aSourceThatSendsOnceIsRaisedByTheRecheckWhenItsPendingPeriodHasPassed() {
+        TriageMemory triage = new TriageMemory(TriageRules.DEFAULT);
+        triage.apply(alert("web-01", "http", Severity.MAJOR, 0));
+
+        assertTrue(triage.recheck(T0.plusSeconds(299)).incidents().isEmpty(), "not due yet");
+        Changes raised = triage.recheck(T0.plusSeconds(300));
+
+        assertEquals(List.of(IncidentChange.OPENED), raised.events().stream().map(IncidentEvent::change).toList());
+        assertEquals(1, triage.only().occurrences(), "looking again counts nothing");
+        assertNull(triage.state("acme", "web-01/http").recheckAt());
+        assertTrue(triage.recheck(T0.plusSeconds(900)).events().isEmpty(), "and it is raised once");
+    }
+
+    @Test
+    void aFiringAlertSilentPastItsTimeoutResolvesItselfAndItsIncident() {
+        TriageMemory triage = new TriageMemory(AT_ONCE);
+        Instant at = T0;
+        triage.apply(new Alert(UUID.randomUUID(), "acme", "app-01/batch", "custom", "app-01", "batch",
+                Severity.MAJOR, AlertStatus.FIRING, "nightly batch failed", Map.of(), Map.of("timeout", "15m"), at,
+                at));
+        assertEquals(at.plus(Duration.ofMinutes(15)), triage.state("acme", "app-01/batch").recheckAt());
+
+        Changes timedOut = triage.recheck(at.plus(Duration.ofMinutes(15)));
+
+        assertEquals(IncidentStatus.RESOLVED, triage.only().status());
+        assertFalse(triage.state("acme", "app-01/batch").firing());
+        assertTrue(timedOut.timeline().stream().anyMatch(line -> line.kind().equals(TimelineKind.TIMED_OUT)));
+    }
+
+    @Test
+    void anAlertStillFiringWhenItsWindowEndsIsRaisedByTheRecheck() {
+        TriageMemory triage = new TriageMemory(AT_ONCE);
+        Instant windowEnd = T0.plusSeconds(1800);
+        triage.quiet = (tenant, labels, at) -> at.isBefore(windowEnd)
+                ? Optional.of(new AlertState.Hold(SuppressionReason.MAINTENANCE, "w", null, windowEnd))
+                : Optional.empty();
+        triage.apply(alert("web-01", "http", Severity.MAJOR, 0));
+
+        assertTrue(triage.recheck(windowEnd.minusSeconds(1)).incidents().isEmpty());
+        triage.recheck(windowEnd);
+
+        assertEquals(windowEnd, triage.only().openedAt(), "it opens its incident when the window ends");
+    }
+
+    @Test
     void anOccurrenceThresholdRaisesOnTheNthFiringWithinItsWindow() {
         TriageRules threeInTwoMinutes = new TriageRules(1, List.of("resource"), Duration.ofMinutes(5),
                 List.of(new TriageRules.Threshold("three", List.of(Matcher.equal("check", "http")), 3,

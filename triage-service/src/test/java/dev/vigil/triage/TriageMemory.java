@@ -2,6 +2,7 @@ package dev.vigil.triage;
 
 import dev.vigil.contracts.Alert;
 import dev.vigil.triage.rules.TriageRules;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +40,17 @@ final class TriageMemory {
     }
 
     Changes apply(List<Alert> alerts) {
+        return remember(TriagePolicy.apply(alerts, inputs()));
+    }
+
+    /** What the recheck sweeper does at {@code now}: the alerts due then, looked at again. */
+    Changes recheck(Instant now) {
+        List<AlertState> due = states.values().stream()
+                .filter(state -> state.recheckAt() != null && !state.recheckAt().isAfter(now)).toList();
+        return remember(TriagePolicy.recheck(due, now, inputs()));
+    }
+
+    private TriageInputs inputs() {
         List<Incident> live = incidents.values().stream().filter(Incident::isLive).toList();
         Map<UUID, Integer> firing = new HashMap<>();
         Map<String, List<AlertState>> inhibitors = new HashMap<>();
@@ -50,8 +62,10 @@ final class TriageMemory {
                 inhibitors.computeIfAbsent(state.tenant(), tenant -> new ArrayList<>()).add(state);
             }
         }
-        Changes changes = TriagePolicy.apply(alerts, new TriageInputs(Map.copyOf(states), live, firing, inhibitors,
-                rules, policies, quiet, defaults));
+        return new TriageInputs(Map.copyOf(states), live, firing, inhibitors, rules, policies, quiet, defaults);
+    }
+
+    private Changes remember(Changes changes) {
         changes.states().forEach(state -> states.put(state.key(), state));
         changes.incidents().forEach(this::keep);
         return changes;

@@ -3,16 +3,14 @@ package dev.vigil.ingest.heartbeat;
 import dev.vigil.ingest.config.HeartbeatConfig;
 import dev.vigil.ingest.messaging.AlertPublisher;
 import dev.vigil.ingest.store.HeartbeatStore;
+import dev.vigil.platform.schedule.PeriodicJobs;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
-import org.jboss.logging.Logger;
 
 /**
  * Raises the misses of heartbeats whose due time passed, on every replica every
@@ -24,32 +22,23 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class HeartbeatEvaluator {
     static final String JOB = "heartbeat-evaluation";
-    private static final Logger LOG = Logger.getLogger(HeartbeatEvaluator.class);
     private static final Supplier<Uni<Void>> COMMIT = () -> Uni.createFrom().voidItem();
 
     private final HeartbeatStore store;
     private final AlertPublisher publisher;
     private final HeartbeatConfig config;
-    private final Scheduler scheduler;
+    private final PeriodicJobs jobs;
 
     public HeartbeatEvaluator(HeartbeatStore store, AlertPublisher publisher, HeartbeatConfig config,
-            Scheduler scheduler) {
+            PeriodicJobs jobs) {
         this.store = store;
         this.publisher = publisher;
         this.config = config;
-        this.scheduler = scheduler;
+        this.jobs = jobs;
     }
 
-    /** Scheduled here rather than with {@code @Scheduled} so that the period has one source, the config mapping. */
     void schedule(@Observes StartupEvent event) {
-        String every = config.evaluationInterval().toString();
-        scheduler.newJob(JOB).setInterval(every).setDelayed(every)
-                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setAsyncTask(execution -> evaluate(Instant.now())
-                        .onFailure().invoke(e -> LOG.warnf("heartbeat evaluation failed, the next round retries: %s",
-                                e.getMessage()))
-                        .onFailure().recoverWithNull().replaceWithVoid())
-                .schedule();
+        jobs.every(JOB, config.evaluationInterval(), "heartbeat evaluation", () -> evaluate(Instant.now()));
     }
 
     /** Raises every miss due by {@code now}; the number raised. */

@@ -11,6 +11,21 @@ public interface TriageConfig {
 
     Rules rules();
 
+    Rechecks rechecks();
+
+    interface Rechecks {
+        /**
+         * How often alerts the wall clock must look at again are looked for (a threshold passing for a source that
+         * sends once, a window ending, a timeout): the most they are raised or resolved late.
+         */
+        @WithDefault("5s")
+        Duration pollInterval();
+
+        /** Alerts rechecked per transaction; a round keeps going while batches come back full. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
     interface Rules {
         /**
          * How long an alert must keep firing before anyone sees it, for tenants without rules of their own: the MSP's

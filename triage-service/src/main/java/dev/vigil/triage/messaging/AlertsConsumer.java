@@ -7,23 +7,16 @@ import dev.vigil.platform.messaging.EventHandler;
 import dev.vigil.platform.messaging.Subscription;
 import dev.vigil.platform.outbox.OutboxRelay;
 import dev.vigil.triage.AlertKey;
-import dev.vigil.triage.AlertState;
 import dev.vigil.triage.GroupKey;
 import dev.vigil.triage.GroupRef;
-import dev.vigil.triage.PlannedQuiet;
-import dev.vigil.triage.TriageInputs;
 import dev.vigil.triage.TriagePolicy;
 import dev.vigil.triage.rules.AlertLabels;
-import dev.vigil.triage.rules.DefaultRules;
-import dev.vigil.triage.rules.TriageRules;
-import dev.vigil.triage.store.AlertStateStore;
 import dev.vigil.triage.store.ChangeStore;
-import dev.vigil.triage.store.GroupLocks;
-import dev.vigil.triage.store.IncidentStore;
-import dev.vigil.triage.store.PolicyStore;
+import dev.vigil.triage.store.TriageReads;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -33,30 +26,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Folds alerts into incidents, a batch at a time: the batch's groups are locked, the alerts' states, the incidents
- * they may join, the tenants' inhibitors, rules, policies, silences and windows are read, {@link TriagePolicy}
- * decides, and what changed is written with its events in the outbox, in the transaction that claims the alerts in
- * the inbox ({@link BatchProcessor}).
+ * Folds alerts into incidents, a batch at a time: what triage needs is locked and read ({@link TriageReads}),
+ * {@link TriagePolicy} decides, and what changed is written with its events in the outbox, in the transaction that
+ * claims the alerts in the inbox ({@link BatchProcessor}).
  */
 @ApplicationScoped
 public class AlertsConsumer implements EventHandler<Alert> {
     private final BatchProcessor processor;
-    private final DefaultRules defaults;
-    private final GroupLocks locks;
-    private final AlertStateStore states;
-    private final IncidentStore incidents;
-    private final PolicyStore policies;
+    private final TriageReads reads;
     private final ChangeStore changes;
     private final OutboxRelay relay;
 
-    public AlertsConsumer(BatchProcessor processor, DefaultRules defaults, GroupLocks locks, AlertStateStore states,
-            IncidentStore incidents, PolicyStore policies, ChangeStore changes, OutboxRelay relay) {
+    public AlertsConsumer(BatchProcessor processor, TriageReads reads, ChangeStore changes, OutboxRelay relay) {
         this.processor = processor;
-        this.defaults = defaults;
-        this.locks = locks;
-        this.states = states;
-        this.incidents = incidents;
-        this.policies = policies;
+        this.reads = reads;
         this.changes = changes;
         this.relay = relay;
     }
@@ -75,22 +58,11 @@ public class AlertsConsumer implements EventHandler<Alert> {
     public Uni<Void> apply(SqlConnection connection, Map<UUID, Alert> fresh) {
         Set<AlertKey> keys = new LinkedHashSet<>();
         fresh.values().forEach(alert -> keys.add(new AlertKey(alert.tenant(), alert.fingerprint())));
-        Set<String> tenants = keys.stream().map(AlertKey::tenant).collect(Collectors.toSet());
-        Map<String, TriageRules> rules = Map.of();
-        Set<GroupRef> groups = fresh.values().stream()
-                .map(alert -> new GroupRef(alert.tenant(), GroupKey.of(rules.getOrDefault(alert.tenant(),
-                        defaults.rules()), AlertLabels.of(alert))))
-                .collect(Collectors.toSet());
-        return locks.lock(connection, groups)
-                .chain(() -> states.find(connection, keys))
-                .chain(known -> incidents.findLiveForUpdate(connection, known.values().stream()
-                                .filter(AlertState::isMember).map(AlertState::incidentId).collect(Collectors.toSet()),
-                                groups)
-                        .chain(live -> states.firingMembers(connection, live.stream().map(i -> i.id()).toList())
-                                .chain(firing -> states.inhibitors(connection, tenants)
-                                        .chain(inhibitors -> policies.current(connection, tenants)
-                                                .map(byTenant -> new TriageInputs(known, live, firing, inhibitors,
-                                                        rules, byTenant, PlannedQuiet.NONE, defaults.rules()))))))
+        Instant since = fresh.values().stream().map(Alert::observedAt).min(Instant::compareTo).orElseThrow();
+        return reads.read(connection, keys, rulesOf -> fresh.values().stream()
+                                .map(alert -> new GroupRef(alert.tenant(), GroupKey.of(rulesOf.apply(alert.tenant()),
+                                        AlertLabels.of(alert))))
+                                .collect(Collectors.toSet()), since)
                 .chain(inputs -> changes.write(connection, TriagePolicy.apply(fresh.values(), inputs)));
     }
 

@@ -1,6 +1,7 @@
 package dev.vigil.triage.schedule;
 
 import dev.vigil.platform.outbox.OutboxRelay;
+import dev.vigil.platform.schedule.PeriodicJobs;
 import dev.vigil.platform.security.TenantScope;
 import dev.vigil.triage.Changes;
 import dev.vigil.triage.Deadline;
@@ -11,8 +12,6 @@ import dev.vigil.triage.store.ChangeStore;
 import dev.vigil.triage.store.DeadlineStore;
 import dev.vigil.triage.store.IncidentStore;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
  * Fires due deadlines: escalates incidents still undecided at their decision deadline, and resolves those whose
@@ -33,7 +31,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DeadlineSweeper {
     static final String JOB = "incident-deadlines";
-    private static final Logger LOG = Logger.getLogger(DeadlineSweeper.class);
 
     private final Pool pool;
     private final DeadlineStore deadlines;
@@ -41,29 +38,21 @@ public class DeadlineSweeper {
     private final ChangeStore changes;
     private final OutboxRelay relay;
     private final TriageConfig config;
-    private final Scheduler scheduler;
+    private final PeriodicJobs jobs;
 
     public DeadlineSweeper(Pool pool, DeadlineStore deadlines, IncidentStore incidents, ChangeStore changes,
-            OutboxRelay relay, TriageConfig config, Scheduler scheduler) {
+            OutboxRelay relay, TriageConfig config, PeriodicJobs jobs) {
         this.pool = pool;
         this.deadlines = deadlines;
         this.incidents = incidents;
         this.changes = changes;
         this.relay = relay;
         this.config = config;
-        this.scheduler = scheduler;
+        this.jobs = jobs;
     }
 
-    /** Scheduled here rather than with {@code @Scheduled} so that the period has one source, the config mapping. */
     void schedule(@Observes StartupEvent event) {
-        String every = config.deadlines().pollInterval().toString();
-        scheduler.newJob(JOB).setInterval(every).setDelayed(every)
-                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setAsyncTask(execution -> sweep(Instant.now())
-                        .onFailure().invoke(e -> LOG.warnf("firing deadlines failed, the next round retries: %s",
-                                e.getMessage()))
-                        .onFailure().recoverWithNull().replaceWithVoid())
-                .schedule();
+        jobs.every(JOB, config.deadlines().pollInterval(), "firing deadlines", () -> sweep(Instant.now()));
     }
 
     /** Fires every deadline due by {@code now}; the number fired. */

@@ -32,7 +32,7 @@ public class AlertStateStore {
     static final String COLUMNS = "tenant, fingerprint, source, resource, check_name, severity, summary,"
             + " labels::text as labels, firing, reason, reason_ref, incident_id, group_key, episode_started_at,"
             + " episode_received_at, episode_occurrences, occurrences, last_observed_at, last_received_at,"
-            + " history::text as history, flapping, inhibits, recheck_at";
+            + " history::text as history, flapping, inhibits, stale_at, recheck_at";
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
     };
 
@@ -52,6 +52,14 @@ public class AlertStateStore {
                     });
                     return states;
                 });
+    }
+
+    /** Up to {@code limit} alerts the wall clock must look at again by {@code now}, earliest first; not locked. */
+    public Uni<List<AlertState>> dueForRecheck(SqlClient client, Instant now, int limit) {
+        return client.preparedQuery("select " + COLUMNS + " from alert_states where recheck_at <= $1"
+                        + " order by recheck_at limit $2")
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), limit))
+                .map(AlertStateStore::toStates);
     }
 
     /** Per tenant, its firing alerts that may inhibit others. */
@@ -114,6 +122,7 @@ public class AlertStateStore {
         String[] histories = new String[n];
         Boolean[] flapping = new Boolean[n];
         Boolean[] inhibits = new Boolean[n];
+        OffsetDateTime[] stale = new OffsetDateTime[n];
         OffsetDateTime[] recheck = new OffsetDateTime[n];
         for (int i = 0; i < n; i++) {
             AlertState s = states.get(i);
@@ -139,25 +148,28 @@ public class AlertStateStore {
             histories[i] = history(s.history());
             flapping[i] = s.flapping();
             inhibits[i] = s.inhibits();
+            stale[i] = toOffset(s.staleAt());
             recheck[i] = toOffset(s.recheckAt());
         }
         return client.preparedQuery("""
                 insert into alert_states (tenant, fingerprint, source, resource, check_name, severity, summary, labels,
                     firing, reason, reason_ref, incident_id, group_key, episode_started_at, episode_received_at,
                     episode_occurrences, occurrences, last_observed_at, last_received_at, history, flapping, inhibits,
-                    recheck_at)
+                    stale_at, recheck_at)
                 select u.tenant, u.fingerprint, u.source, u.resource, u.check_name, u.severity, u.summary,
                        u.labels::jsonb, u.firing, u.reason, u.reason_ref, u.incident_id, u.group_key,
                        u.episode_started_at, u.episode_received_at, u.episode_occurrences, u.occurrences,
-                       u.last_observed_at, u.last_received_at, u.history::jsonb, u.flapping, u.inhibits, u.recheck_at
+                       u.last_observed_at, u.last_received_at, u.history::jsonb, u.flapping, u.inhibits, u.stale_at,
+                       u.recheck_at
                 from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                             $8::text[], $9::boolean[], $10::text[], $11::text[], $12::uuid[], $13::text[],
                             $14::timestamptz[], $15::timestamptz[], $16::bigint[], $17::bigint[], $18::timestamptz[],
-                            $19::timestamptz[], $20::text[], $21::boolean[], $22::boolean[], $23::timestamptz[])
+                            $19::timestamptz[], $20::text[], $21::boolean[], $22::boolean[], $23::timestamptz[],
+                            $24::timestamptz[])
                      as u(tenant, fingerprint, source, resource, check_name, severity, summary, labels, firing, reason,
                           reason_ref, incident_id, group_key, episode_started_at, episode_received_at,
                           episode_occurrences, occurrences, last_observed_at, last_received_at, history, flapping,
-                          inhibits, recheck_at)
+                          inhibits, stale_at, recheck_at)
                 on conflict (tenant, fingerprint) do update set
                     source = excluded.source, resource = excluded.resource, check_name = excluded.check_name,
                     severity = excluded.severity, summary = excluded.summary, labels = excluded.labels,
@@ -168,11 +180,11 @@ public class AlertStateStore {
                     episode_occurrences = excluded.episode_occurrences, occurrences = excluded.occurrences,
                     last_observed_at = excluded.last_observed_at, last_received_at = excluded.last_received_at,
                     history = excluded.history, flapping = excluded.flapping, inhibits = excluded.inhibits,
-                    recheck_at = excluded.recheck_at""")
+                    stale_at = excluded.stale_at, recheck_at = excluded.recheck_at""")
                 .execute(Tuple.tuple(List.of(tenants, fingerprints, sources, resources, checks, severities, summaries,
                         labels, firing, reasons, refs, incidents, groups, episodeStarted, episodeReceived,
                         episodeOccurrences, occurrences, lastObserved, lastReceived, histories, flapping, inhibits,
-                        recheck)))
+                        stale, recheck)))
                 .replaceWithVoid();
     }
 
@@ -192,7 +204,7 @@ public class AlertStateStore {
                 toInstant(row, "episode_started_at"), toInstant(row, "episode_received_at"),
                 row.getLong("episode_occurrences"), row.getLong("occurrences"), toInstant(row, "last_observed_at"),
                 toInstant(row, "last_received_at"), history(row.getString("history")), row.getBoolean("flapping"),
-                row.getBoolean("inhibits"), toInstant(row, "recheck_at"));
+                row.getBoolean("inhibits"), toInstant(row, "stale_at"), toInstant(row, "recheck_at"));
     }
 
     /** As {@code [[epoch millis, 1 firing | 0 resolved], ...]}: compact, since every alert rewrites it. */

@@ -47,6 +47,7 @@ create index alert_states_by_reason on alert_states (tenant, reason) where reaso
 
 -- Every suppressed stretch of an alert: one row per fingerprint, reason and episode, counting the alerts it held.
 create table suppressions (
+    id           bigint      generated always as identity unique,
     tenant       text        not null,
     fingerprint  text        not null,
     reason       text        not null check (reason in ('silence', 'maintenance', 'inhibited', 'threshold',
@@ -59,7 +60,7 @@ create table suppressions (
     incident_id  uuid,
     primary key (tenant, fingerprint, reason, reason_ref, episode_at)
 );
-create index suppressions_by_time on suppressions (tenant, last_at desc);
+create index suppressions_by_time on suppressions (tenant, last_at desc, id desc);
 
 -- The group an incident stands for (tenant's group-by labels' values), and whether its alerts flap.
 alter table incidents add column group_key text;

@@ -9,6 +9,7 @@ import dev.vigil.platform.security.CallerScope;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.triage.DismissReason;
 import dev.vigil.triage.OperatorAction;
+import dev.vigil.triage.store.AlertStateStore;
 import dev.vigil.triage.store.IncidentStore;
 import dev.vigil.triage.store.TimelineStore;
 import io.smallrye.mutiny.Uni;
@@ -50,12 +51,14 @@ public class IncidentsResource {
 
     private final IncidentStore incidents;
     private final TimelineStore timeline;
+    private final AlertStateStore alerts;
     private final IncidentActions actions;
     private final CallerScope caller;
 
-    public IncidentsResource(IncidentStore incidents, TimelineStore timeline, IncidentActions actions,
-            CallerScope caller) {
+    public IncidentsResource(IncidentStore incidents, TimelineStore timeline, AlertStateStore alerts,
+            IncidentActions actions, CallerScope caller) {
         this.incidents = incidents;
+        this.alerts = alerts;
         this.timeline = timeline;
         this.actions = actions;
         this.caller = caller;
@@ -89,6 +92,20 @@ public class IncidentsResource {
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("No incident " + id)))
                 .chain(incident -> timeline.page(caller.visible(), id, QueryParams.page(limit, cursor, Long::valueOf)))
                 .map(page -> page.map(TimelineEntryView::of));
+    }
+
+    @GET
+    @Path("/{id}/alerts")
+    @Operation(summary = "The alerts in the incident, firing or resolved, and those it inhibits (reason inhibited);"
+            + " the most recently observed first")
+    public Uni<Page<AlertStateView>> alerts(@PathParam("id") String rawId, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        UUID id = PathParams.uuid("id", rawId);
+        return incidents.find(caller.visible(), id)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("No incident " + id)))
+                .chain(incident -> alerts.page(caller.visible(), Optional.of(id), Optional.empty(), Optional.empty(),
+                        QueryParams.page(limit, cursor, String::valueOf)))
+                .map(page -> page.map(AlertStateView::of));
     }
 
     @POST

@@ -5,11 +5,17 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Severity;
+import dev.vigil.platform.paging.Keyset;
+import dev.vigil.platform.paging.Page;
+import dev.vigil.platform.paging.PageRequest;
+import dev.vigil.platform.security.TenantScope;
+import dev.vigil.platform.store.ScopedQuery;
 import dev.vigil.triage.AlertHistory;
 import dev.vigil.triage.AlertKey;
 import dev.vigil.triage.AlertState;
 import dev.vigil.triage.SuppressionReason;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -23,6 +29,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,6 +42,12 @@ public class AlertStateStore {
             + " history::text as history, flapping, inhibits, stale_at, recheck_at";
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
     };
+
+    private final Pool pool;
+
+    public AlertStateStore(Pool pool) {
+        this.pool = pool;
+    }
 
     public Uni<Map<AlertKey, AlertState>> find(SqlClient client, Collection<AlertKey> keys) {
         if (keys.isEmpty()) {
@@ -52,6 +65,22 @@ public class AlertStateStore {
                     });
                     return states;
                 });
+    }
+
+    /**
+     * A page of the scope's alerts, the most recently observed first; {@code incident} (the alerts in it or held by
+     * it), {@code fingerprint} and {@code reason} narrow it when present.
+     */
+    public Uni<Page<AlertState>> page(TenantScope scope, Optional<UUID> incident, Optional<String> fingerprint,
+            Optional<SuppressionReason> reason, PageRequest<String> page) {
+        ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from alert_states", "tenant", scope);
+        incident.ifPresent(id -> query.where("incident_id = ?", id));
+        fingerprint.ifPresent(wanted -> query.where("fingerprint = ?", wanted));
+        reason.ifPresent(wanted -> query.where("reason = ?", wanted.wireName()));
+        query.page("last_observed_at", "fingerprint", page);
+        return pool.preparedQuery(query.sql()).execute(query.arguments())
+                .map(rows -> Page.of(toStates(rows), page, state -> new Keyset<>(state.lastObservedAt(),
+                        state.fingerprint())));
     }
 
     /** Up to {@code limit} alerts the wall clock must look at again by {@code now}, earliest first; not locked. */

@@ -1,22 +1,68 @@
 package dev.vigil.triage.store;
 
+import dev.vigil.platform.paging.Keyset;
+import dev.vigil.platform.paging.Page;
+import dev.vigil.platform.paging.PageRequest;
+import dev.vigil.platform.security.TenantScope;
+import dev.vigil.platform.store.ScopedQuery;
 import dev.vigil.triage.Suppression;
+import dev.vigil.triage.SuppressionReason;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Suppressions in PostgreSQL: each suppressed stretch of an alert is one row counting the alerts it held. */
 @ApplicationScoped
 public class SuppressionStore {
-    private record Stretch(String tenant, String fingerprint, String reason, String ref, Instant episodeAt) {
+    /** One stored stretch: a fingerprint held for one reason through one firing episode. */
+    public record Stretch(long id, String tenant, String fingerprint, SuppressionReason reason, String ref,
+            UUID incidentId, Instant episodeAt, Instant firstAt, Instant lastAt, long alerts) {
+    }
+
+    private record StretchKey(String tenant, String fingerprint, String reason, String ref, Instant episodeAt) {
+    }
+
+    private final Pool pool;
+
+    public SuppressionStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * A page of the scope's stretches, the most recently held first; {@code reason}, {@code fingerprint} and
+     * {@code since} (held at or after) narrow it when present.
+     */
+    public Uni<Page<Stretch>> page(TenantScope scope, Optional<SuppressionReason> reason,
+            Optional<String> fingerprint, Optional<Instant> since, PageRequest<Long> page) {
+        ScopedQuery query = ScopedQuery.select("select id, tenant, fingerprint, reason, reason_ref, incident_id,"
+                + " episode_at, first_at, last_at, alerts from suppressions", "tenant", scope);
+        reason.ifPresent(wanted -> query.where("reason = ?", wanted.wireName()));
+        fingerprint.ifPresent(wanted -> query.where("fingerprint = ?", wanted));
+        since.ifPresent(from -> query.where("last_at >= ?", from.atOffset(ZoneOffset.UTC)));
+        query.page("last_at", "id", page);
+        return pool.preparedQuery(query.sql()).execute(query.arguments())
+                .map(rows -> {
+                    List<Stretch> stretches = new ArrayList<>(rows.size());
+                    rows.forEach(row -> stretches.add(new Stretch(row.getLong("id"), row.getString("tenant"),
+                            row.getString("fingerprint"),
+                            SuppressionReason.fromWire(row.getString("reason")).orElseThrow(),
+                            row.getString("reason_ref"), row.getUUID("incident_id"),
+                            row.getOffsetDateTime("episode_at").toInstant(),
+                            row.getOffsetDateTime("first_at").toInstant(),
+                            row.getOffsetDateTime("last_at").toInstant(), row.getLong("alerts"))));
+                    return Page.of(stretches, page, stretch -> new Keyset<>(stretch.lastAt(), stretch.id()));
+                });
     }
 
     private static final class Tally {
@@ -31,9 +77,9 @@ public class SuppressionStore {
             return Uni.createFrom().voidItem();
         }
         // one row per stretch in the statement: an upsert may not touch a row twice
-        Map<Stretch, Tally> tallies = new LinkedHashMap<>();
+        Map<StretchKey, Tally> tallies = new LinkedHashMap<>();
         for (Suppression s : suppressions) {
-            Tally tally = tallies.computeIfAbsent(new Stretch(s.tenant(), s.fingerprint(), s.reason().wireName(),
+            Tally tally = tallies.computeIfAbsent(new StretchKey(s.tenant(), s.fingerprint(), s.reason().wireName(),
                     s.ref(), s.episodeAt()), key -> new Tally());
             tally.first = tally.first == null || s.at().isBefore(tally.first) ? s.at() : tally.first;
             tally.last = tally.last == null || s.at().isAfter(tally.last) ? s.at() : tally.last;
@@ -51,8 +97,8 @@ public class SuppressionStore {
         Long[] alerts = new Long[n];
         UUID[] incidents = new UUID[n];
         int i = 0;
-        for (Map.Entry<Stretch, Tally> entry : tallies.entrySet()) {
-            Stretch stretch = entry.getKey();
+        for (Map.Entry<StretchKey, Tally> entry : tallies.entrySet()) {
+            StretchKey stretch = entry.getKey();
             Tally tally = entry.getValue();
             tenants[i] = stretch.tenant();
             fingerprints[i] = stretch.fingerprint();

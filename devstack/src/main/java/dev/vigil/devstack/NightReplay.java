@@ -11,9 +11,11 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -124,10 +126,13 @@ final class NightReplay {
         for (String tenant : tenants) {
             String operator = stack.tokens().token("operator", tenant);
             for (JsonNode i : api.list(url + "?tenant=" + tenant, operator)) {
+                Set<String> held = new HashSet<>();
+                for (JsonNode alert : api.list(url + "/" + i.path("id").asText() + "/alerts", operator)) {
+                    held.add(NightIncident.key(tenant, alert.path("resource").asText(), alert.path("check").asText()));
+                }
                 incidents.add(new NightIncident(i.path("tenant").asText(), i.path("fingerprint").asText(),
-                        i.path("resource").asText(), i.path("check").asText(), i.path("severity").asText(),
-                        i.path("status").asText(), i.path("occurrences").asLong(), instant(i.path("openedAt")),
-                        instant(i.path("lastSeenAt"))));
+                        i.path("severity").asText(), i.path("status").asText(), i.path("occurrences").asLong(),
+                        held));
             }
         }
         return incidents;
@@ -160,10 +165,6 @@ final class NightReplay {
             throw new StackException("could not issue an ingest key for " + tenant + ": " + key.status());
         }
         return key.body().path("key").asText();
-    }
-
-    private static Instant instant(JsonNode node) {
-        return node.isTextual() ? Instant.parse(node.asText()) : null;
     }
 
     private static void sleep(long millis) {

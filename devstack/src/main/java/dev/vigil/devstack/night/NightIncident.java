@@ -1,25 +1,25 @@
 package dev.vigil.devstack.night;
 
-import java.time.Instant;
+import java.util.Set;
 
 /**
- * An incident as triage's API shows it, the fields the scorer needs. {@code openedAt} and {@code lastSeenAt} are
- * the observation times of its first and last firing alert, so they say which of its check's alerts it holds.
+ * An incident as triage's API shows it, the fields the scorer needs: its severity, and the alerts it holds (those in
+ * it and those it inhibits, {@code GET /v1/incidents/{id}/alerts}) as tenant, resource and check.
  */
-public record NightIncident(String tenant, String fingerprint, String resource, String check, String severity,
-        String status, long occurrences, Instant openedAt, Instant lastSeenAt) {
+public record NightIncident(String tenant, String fingerprint, String severity, String status, long occurrences,
+        Set<String> alertKeys) {
 
-    String key() {
+    public NightIncident {
+        alertKeys = Set.copyOf(alertKeys);
+    }
+
+    public static String key(String tenant, String resource, String check) {
         return NightAlert.key(tenant, resource, check);
     }
 
-    /** Whether this incident holds the alert: same tenant, resource and check, fired while it was live. */
+    /** Whether this incident holds the alert: one of its alerts is the alert's tenant, resource and check. */
     boolean holds(NightAlert alert) {
-        if (!alert.firing() || !key().equals(alert.key())) {
-            return false;
-        }
-        return openedAt == null || lastSeenAt == null
-                || (!alert.observedAt().isBefore(openedAt) && !alert.observedAt().isAfter(lastSeenAt));
+        return alert.firing() && alertKeys.contains(alert.key());
     }
 
     boolean majorOrCritical() {

@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * How well a triage did on a labelled night, computed from the night's alerts and the incidents triage produced.
- * An incident holds the firing alerts of its tenant, resource and check observed between its first and last
- * (see {@link NightIncident#holds}); everything below follows from which truths those alerts carry.
+ * An incident holds the firing alerts of the night whose tenant, resource and check are among its alerts (see
+ * {@link NightIncident#holds}); each check carries one scenario in a night, so everything below follows from which
+ * truths those alerts carry.
  *
  * @param alerts           alerts of the night
  * @param incidents        incidents triage produced
@@ -55,9 +56,11 @@ public record NightScore(int alerts, int incidents, int realFailures, int caught
         int unmatched = 0;
         for (NightIncident incident : incidents) {
             Set<Truth> held = new LinkedHashSet<>();
-            for (NightAlert alert : byKey.getOrDefault(incident.key(), List.of())) {
-                if (incident.holds(alert)) {
-                    held.add(alert.truth());
+            for (String key : incident.alertKeys()) {
+                for (NightAlert alert : byKey.getOrDefault(key, List.of())) {
+                    if (incident.holds(alert)) {
+                        held.add(alert.truth());
+                    }
                 }
             }
             Set<String> failures = new HashSet<>();

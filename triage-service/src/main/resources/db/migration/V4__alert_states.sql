@@ -41,6 +41,8 @@ create table alert_states (
     primary key (tenant, fingerprint)
 );
 create index alert_states_recheck on alert_states (recheck_at) where recheck_at is not null;
+-- the tenant's event time: the latest observed time of its alerts
+create index alert_states_observed on alert_states (tenant, last_observed_at);
 create index alert_states_inhibitors on alert_states (tenant) where inhibits and firing;
 create index alert_states_by_incident on alert_states (incident_id);
 create index alert_states_by_reason on alert_states (tenant, reason) where reason is not null;
@@ -68,3 +70,4 @@ update incidents set group_key = 'resource=' || resource where group_key is null
 alter table incidents alter column group_key set not null;
 alter table incidents add column flapping boolean not null default false;
 create index incidents_live_group on incidents (tenant, group_key) where status <> 'resolved';
+create index incidents_quiet on incidents (tenant, recovered_at) where status <> 'resolved' and recovered_at is not null;

@@ -106,6 +106,15 @@ public record AlertState(
         return next.build();
     }
 
+    /** Its episode counted as beginning with {@code alert}: it fires on its own from now on. */
+    public AlertState firingAnewAt(Alert alert) {
+        Builder next = toBuilder();
+        next.episodeStartedAt = alert.observedAt();
+        next.episodeReceivedAt = alert.receivedAt();
+        next.episodeOccurrences = 1;
+        return next.build();
+    }
+
     /** A firing older than the last result: counted, but it changes nothing else (bounded lateness). */
     public AlertState countedLate() {
         Builder next = toBuilder();

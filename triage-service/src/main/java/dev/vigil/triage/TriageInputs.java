@@ -1,6 +1,8 @@
 package dev.vigil.triage;
 
 import dev.vigil.triage.rules.TriageRules;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,9 @@ import java.util.UUID;
  * @param inhibitors    per tenant, its firing alerts that match an inhibition's source matchers
  * @param rules         per tenant that saved rules; the others get {@code defaults}
  * @param policies      per tenant that saved a policy; the others get {@link TenantPolicy#DEFAULT}
+ * @param watermarks    per tenant, the latest observed time of its alerts so far: its event time
+ * @param lateness      how much later than its observed time an alert may still be read: a quiet incident ends no
+ *                      sooner than this after its last alert resolved
  */
 public record TriageInputs(
         Map<AlertKey, AlertState> states,
@@ -25,7 +30,9 @@ public record TriageInputs(
         Map<String, TriageRules> rules,
         Map<String, TenantPolicy> policies,
         PlannedQuiet quiet,
-        TriageRules defaults) {
+        TriageRules defaults,
+        Map<String, Instant> watermarks,
+        Duration lateness) {
 
     public TriageRules rulesOf(String tenant) {
         return rules.getOrDefault(tenant, defaults);

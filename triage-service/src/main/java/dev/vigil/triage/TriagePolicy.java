@@ -50,11 +50,13 @@ public final class TriagePolicy {
     private final Map<String, Map<String, AlertState>> inhibitors = new HashMap<>();
     private final Map<UUID, Long> reportedOccurrences = new HashMap<>();
     private final Map<UUID, UUID> lastCause = new HashMap<>();
+    private final Map<String, Instant> watermarks;
 
     private TriagePolicy(TriageInputs inputs) {
         this.inputs = inputs;
         this.states = new HashMap<>(inputs.states());
         this.firing = new HashMap<>(inputs.firingMembers());
+        this.watermarks = new HashMap<>(inputs.watermarks());
         inputs.live().forEach(incident -> {
             incidents.put(incident.id(), incident);
             groupOf(incident.tenant(), incident.groupKey()).add(incident.id());
@@ -68,6 +70,7 @@ public final class TriagePolicy {
     public static Changes apply(Iterable<Alert> alerts, TriageInputs inputs) {
         TriagePolicy run = new TriagePolicy(inputs);
         alerts.forEach(run::take);
+        run.settleQuiet();
         run.reportGrowth();
         return run.changes;
     }
@@ -85,6 +88,7 @@ public final class TriagePolicy {
     }
 
     private void take(Alert alert) {
+        watermarks.merge(alert.tenant(), alert.observedAt(), (a, b) -> a.isAfter(b) ? a : b);
         AlertKey key = new AlertKey(alert.tenant(), alert.fingerprint());
         AlertState before = states.get(key);
         if (before != null && alert.observedAt().isBefore(before.lastObservedAt())) {
@@ -93,7 +97,7 @@ public final class TriagePolicy {
         }
         TriageRules rules = inputs.rulesOf(alert.tenant());
         AlertState observed = AlertState.observe(before, alert, rules);
-        keep(observed.firing() ? fired(before, observed, alert, rules) : resolved(before, observed, alert, rules));
+        keep(observed.firing() ? fired(before, observed, alert, rules) : resolved(before, observed, alert));
     }
 
     private void recheck(AlertState state, Instant now) {
@@ -167,8 +171,13 @@ public final class TriagePolicy {
         if (current != null) {
             return join(current, before, observed, alert, 1, policy);
         }
-        Optional<AlertState.Hold> hold = AlertJudge.hold(observed, alert.observedAt(), alert.receivedAt(), rules,
-                inputs.quiet(), inhibitorsOf(alert.tenant()).values());
+        Optional<AlertState.Hold> hold = judge(observed, alert, rules);
+        if (before != null && before.reason() == SuppressionReason.INHIBITED
+                && hold.map(h -> h.reason() != SuppressionReason.INHIBITED).orElse(true)) {
+            // what fired because its host was down must fail on its own, a whole pending period, to be raised
+            observed = observed.firingAnewAt(alert);
+            hold = judge(observed, alert, rules);
+        }
         if (hold.isPresent()) {
             AlertState held = observed.held(hold.get());
             changes.suppressed(Suppression.of(held, alert.observedAt()));
@@ -181,7 +190,12 @@ public final class TriagePolicy {
         return open(observed, alert, policy);
     }
 
-    private AlertState resolved(AlertState before, AlertState observed, Alert alert, TriageRules rules) {
+    private Optional<AlertState.Hold> judge(AlertState observed, Alert alert, TriageRules rules) {
+        return AlertJudge.hold(observed, alert.observedAt(), alert.receivedAt(), rules, inputs.quiet(),
+                inhibitorsOf(alert.tenant()).values());
+    }
+
+    private AlertState resolved(AlertState before, AlertState observed, Alert alert) {
         if (before == null || !before.firing()) {
             return observed;
         }
@@ -195,7 +209,7 @@ public final class TriagePolicy {
         int stillFiring = firing.merge(incident.id(), -1, Integer::sum);
         Incident updated = flapChange(incident, before, observed, alert);
         if (stillFiring <= 0 && !updated.isQuiet()) {
-            updated = quieten(updated, alert, rules);
+            updated = quieten(updated, alert);
         }
         save(updated, alert);
         return observed;
@@ -273,19 +287,52 @@ public final class TriagePolicy {
         return incident.flapping(observed.flapping(), alert.severity());
     }
 
-    /** Its last firing alert resolved. */
-    private Incident quieten(Incident incident, Alert recovery, TriageRules rules) {
+    /**
+     * Its last firing alert resolved: it is quiet, and ends once it has stayed quiet for {@link #quietFor}, counted
+     * in event time when the tenant's later alerts show that much has passed ({@link #settleQuiet}), or by the wall
+     * clock ({@link Deadline.Kind#RESOLVE}) when no more alerts come.
+     */
+    private Incident quieten(Incident incident, Alert recovery) {
         Incident quiet = incident.recovered(recovery.observedAt());
-        TenantPolicy policy = inputs.policyOf(incident.tenant());
-        if (quiet.flapping() || !policy.resolveDelay().isZero()) {
-            Duration wait = quiet.flapping() && rules.flap().window().compareTo(policy.resolveDelay()) > 0
-                    ? rules.flap().window() : policy.resolveDelay();
-            changes.deadline(new Deadline(incident.id(), incident.tenant(), Deadline.Kind.RESOLVE,
-                    recovery.receivedAt().plus(wait)));
-            return quiet;
+        Duration wait = quietFor(quiet);
+        if (wait.isZero()) {
+            changes.save(quiet);
+            return IncidentLife.settle(changes, quiet, recovery.eventId(), recovery.observedAt());
         }
-        changes.save(quiet);
-        return IncidentLife.settle(changes, quiet, recovery.eventId(), recovery.observedAt());
+        changes.deadline(new Deadline(incident.id(), incident.tenant(), Deadline.Kind.RESOLVE,
+                recovery.receivedAt().plus(wait)));
+        return quiet;
+    }
+
+    /**
+     * How long a quiet incident waits before it ends: the tenant's resolve delay, the bounded lateness (so that an
+     * alert of its group observed before it went quiet, but read later from another partition, still joins it),
+     * and for a flapping one the flap window.
+     */
+    private Duration quietFor(Incident incident) {
+        Duration wait = inputs.policyOf(incident.tenant()).resolveDelay();
+        if (inputs.lateness().compareTo(wait) > 0) {
+            wait = inputs.lateness();
+        }
+        Duration flapWindow = inputs.rulesOf(incident.tenant()).flap().window();
+        return incident.flapping() && flapWindow.compareTo(wait) > 0 ? flapWindow : wait;
+    }
+
+    /** Ends the quiet incidents whose quiet has lasted long enough by the tenants' event time. */
+    private void settleQuiet() {
+        for (Incident incident : List.copyOf(incidents.values())) {
+            Instant now = watermarks.get(incident.tenant());
+            if (!incident.isLive() || !incident.isQuiet() || now == null
+                    || incident.status() == IncidentStatus.RECOVERING
+                    || firing.getOrDefault(incident.id(), 0) > 0
+                    || incident.recoveredAt().plus(quietFor(incident)).isAfter(now)) {
+                continue;
+            }
+            UUID cause = EventIds.derived(incident.id(), "quiet", incident.recoveredAt().toString());
+            Incident settled = IncidentLife.settle(changes, incident, cause,
+                    incident.recoveredAt().plus(quietFor(incident)));
+            incidents.put(settled.id(), settled);
+        }
     }
 
     /** The live incident of the alert's group opened within the group window of {@code at}, if any. */

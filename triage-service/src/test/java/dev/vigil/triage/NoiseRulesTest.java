@@ -217,6 +217,55 @@ class NoiseRulesTest {
     }
 
     @Test
+    void servicesStillFiringWhenTheirHostComesBackAreOneIncident() {
+        TriageMemory triage = new TriageMemory(AT_ONCE);
+        triage.apply(alert("web-01", "host-down", Severity.CRITICAL, 0), alert("web-01", "dns", Severity.MAJOR, 10),
+                alert("web-01", "vpn", Severity.MAJOR, 10));
+        triage.apply(resolved("web-01", "host-down", 60));
+
+        triage.apply(alert("web-01", "dns", Severity.MAJOR, 70));
+        triage.apply(alert("web-01", "vpn", Severity.MAJOR, 70));
+
+        assertEquals(2, triage.incidents.size(), "the host's, and one for the services still failing");
+    }
+
+    @Test
+    void anAlertOfTheGroupReadAfterItsIncidentWentQuietStillJoinsItWithinTheLateness() {
+        TriageMemory triage = new TriageMemory(AT_ONCE);
+        triage.lateness = Duration.ofMinutes(2);
+
+        // vpn fired and resolved; dns fired before vpn resolved, but its partition is read later
+        triage.apply(alert("edge-03", "vpn", Severity.MAJOR, 0), resolved("edge-03", "vpn", 10));
+        Incident quiet = triage.only();
+        assertTrue(quiet.isLive() && quiet.isQuiet(), "quiet, not resolved, until the lateness has passed");
+        triage.apply(alert("edge-03", "dns", Severity.MAJOR, 5), resolved("edge-03", "dns", 10));
+
+        assertEquals(1, triage.incidents.size());
+        triage.apply(alert("db-01", "disk", Severity.MINOR, 200));
+        Incident ended = triage.incidents.get(quiet.id());
+        assertEquals(IncidentStatus.RESOLVED, ended.status(), "the tenant's event time passed its quiet: it ends");
+        assertEquals(T0.plusSeconds(10 + 120), ended.resolvedAt());
+    }
+
+    @Test
+    void servicesThatFiredWhileTheirHostWasDownMustFailAWholePendingPeriodOnTheirOwn() {
+        TriageMemory triage = new TriageMemory(TriageRules.DEFAULT);
+        for (int minute = 0; minute < 20; minute++) {
+            triage.apply(alert("web-01", "host-down", Severity.CRITICAL, minute * 60),
+                    alert("web-01", "http", Severity.CRITICAL, minute * 60 + 10));
+        }
+        triage.apply(resolved("web-01", "host-down", 1200), alert("web-01", "http", Severity.CRITICAL, 1210));
+        assertEquals(1, triage.incidents.size(), "http is not raised the moment the host is back");
+
+        triage.apply(resolved("web-01", "http", 1230));
+        assertEquals(1, triage.incidents.size(), "it recovered with its host: one incident for the cascade");
+        for (int minute = 21; minute <= 27; minute++) {
+            triage.apply(alert("web-01", "http", Severity.CRITICAL, minute * 60 + 10));
+        }
+        assertEquals(2, triage.incidents.size(), "failing on its own for 5 minutes, it is raised");
+    }
+
+    @Test
     void aServiceAlertRaisedBeforeItsHostIsDownIsJoinedByTheHost() {
         TriageMemory triage = new TriageMemory(AT_ONCE);
 

@@ -2,6 +2,7 @@ package dev.vigil.triage;
 
 import dev.vigil.contracts.Alert;
 import dev.vigil.triage.rules.TriageRules;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ final class TriageMemory {
     final Map<String, TenantPolicy> policies = new HashMap<>();
     private final TriageRules defaults;
     PlannedQuiet quiet = PlannedQuiet.NONE;
+    Duration lateness = Duration.ZERO;
 
     TriageMemory(TriageRules defaults) {
         this.defaults = defaults;
@@ -27,7 +29,7 @@ final class TriageMemory {
 
     /** Every alert raised at once, as the tests of the incident's life expect. */
     static TriageMemory raisingAtOnce() {
-        return new TriageMemory(TriageRules.defaults(java.time.Duration.ZERO));
+        return new TriageMemory(TriageRules.defaults(Duration.ZERO));
     }
 
     TriageMemory policy(String tenant, TenantPolicy policy) {
@@ -54,7 +56,9 @@ final class TriageMemory {
         List<Incident> live = incidents.values().stream().filter(Incident::isLive).toList();
         Map<UUID, Integer> firing = new HashMap<>();
         Map<String, List<AlertState>> inhibitors = new HashMap<>();
+        Map<String, Instant> watermarks = new HashMap<>();
         for (AlertState state : states.values()) {
+            watermarks.merge(state.tenant(), state.lastObservedAt(), (a, b) -> a.isAfter(b) ? a : b);
             if (state.firing() && state.isMember()) {
                 firing.merge(state.incidentId(), 1, Integer::sum);
             }
@@ -62,7 +66,8 @@ final class TriageMemory {
                 inhibitors.computeIfAbsent(state.tenant(), tenant -> new ArrayList<>()).add(state);
             }
         }
-        return new TriageInputs(Map.copyOf(states), live, firing, inhibitors, rules, policies, quiet, defaults);
+        return new TriageInputs(Map.copyOf(states), live, firing, inhibitors, rules, policies, quiet, defaults,
+                watermarks, lateness);
     }
 
     private Changes remember(Changes changes) {

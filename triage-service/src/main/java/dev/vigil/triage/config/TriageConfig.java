@@ -33,6 +33,14 @@ public interface TriageConfig {
          */
         @WithDefault("PT5M")
         Duration raiseAfter();
+
+        /**
+         * How much later than its observed time an alert may still be read (partitions are read at their own pace,
+         * a replay runs fast): a quiet incident ends no sooner than this after its last alert resolved, so that
+         * an alert of its group observed before that still joins it.
+         */
+        @WithDefault("PT2M")
+        Duration lateness();
     }
 
     interface Deadlines {

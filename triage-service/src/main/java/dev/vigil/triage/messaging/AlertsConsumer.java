@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -58,11 +59,13 @@ public class AlertsConsumer implements EventHandler<Alert> {
     public Uni<Void> apply(SqlConnection connection, Map<UUID, Alert> fresh) {
         Set<AlertKey> keys = new LinkedHashSet<>();
         fresh.values().forEach(alert -> keys.add(new AlertKey(alert.tenant(), alert.fingerprint())));
-        Instant since = fresh.values().stream().map(Alert::observedAt).min(Instant::compareTo).orElseThrow();
+        Map<String, Instant> latest = new HashMap<>();
+        fresh.values().forEach(alert -> latest.merge(alert.tenant(), alert.observedAt(),
+                (a, b) -> a.isAfter(b) ? a : b));
         return reads.read(connection, keys, rulesOf -> fresh.values().stream()
                                 .map(alert -> new GroupRef(alert.tenant(), GroupKey.of(rulesOf.apply(alert.tenant()),
                                         AlertLabels.of(alert))))
-                                .collect(Collectors.toSet()), since)
+                                .collect(Collectors.toSet()), latest)
                 .chain(inputs -> changes.write(connection, TriagePolicy.apply(fresh.values(), inputs)));
     }
 

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -69,8 +70,7 @@ public class RecheckSweeper {
             Set<AlertKey> keys = due.stream().map(AlertState::key).collect(Collectors.toSet());
             Set<GroupRef> groups = due.stream().map(state -> new GroupRef(state.tenant(), state.groupKey()))
                     .collect(Collectors.toSet());
-            Instant since = due.stream().map(AlertState::lastObservedAt).min(Instant::compareTo).orElseThrow();
-            return pool.withTransaction(connection -> reads.read(connection, keys, rulesOf -> groups, since)
+            return pool.withTransaction(connection -> reads.read(connection, keys, rulesOf -> groups, Map.of())
                     .chain(inputs -> {
                         // read again under the groups' locks: another replica may have judged them meanwhile
                         List<AlertState> still = keys.stream().map(inputs.states()::get)

@@ -109,6 +109,26 @@ public class AlertStateStore {
                 });
     }
 
+    /** Per tenant that has alerts, the latest observed time among them: the tenant's event time so far. */
+    public Uni<Map<String, Instant>> watermarks(SqlClient client, Set<String> tenants) {
+        if (tenants.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.preparedQuery("select t.tenant, (select max(last_observed_at) from alert_states a"
+                        + " where a.tenant = t.tenant) as watermark from unnest($1::text[]) as t(tenant)")
+                .execute(Tuple.of(tenants.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Instant> watermarks = new HashMap<>();
+                    rows.forEach(row -> {
+                        Instant watermark = toInstant(row, "watermark");
+                        if (watermark != null) {
+                            watermarks.put(row.getString("tenant"), watermark);
+                        }
+                    });
+                    return watermarks;
+                });
+    }
+
     /** Per incident, how many of its alerts fire. */
     public Uni<Map<UUID, Integer>> firingMembers(SqlClient client, Collection<UUID> incidents) {
         if (incidents.isEmpty()) {

@@ -11,8 +11,8 @@ import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.security.TenantScope;
 import dev.vigil.platform.store.ScopedQuery;
-import dev.vigil.triage.Incident;
 import dev.vigil.triage.GroupRef;
+import dev.vigil.triage.Incident;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,8 +24,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +62,25 @@ public class IncidentStore {
                         + " or (tenant, group_key) in (select * from unnest($2::text[], $3::text[])))"
                         + " order by id for update of incidents")
                 .execute(Tuple.of(ids.toArray(UUID[]::new), tenants, keys))
+                .map(IncidentStore::toIncidents);
+    }
+
+    /**
+     * The live incidents of these tenants that went quiet by their cutoff, locked until the transaction ends; one
+     * another transaction holds is skipped, a later batch ends it.
+     */
+    public Uni<List<Incident>> findQuietForUpdate(SqlClient client, Map<String, Instant> cutoffs) {
+        if (cutoffs.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String[] tenants = cutoffs.keySet().toArray(String[]::new);
+        OffsetDateTime[] until = Arrays.stream(tenants).map(t -> toOffset(cutoffs.get(t)))
+                .toArray(OffsetDateTime[]::new);
+        return client.preparedQuery("select " + COLUMNS + " from incidents join unnest($1::text[],"
+                        + " $2::timestamptz[]) as c(tenant, cutoff) using (tenant) where status <> 'resolved'"
+                        + " and recovered_at is not null and recovered_at <= c.cutoff"
+                        + " order by id for update of incidents skip locked")
+                .execute(Tuple.of(tenants, until))
                 .map(IncidentStore::toIncidents);
     }
 

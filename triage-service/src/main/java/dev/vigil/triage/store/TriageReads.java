@@ -6,21 +6,26 @@ import dev.vigil.triage.GroupRef;
 import dev.vigil.triage.Incident;
 import dev.vigil.triage.PlannedQuiet;
 import dev.vigil.triage.TriageInputs;
+import dev.vigil.triage.config.TriageConfig;
 import dev.vigil.triage.rules.DefaultRules;
 import dev.vigil.triage.rules.TriageRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Everything triage reads before it judges alerts, in the caller's transaction: the tenants' rules, then a lock on
  * every group the alerts belong to ({@link GroupLocks}), then the alerts' states, the live incidents they or their
- * groups may join (locked), their firing alerts, the tenants' inhibitors, policies, silences and windows.
+ * groups may join and the tenants' quiet ones that may end (locked), their firing alerts, the tenants' inhibitors,
+ * event time, policies, silences and windows.
  */
 @ApplicationScoped
 public class TriageReads {
@@ -29,9 +34,11 @@ public class TriageReads {
     private final AlertStateStore states;
     private final IncidentStore incidents;
     private final PolicyStore policies;
+    private final TriageConfig config;
 
     public TriageReads(DefaultRules defaults, GroupLocks locks, AlertStateStore states, IncidentStore incidents,
-            PolicyStore policies) {
+            PolicyStore policies, TriageConfig config) {
+        this.config = config;
         this.defaults = defaults;
         this.locks = locks;
         this.states = states;
@@ -41,22 +48,39 @@ public class TriageReads {
 
     /**
      * @param groupsOf the groups the alerts belong to, given each tenant's rules
-     * @param since    the earliest observed time among the alerts: silences ended before it do not matter
+     * @param latest   per tenant, the latest observed time among the alerts in hand: quiet incidents up to it may end
      */
     public Uni<TriageInputs> read(SqlConnection connection, Set<AlertKey> keys,
-            Function<Function<String, TriageRules>, Set<GroupRef>> groupsOf, Instant since) {
+            Function<Function<String, TriageRules>, Set<GroupRef>> groupsOf, Map<String, Instant> latest) {
         Set<String> tenants = keys.stream().map(AlertKey::tenant).collect(Collectors.toSet());
         Map<String, TriageRules> rules = Map.of();
         Set<GroupRef> groups = groupsOf.apply(tenant -> rules.getOrDefault(tenant, defaults.rules()));
+        Reading reading = new Reading();
         return locks.lock(connection, groups)
-                .chain(() -> states.find(connection, keys))
-                .chain(known -> incidents.findLiveForUpdate(connection, known.values().stream()
-                                .filter(AlertState::isMember).map(AlertState::incidentId).collect(Collectors.toSet()),
-                                groups)
-                        .chain(live -> states.firingMembers(connection, live.stream().map(Incident::id).toList())
-                                .chain(firing -> states.inhibitors(connection, tenants)
-                                        .chain(inhibitors -> policies.current(connection, tenants)
-                                                .map(byTenant -> new TriageInputs(known, live, firing, inhibitors,
-                                                        rules, byTenant, PlannedQuiet.NONE, defaults.rules()))))));
+                .chain(() -> states.find(connection, keys)).invoke(found -> reading.states = found)
+                .chain(() -> incidents.findLiveForUpdate(connection, reading.states.values().stream()
+                        .filter(AlertState::isMember).map(AlertState::incidentId).collect(Collectors.toSet()), groups))
+                .invoke(reading::addLive)
+                .chain(() -> incidents.findQuietForUpdate(connection, latest)).invoke(reading::addLive)
+                .chain(() -> states.firingMembers(connection, reading.live.keySet())).invoke(found -> reading.firing = found)
+                .chain(() -> states.inhibitors(connection, tenants)).invoke(found -> reading.inhibitors = found)
+                .chain(() -> states.watermarks(connection, tenants)).invoke(found -> reading.watermarks = found)
+                .chain(() -> policies.current(connection, tenants))
+                .map(byTenant -> new TriageInputs(reading.states, List.copyOf(reading.live.values()), reading.firing,
+                        reading.inhibitors, rules, byTenant, PlannedQuiet.NONE, defaults.rules(), reading.watermarks,
+                        config.rules().lateness()));
+    }
+
+    /** What has been read so far. */
+    private static final class Reading {
+        Map<AlertKey, AlertState> states;
+        final Map<UUID, Incident> live = new LinkedHashMap<>();
+        Map<UUID, Integer> firing;
+        Map<String, List<AlertState>> inhibitors;
+        Map<String, Instant> watermarks;
+
+        void addLive(List<Incident> found) {
+            found.forEach(incident -> live.put(incident.id(), incident));
+        }
     }
 }

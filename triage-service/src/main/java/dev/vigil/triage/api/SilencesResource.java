@@ -81,6 +81,7 @@ public class SilencesResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One silence and where it stands now")
     public Uni<SilenceView> get(@PathParam("id") String rawId) {
         UUID id = PathParams.uuid("id", rawId);
         Instant now = now();

@@ -98,8 +98,8 @@ public class MaintenanceWindowsResource {
             responseDescription = "The window after, its ETag the new version")
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer the current one")
     public Uni<Response> replace(@PathParam("id") String rawId,
-            @Parameter(description = "The version the change is based on, as the ETag of GET gave it; without it the"
-                    + " window is replaced whatever its version") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "The version the change is based on, as the ETag of GET gave it; without it (or"
+                    + " with *) the window is replaced whatever its version") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON body is required") MaintenanceWindowRequest request) {
         UUID id = PathParams.uuid("id", rawId);
         // a window stays with its tenant: naming another one finds nothing to replace there

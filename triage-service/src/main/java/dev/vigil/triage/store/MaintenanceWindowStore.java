@@ -46,8 +46,8 @@ public class MaintenanceWindowStore {
 
     /**
      * Replaces the definition of the window {@code id}, as {@code by} at {@code at}. The row stays locked from
-     * reading to writing, so {@code ifMatch} (an ETag, or null for an unconditional replacement) is compared with the
-     * version actually replaced.
+     * reading to writing, so {@code ifMatch} (an ETag; null or {@code *} for an unconditional replacement) is
+     * compared with the version actually replaced.
      *
      * @return the window after, or empty when {@code scope} holds no window {@code id}
      * @throws StaleVersionException when {@code ifMatch} names another version
@@ -59,7 +59,7 @@ public class MaintenanceWindowStore {
             if (entity == null) {
                 return Uni.createFrom().item(Optional.<MaintenanceWindow>empty());
             }
-            if (ifMatch != null && !ifMatch.equals(etag(entity.version))) {
+            if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(etag(entity.version))) {
                 throw new StaleVersionException(entity.version, ifMatch);
             }
             entity.define(definition);

@@ -141,6 +141,8 @@ class MaintenanceWindowsApiTest {
         given().auth().oauth2(pete).contentType("application/json").body(SUNDAY_TOKYO).put(location).then()
                 .statusCode(200).header("ETag", "\"2\"").body("recurrence.days", equalTo(List.of("SUNDAY")))
                 .body("startsAt", nullValue());
+        given().auth().oauth2(pete).contentType("application/json").header("If-Match", "*").body(SUNDAY_TOKYO)
+                .put(location).then().statusCode(200).header("ETag", "\"3\"");
     }
 
     @Test

@@ -241,12 +241,13 @@ public record RulesRequest(
                     : duration("flap.window", flap.window(), SHORTEST_FLAP_WINDOW, LONGEST_FLAP_WINDOW);
             double high = flap.high() == null ? defaults.high() : flap.high();
             double low = flap.low() == null ? defaults.low() : flap.low();
+            // written so that NaN, which Jackson reads from the text "NaN", fails every bound
             boolean highValid = high > 0 && high <= 1;
             if (!highValid) {
                 error("flap.high", "must be above 0 and at most 1");
             }
-            if (low < 0 || highValid && low >= high || !highValid && low >= 1) {
-                error("flap.low", "must be at least 0 and below flap.high (" + high + ")");
+            if (!(low >= 0 && low < (highValid ? high : 1))) {
+                error("flap.low", "must be at least 0 and below " + (highValid ? "flap.high (" + high + ")" : "1"));
             }
             return new TriageRules.Flap(results, window, high, low);
         }

@@ -9,6 +9,7 @@ import dev.vigil.triage.rules.RulesChange;
 import dev.vigil.triage.rules.RulesVersion;
 import dev.vigil.triage.rules.TriageRules;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
@@ -84,7 +85,7 @@ public class RulesStore implements PanacheRepositoryBase<RulesVersionEntity, Rul
      */
     @WithSession
     public Uni<Page<RulesChange>> versions(String tenant, PageRequest<Long> page) {
-        var query = page.after().isPresent()
+        PanacheQuery<RulesVersionEntity> query = page.after().isPresent()
                 ? find("tenant = ?1 and version < ?2", Sort.descending("version"), tenant,
                         (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, page.after().get().id())))
                 : find("tenant", Sort.descending("version"), tenant);

@@ -91,11 +91,12 @@ public class RulesStore implements PanacheRepositoryBase<RulesVersionEntity, Rul
                 : find("tenant", Sort.descending("version"), tenant);
         // one row more than the page: it tells whether a next page exists, and is the last item's "before"
         return query.range(0, page.limit()).list().map(rows -> {
-            List<RulesChange> changes = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) {
+            List<RulesVersion> versions = rows.stream().map(RulesStore::version).toList();
+            List<RulesChange> changes = new ArrayList<>(versions.size());
+            for (int i = 0; i < versions.size(); i++) {
                 // the oldest version replaced the defaults; for the extra row (dropped by Page.of) this is moot
-                TriageRules before = i + 1 < rows.size() ? version(rows.get(i + 1)).rules() : TriageRules.DEFAULT;
-                changes.add(new RulesChange(version(rows.get(i)), before));
+                TriageRules before = i + 1 < versions.size() ? versions.get(i + 1).rules() : TriageRules.DEFAULT;
+                changes.add(new RulesChange(versions.get(i), before));
             }
             return Page.of(changes, page, change -> new Keyset<>(change.after().changedAt(),
                     (long) change.after().version()));

@@ -2,6 +2,7 @@ package dev.vigil.triage.api;
 
 import dev.vigil.platform.api.QueryParams;
 import dev.vigil.platform.paging.Page;
+import dev.vigil.platform.problem.Problem;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.problem.ProblemType;
 import dev.vigil.platform.security.CallerScope;
@@ -75,7 +76,9 @@ public class RulesResource {
     @APIResponse(responseCode = "409",
             description = "Another change saved a version at the same moment; read and retry")
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer the current one")
-    @APIResponse(responseCode = "428", description = "If-Match is missing: a change must name the version it replaces")
+    @APIResponse(responseCode = "428", description = "If-Match is missing: a change must name the version it replaces",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
+                    example = PreconditionRequired.EXAMPLE))
     public Uni<Response> put(@PathParam("tenant") String tenant,
             @Parameter(required = true, description = "The version the change replaces, as the ETag of GET gave it,"
                     + " e.g. \"3\" with its quotes")
@@ -83,8 +86,8 @@ public class RulesResource {
             @NotNull(message = "a JSON body is required") RulesRequest request) {
         String checked = caller.forWrite(tenant);
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the ETag of GET"
-                    + " /v1/rules/" + checked + ": a change must name the version it replaces");
+            throw new PreconditionRequired("Send If-Match with the ETag of GET /v1/rules/" + checked
+                    + ": a change must name the version it replaces");
         }
         TriageRules replacement = request.toRules();
         String user = caller.user();

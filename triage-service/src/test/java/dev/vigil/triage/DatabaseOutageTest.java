@@ -61,6 +61,10 @@ class DatabaseOutageTest {
             given().auth().oauth2(TestInfra.token("operator", tenants.get(0))).get("/v1/incidents").then()
                     .statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
                     .body("type", equalTo("urn:vigil:problem:unavailable"));
+            // the rules go through Hibernate Reactive rather than plain SQL: the same answer
+            given().auth().oauth2(TestInfra.token("operator", tenants.get(0))).get("/v1/rules/" + tenants.get(0))
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
+                    .body("type", equalTo("urn:vigil:problem:unavailable"));
         }
         assertEveryAlertAppliedOnceAndNoneParked(tenants);
     }

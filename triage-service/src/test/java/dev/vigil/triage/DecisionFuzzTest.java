@@ -24,8 +24,9 @@ import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mutated bodies, ids and credentials on the decision API and the policies: never a 5xx, every 4xx a problem, and a
- * refused request leaves no timeline line and no policy version behind. See {@link FuzzRun} to replay a run.
+ * Mutated bodies, ids and credentials on the decision API, the policies and the noise rules: never a 5xx, every 4xx a
+ * problem, and a refused request leaves no timeline line and no policy or rules version behind. See {@link FuzzRun}
+ * to replay a run.
  */
 @QuarkusTest
 @WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -64,6 +65,26 @@ class DecisionFuzzTest {
         LongSupplier versions = count("select count(*) from tenant_policy where tenant = $1", tenant);
         Fuzz.run("PUT /v1/policies/{tenant}", FuzzRun.tries(0.5), random ->
                 Verdicts.sendCheckingTrace(port(), request("PUT", "/v1/policies/" + tenant).bearer(supervisor)
+                        .carrying(BodyMutations.mutate(valid, random)), versions, accepted -> 1));
+    }
+
+    @Test
+    void aMutatedRulesDocumentIsAnsweredAndARefusedOneSavesNoVersion() {
+        String tenant = TestAlerts.newTenant();
+        String supervisor = GateTestSupport.supervisor(tenant);
+        String valid = "{\"groupBy\":[\"resource\",\"env\"],\"groupWindow\":\"PT10M\","
+                + "\"thresholds\":[{\"name\":\"disks\",\"matchers\":[{\"label\":\"check\",\"op\":\"=~\","
+                + "\"value\":\"disk.*\"}],\"occurrences\":5,"
+                + "\"within\":\"PT15M\",\"firingFor\":\"PT5M\"}],\"flap\":{\"results\":20,\"window\":\"PT2H\","
+                + "\"high\":0.5,\"low\":0.25},\"timeouts\":[{\"name\":\"stale\",\"matchers\":[{\"label\":\"source\","
+                + "\"op\":\"=\",\"value\":\"cloudwatch\"}],\"after\":\"PT12H\"}],\"inhibitions\":[{\"name\":\"switch\","
+                + "\"source\":[{\"label\":\"check\",\"op\":\"=\",\"value\":\"switch\"}],\"target\":[{\"label\":"
+                + "\"check\",\"op\":\"!=\",\"value\":\"switch\"}],\"equal\":[\"site\"]}]}";
+        // versions are numbered without gaps: their count is the current version, which each try names
+        LongSupplier versions = count("select count(*) from triage_rules where tenant = $1", tenant);
+        Fuzz.run("PUT /v1/rules/{tenant}", FuzzRun.tries(0.5), random ->
+                Verdicts.sendCheckingTrace(port(), request("PUT", "/v1/rules/" + tenant).bearer(supervisor)
+                        .with("If-Match", "\"" + versions.getAsLong() + "\"")
                         .carrying(BodyMutations.mutate(valid, random)), versions, accepted -> 1));
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.triage.rules;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import java.util.Optional;
 public record TriageRules(
         int version,
         List<String> groupBy,
-        Duration groupWindow,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Duration groupWindow,
         List<Threshold> thresholds,
         Flap flap,
         List<Timeout> timeouts,
@@ -86,8 +87,9 @@ public record TriageRules(
      * Raise an alert after {@code occurrences} firings within {@code within}, or once it has fired for
      * {@code firingFor} without resolving, whichever comes first. Either may be absent (null), not both.
      */
-    public record Threshold(String name, List<Matcher> matchers, Integer occurrences, Duration within,
-            Duration firingFor) {
+    public record Threshold(String name, List<Matcher> matchers, Integer occurrences,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) Duration within,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) Duration firingFor) {
         public Threshold {
             matchers = List.copyOf(matchers);
         }
@@ -98,7 +100,8 @@ public record TriageRules(
      * {@code window}) reaches {@code high}, with at least half of {@code results} on record; it ends when the share
      * falls to {@code low} or below.
      */
-    public record Flap(int results, Duration window, double high, double low) {
+    public record Flap(int results, @JsonFormat(shape = JsonFormat.Shape.STRING) Duration window, double high,
+            double low) {
         public static final Flap DEFAULT = new Flap(10, Duration.ofHours(1), 0.4, 0.2);
 
         public int minimumResults() {
@@ -107,7 +110,8 @@ public record TriageRules(
     }
 
     /** A firing alert of these matchers neither re-sent nor resolved for {@code after} resolves itself. */
-    public record Timeout(String name, List<Matcher> matchers, Duration after) {
+    public record Timeout(String name, List<Matcher> matchers,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) Duration after) {
         public Timeout {
             matchers = List.copyOf(matchers);
         }

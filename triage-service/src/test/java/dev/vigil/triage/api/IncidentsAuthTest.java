@@ -24,5 +24,11 @@ class IncidentsAuthTest {
         UnauthorizedChecks.assertEveryBadTokenIsChallenged("supervisor", "acme",
                 spec -> spec.contentType("application/json").body("{}").put("/v1/policies/acme"));
         UnauthorizedChecks.assertEveryBadTokenIsChallenged("supervisor", "acme", spec -> spec.get("/v1/policies/acme"));
+        UnauthorizedChecks.assertEveryBadTokenIsChallenged("supervisor", "acme",
+                spec -> spec.contentType("application/json").header("If-Match", "\"0\"").body("{}")
+                        .put("/v1/rules/acme"));
+        UnauthorizedChecks.assertEveryBadTokenIsChallenged("operator", "acme", spec -> spec.get("/v1/rules/acme"));
+        UnauthorizedChecks.assertEveryBadTokenIsChallenged("operator", "acme",
+                spec -> spec.get("/v1/rules/acme/versions"));
     }
 }

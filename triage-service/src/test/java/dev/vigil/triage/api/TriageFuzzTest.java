@@ -24,9 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generated query parameters, path ids and headers on the incident, silence and maintenance window APIs, and mutated
- * silence and window bodies: never a 5xx, every 4xx a problem whose status is the HTTP status, and a refused write
- * leaves nothing behind. See {@link FuzzRun} to replay a run.
+ * Generated query parameters, path ids and headers on the incident, silence, maintenance window and rules APIs, and
+ * mutated silence and window bodies: never a 5xx, every 4xx a problem whose status is the HTTP status, and a refused
+ * write leaves nothing behind; {@code DecisionFuzzTest} mutates the bodies of decisions and rules. See {@link FuzzRun}
+ * to replay a run.
  */
 @QuarkusTest
 @WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -121,6 +122,21 @@ class TriageFuzzTest {
             Verdicts.send(port(), request(RequestParts.method(random), path).bearer(operator));
             Verdicts.sendExpecting(404, port(), request("GET", "/v1/incidents/"
                     + new UUID(random.nextLong(), random.nextLong())).bearer(operator));
+        });
+    }
+
+    @Test
+    void garbledTenantsAndPagesOfTheRulesAreAnswered() {
+        String tenant = "fz-" + UUID.randomUUID().toString().substring(0, 8);
+        String supervisor = TestInfra.token(Roles.SUPERVISOR, tenant);
+        Fuzz.run("GET /v1/rules/{tenant}, .../versions", FuzzRun.tries(), random -> {
+            Verdicts.send(port(), request("GET", "/v1/rules/" + RequestParts.pathSegment(random)).bearer(supervisor));
+            Verdicts.send(port(), request(RequestParts.method(random), "/v1/rules/" + tenant).bearer(supervisor));
+            Verdicts.send(port(), request("GET", "/v1/rules/" + tenant + "/versions"
+                    + RequestParts.query(random, List.of("limit", "cursor"), List.of("1", "500", "MTIzLjQ1Ng", "0")))
+                    .bearer(supervisor).with("Accept", RequestParts.accept(random)));
+            Verdicts.sendExpecting(401, port(), request("GET", "/v1/rules/" + tenant)
+                    .with("Authorization", RequestParts.authorization(random, supervisor)));
         });
     }
 

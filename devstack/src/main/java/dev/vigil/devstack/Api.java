@@ -57,8 +57,13 @@ final class Api {
     }
 
     Reply put(String url, String token, String json) {
-        return send(request(url, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+        return put(url, token, json, Map.of());
+    }
+
+    Reply put(String url, String token, String json, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(url, token).header("Content-Type", "application/json");
+        headers.forEach(builder::header);
+        return send(builder.PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** True when the URL answers 200, e.g. a readiness probe. */

@@ -200,7 +200,7 @@ public final class TriagePolicy {
             return observed;
         }
         if (before.reason() == SuppressionReason.SILENCE) {
-            changes.silencedResolved(before);
+            changes.silencedResolved(observed);
         }
         Incident incident = before.isMember() ? live(before.incidentId()) : null;
         if (incident == null) {
@@ -305,13 +305,16 @@ public final class TriagePolicy {
     }
 
     /**
-     * How long a quiet incident waits before it ends: the tenant's resolve delay, the bounded lateness (so that an
-     * alert of its group observed before it went quiet, but read later from another partition, still joins it),
-     * and for a flapping one the flap window.
+     * How long a quiet incident waits before it ends: the tenant's resolve delay; for one nobody confirmed, the
+     * bounded lateness too (so that an alert of its group observed before it went quiet, but read later from another
+     * partition, still joins it: a replay gives the same incidents at any speed); for a flapping one the flap window.
+     * A confirmed incident's customer hears of the recovery without the lateness's delay.
      */
     private Duration quietFor(Incident incident) {
         Duration wait = inputs.policyOf(incident.tenant()).resolveDelay();
-        if (inputs.lateness().compareTo(wait) > 0) {
+        boolean confirmed = incident.status() == IncidentStatus.CONFIRMED
+                || incident.status() == IncidentStatus.RECOVERING;
+        if (!confirmed && inputs.lateness().compareTo(wait) > 0) {
             wait = inputs.lateness();
         }
         Duration flapWindow = inputs.rulesOf(incident.tenant()).flap().window();

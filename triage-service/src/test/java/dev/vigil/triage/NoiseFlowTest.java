@@ -111,6 +111,74 @@ class NoiseFlowTest {
         given().get("/v1/alert-states").then().statusCode(401);
     }
 
+    @Test
+    void anAlertInsideAMaintenanceWindowOpensNothingAndSaysWhichWindow() {
+        String tenant = TestAlerts.newTenant();
+        String supervisor = GateTestSupport.supervisor(tenant);
+        Instant now = Instant.now();
+        String window = given().auth().oauth2(supervisor).contentType("application/json")
+                .body("{\"tenant\": \"" + tenant + "\", \"name\": \"patching\", \"timeZone\": \"Asia/Tokyo\","
+                        + " \"matchers\": [{\"label\": \"resource\", \"op\": \"=~\", \"value\": \"web-.*\"}],"
+                        + " \"startsAt\": \"" + now.minusSeconds(600) + "\", \"endsAt\": \"" + now.plusSeconds(3600)
+                        + "\"}")
+                .post("/v1/maintenance-windows").then().statusCode(201).extract().path("id");
+
+        TestAlerts.publishAll(List.of(alert(tenant, "web-01", "host-down", Severity.CRITICAL, now),
+                alert(tenant, "db-01", "disk", Severity.MAJOR, now)));
+
+        String operator = TestInfra.token("operator", tenant);
+        await().atMost(WAIT).until(() -> given().auth().oauth2(operator).get("/v1/suppressions?reason=maintenance")
+                .then().extract().jsonPath().getList("items").size() == 1);
+        given().auth().oauth2(operator).get("/v1/suppressions?reason=maintenance").then()
+                .body("items[0].reasonRef", equalTo(window)).body("items[0].fingerprint",
+                        equalTo(tenant + "-web-01-host-down"));
+        await().atMost(WAIT).until(() -> incidentIds(operator).size() == 1);
+        given().auth().oauth2(operator).get("/v1/incidents").then().body("items[0].resource", equalTo("db-01"));
+    }
+
+    @Test
+    void aSilenceUntilResolvedHoldsItsAlertAndEndsWhenTheAlertResolves() {
+        String tenant = TestAlerts.newTenant();
+        String operator = GateTestSupport.operator(tenant, "kenji");
+        String silence = given().auth().oauth2(operator).contentType("application/json")
+                .body("{\"tenant\": \"" + tenant + "\", \"untilResolved\": true, \"comment\": \"known, ticket 42\","
+                        + " \"matchers\": [{\"label\": \"check\", \"op\": \"=\", \"value\": \"backup\"}]}")
+                .post("/v1/silences").then().statusCode(201).extract().path("id");
+        Instant now = Instant.now();
+        TestAlerts.publish(alert(tenant, "file-01", "backup", Severity.MAJOR, now));
+        await().atMost(WAIT).until(() -> given().auth().oauth2(operator).get("/v1/alert-states?reason=silence")
+                .then().extract().jsonPath().getList("items").size() == 1);
+
+        TestAlerts.publish(new Alert(UUID.randomUUID(), tenant, tenant + "-file-01-backup", "nagios", "file-01",
+                "backup", Severity.MAJOR, AlertStatus.RESOLVED, "backup ok", Map.of(), Map.of(),
+                now.plusSeconds(30), now.plusSeconds(30)));
+
+        await().atMost(WAIT).until(() -> "expired".equals(given().auth().oauth2(operator)
+                .get("/v1/silences/" + silence).then().extract().path("state")));
+        assertEquals(0, incidentIds(operator).size(), "silenced: it never reached an operator");
+    }
+
+    @Test
+    void aTenantsThresholdHoldsItsAlertsPendingUntilTheyFiredOftenEnough() {
+        String tenant = TestAlerts.newTenant();
+        given().auth().oauth2(GateTestSupport.supervisor(tenant)).contentType("application/json")
+                .header("If-Match", "\"0\"")
+                .body("{\"thresholds\": [{\"name\": \"three\", \"occurrences\": 3, \"within\": \"PT5M\"}]}")
+                .put("/v1/rules/" + tenant).then().statusCode(200);
+        String operator = TestInfra.token("operator", tenant);
+        Instant t0 = Instant.now();
+
+        TestAlerts.publishAll(List.of(alert(tenant, "app-01", "jvm-heap", Severity.MAJOR, t0),
+                alert(tenant, "app-01", "jvm-heap", Severity.MAJOR, t0.plusSeconds(60))));
+        await().atMost(WAIT).until(() -> given().auth().oauth2(operator).get("/v1/alert-states?reason=threshold")
+                .then().extract().jsonPath().getInt("items[0].occurrences") == 2);
+        assertEquals(0, incidentIds(operator).size());
+
+        TestAlerts.publish(alert(tenant, "app-01", "jvm-heap", Severity.MAJOR, t0.plusSeconds(120)));
+        await().atMost(WAIT).until(() -> incidentIds(operator).size() == 1);
+        given().auth().oauth2(operator).get("/v1/incidents").then().body("items[0].occurrences", equalTo(3));
+    }
+
     private static List<String> incidentIds(String token) {
         return given().auth().oauth2(token).get("/v1/incidents").then().statusCode(200).extract().jsonPath()
                 .getList("items.id");

@@ -107,9 +107,8 @@ public record RulesRequest(
     }
 
     /** The rules (version 0 until saved), or a 400 naming every field that is wrong, each with its path. */
-    TriageRules toRules() {
+    TriageRules toRules(TriageRules defaults) {
         Check check = new Check();
-        TriageRules defaults = TriageRules.DEFAULT;
         List<String> labels = groupBy == null ? defaults.groupBy() : check.groupBy(groupBy);
         Duration window = groupWindow == null ? defaults.groupWindow()
                 : check.duration("groupWindow", groupWindow, Duration.ZERO, LONGEST_GROUP_WINDOW);
@@ -232,7 +231,7 @@ public record RulesRequest(
         }
 
         TriageRules.Flap flap(FlapRequest flap) {
-            TriageRules.Flap defaults = TriageRules.DEFAULT.flap();
+            TriageRules.Flap defaults = TriageRules.Flap.DEFAULT;
             int results = flap.results() == null ? defaults.results() : flap.results();
             if (results < FEWEST_FLAP_RESULTS || results > MOST_FLAP_RESULTS) {
                 error("flap.results", "must be from " + FEWEST_FLAP_RESULTS + " to " + MOST_FLAP_RESULTS);

@@ -7,6 +7,7 @@ import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.problem.ProblemType;
 import dev.vigil.platform.security.CallerScope;
 import dev.vigil.platform.security.Roles;
+import dev.vigil.triage.rules.DefaultRules;
 import dev.vigil.triage.rules.TriageRules;
 import dev.vigil.triage.store.RulesStore;
 import io.smallrye.mutiny.Uni;
@@ -43,9 +44,11 @@ public class RulesResource {
     private static final String ETAG_DESCRIPTION = "The version, quoted: send it back as If-Match to change the rules";
 
     private final RulesStore rules;
+    private final DefaultRules defaults;
     private final CallerScope caller;
 
-    public RulesResource(RulesStore rules, CallerScope caller) {
+    public RulesResource(RulesStore rules, DefaultRules defaults, CallerScope caller) {
+        this.defaults = defaults;
         this.rules = rules;
         this.caller = caller;
     }
@@ -89,7 +92,7 @@ public class RulesResource {
             throw new PreconditionRequired("Send If-Match with the ETag of GET /v1/rules/" + checked
                     + ": a change must name the version it replaces");
         }
-        TriageRules replacement = request.toRules();
+        TriageRules replacement = request.toRules(defaults.rules());
         String user = caller.user();
         return current(checked).chain(current -> {
             if (!ifMatch.strip().equals(tag(current.version()).toString())) {
@@ -110,12 +113,12 @@ public class RulesResource {
     public Uni<Page<RulesChangeView>> versions(@PathParam("tenant") String tenant, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         String checked = caller.forWrite(tenant);
-        return rules.versions(checked, QueryParams.page(limit, cursor, Long::valueOf))
+        return rules.versions(checked, QueryParams.page(limit, cursor, Long::valueOf), defaults.rules())
                 .map(page -> page.map(RulesChangeView::of));
     }
 
     private Uni<RulesView> current(String tenant) {
-        return rules.latest(tenant).map(found -> found.map(RulesView::of).orElseGet(() -> RulesView.defaults(tenant)));
+        return rules.latest(tenant).map(found -> found.map(RulesView::of).orElseGet(() -> RulesView.defaults(tenant, defaults.rules())));
     }
 
     private static EntityTag tag(int version) {

@@ -65,8 +65,8 @@ public record RulesView(
                 Rules.of(saved.rules()));
     }
 
-    static RulesView defaults(String tenant) {
-        return new RulesView(tenant, TriageRules.DEFAULT.version(), null, null, Rules.of(TriageRules.DEFAULT));
+    static RulesView defaults(String tenant, TriageRules defaults) {
+        return new RulesView(tenant, defaults.version(), null, null, Rules.of(defaults));
     }
 
     private static List<LabelMatcher> matchers(List<Matcher> matchers) {

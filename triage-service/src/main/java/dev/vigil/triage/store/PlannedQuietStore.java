@@ -46,16 +46,17 @@ public class PlannedQuietStore {
     }
 
     /**
-     * Ends, at {@code at}, those of the tenant's {@code silenceIds} that hold until their alerts resolve and are still
-     * open ({@code endedBy} {@value Silence#ENDED_BY_RESOLUTION}); others, and ones ended already, are left as they
-     * are, so calling it again changes nothing.
+     * Ends the until-resolved silences among {@code silenceIds} that still run and hold no firing alert any more (run
+     * after the alerts' new states are written): the last alert such a silence held has resolved.
      */
     public Uni<Void> endUntilResolved(SqlClient client, String tenant, Collection<UUID> silenceIds, Instant at) {
         if (silenceIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return client.preparedQuery("update silence set ends_at = $3, ended_by = $4 where tenant = $1"
-                        + " and id = any($2) and until_resolved and ends_at is null")
+        return client.preparedQuery("update silence s set ends_at = $3, ended_by = $4 where s.tenant = $1"
+                        + " and s.id = any($2) and s.until_resolved and s.ends_at is null and not exists (select 1"
+                        + " from alert_states a where a.tenant = s.tenant and a.reason = 'silence'"
+                        + " and a.reason_ref = s.id::text and a.firing)")
                 .execute(Tuple.of(tenant, silenceIds.toArray(UUID[]::new), at.atOffset(ZoneOffset.UTC),
                         Silence.ENDED_BY_RESOLUTION))
                 .replaceWithVoid();

@@ -84,7 +84,7 @@ public class RulesStore implements PanacheRepositoryBase<RulesVersionEntity, Rul
      * cursor's time is informative only (two concurrent saves' clocks need not agree with their order).
      */
     @WithSession
-    public Uni<Page<RulesChange>> versions(String tenant, PageRequest<Long> page) {
+    public Uni<Page<RulesChange>> versions(String tenant, PageRequest<Long> page, TriageRules defaults) {
         PanacheQuery<RulesVersionEntity> query = page.after().isPresent()
                 ? find("tenant = ?1 and version < ?2", Sort.descending("version"), tenant,
                         (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, page.after().get().id())))
@@ -95,7 +95,7 @@ public class RulesStore implements PanacheRepositoryBase<RulesVersionEntity, Rul
             List<RulesChange> changes = new ArrayList<>(versions.size());
             for (int i = 0; i < versions.size(); i++) {
                 // the oldest version replaced the defaults; for the extra row (dropped by Page.of) this is moot
-                TriageRules before = i + 1 < versions.size() ? versions.get(i + 1).rules() : TriageRules.DEFAULT;
+                TriageRules before = i + 1 < versions.size() ? versions.get(i + 1).rules() : defaults;
                 changes.add(new RulesChange(versions.get(i), before));
             }
             return Page.of(changes, page, change -> new Keyset<>(change.after().changedAt(),

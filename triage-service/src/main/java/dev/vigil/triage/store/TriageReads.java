@@ -7,6 +7,7 @@ import dev.vigil.triage.Incident;
 import dev.vigil.triage.PlannedQuiet;
 import dev.vigil.triage.TriageInputs;
 import dev.vigil.triage.config.TriageConfig;
+import dev.vigil.triage.silence.SilenceRule;
 import dev.vigil.triage.rules.DefaultRules;
 import dev.vigil.triage.rules.TriageRules;
 import io.smallrye.mutiny.Uni;
@@ -34,10 +35,14 @@ public class TriageReads {
     private final AlertStateStore states;
     private final IncidentStore incidents;
     private final PolicyStore policies;
+    private final RulesStore rules;
+    private final PlannedQuietStore quiet;
     private final TriageConfig config;
 
     public TriageReads(DefaultRules defaults, GroupLocks locks, AlertStateStore states, IncidentStore incidents,
-            PolicyStore policies, TriageConfig config) {
+            PolicyStore policies, RulesStore rules, PlannedQuietStore quiet, TriageConfig config) {
+        this.rules = rules;
+        this.quiet = quiet;
         this.config = config;
         this.defaults = defaults;
         this.locks = locks;
@@ -53,27 +58,37 @@ public class TriageReads {
     public Uni<TriageInputs> read(SqlConnection connection, Set<AlertKey> keys,
             Function<Function<String, TriageRules>, Set<GroupRef>> groupsOf, Map<String, Instant> latest) {
         Set<String> tenants = keys.stream().map(AlertKey::tenant).collect(Collectors.toSet());
-        Map<String, TriageRules> rules = Map.of();
-        Set<GroupRef> groups = groupsOf.apply(tenant -> rules.getOrDefault(tenant, defaults.rules()));
         Reading reading = new Reading();
-        return locks.lock(connection, groups)
+        Instant since = latest.values().stream().min(Instant::compareTo).orElse(Instant.EPOCH);
+        return rules.current(connection, tenants).invoke(found -> reading.rules = found)
+                .map(found -> groupsOf.apply(tenant -> found.getOrDefault(tenant, defaults.rules())))
+                .invoke(groups -> reading.groups = groups)
+                .chain(groups -> locks.lock(connection, groups))
                 .chain(() -> states.find(connection, keys)).invoke(found -> reading.states = found)
                 .chain(() -> incidents.findLiveForUpdate(connection, reading.states.values().stream()
-                        .filter(AlertState::isMember).map(AlertState::incidentId).collect(Collectors.toSet()), groups))
+                        .filter(AlertState::isMember).map(AlertState::incidentId).collect(Collectors.toSet()),
+                        reading.groups))
                 .invoke(reading::addLive)
                 .chain(() -> incidents.findQuietForUpdate(connection, latest)).invoke(reading::addLive)
                 .chain(() -> states.firingMembers(connection, reading.live.keySet())).invoke(found -> reading.firing = found)
                 .chain(() -> states.inhibitors(connection, tenants)).invoke(found -> reading.inhibitors = found)
                 .chain(() -> states.watermarks(connection, tenants)).invoke(found -> reading.watermarks = found)
+                .chain(() -> quiet.silences(connection, tenants, since)).invoke(found -> reading.silences = found)
+                .chain(() -> quiet.windows(connection, tenants))
+                .invoke(found -> reading.quiet = PlannedQuiet.of(reading.silences, found))
                 .chain(() -> policies.current(connection, tenants))
                 .map(byTenant -> new TriageInputs(reading.states, List.copyOf(reading.live.values()), reading.firing,
-                        reading.inhibitors, rules, byTenant, PlannedQuiet.NONE, defaults.rules(), reading.watermarks,
-                        config.rules().lateness()));
+                        reading.inhibitors, reading.rules, byTenant, reading.quiet, defaults.rules(),
+                        reading.watermarks, config.rules().lateness()));
     }
 
     /** What has been read so far. */
     private static final class Reading {
+        Map<String, TriageRules> rules;
+        Set<GroupRef> groups;
         Map<AlertKey, AlertState> states;
+        List<SilenceRule> silences;
+        PlannedQuiet quiet;
         final Map<UUID, Incident> live = new LinkedHashMap<>();
         Map<UUID, Integer> firing;
         Map<String, List<AlertState>> inhibitors;

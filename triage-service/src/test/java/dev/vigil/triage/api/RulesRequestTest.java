@@ -20,15 +20,15 @@ class RulesRequestTest {
 
     @Test
     void anEmptyDocumentIsTheDefaults() throws Exception {
-        assertEquals(TriageRules.DEFAULT, read("{}").toRules());
-        assertEquals(TriageRules.DEFAULT, read("{\"groupBy\": null, \"flap\": {}}").toRules());
+        assertEquals(TriageRules.DEFAULT, read("{}").toRules(TriageRules.DEFAULT));
+        assertEquals(TriageRules.DEFAULT, read("{\"groupBy\": null, \"flap\": {}}").toRules(TriageRules.DEFAULT));
     }
 
     @Test
     void theDefaultsAsViewedArePutBackUnchanged() throws Exception {
         String shown = Json.write(RulesView.Rules.of(TriageRules.DEFAULT));
 
-        assertEquals(TriageRules.DEFAULT, read(shown).toRules(), shown);
+        assertEquals(TriageRules.DEFAULT, read(shown).toRules(TriageRules.DEFAULT), shown);
     }
 
     @Test
@@ -36,7 +36,7 @@ class RulesRequestTest {
         TriageRules rules = read("{\"thresholds\": [{\"name\": \" counted \", \"occurrences\": 1000, \"within\":"
                 + " \"PT24H\"}, {\"name\": \"timed\", \"firingFor\": \"PT1S\"}, {\"name\": \"both\","
                 + " \"matchers\": [{\"label\": \"env\", \"op\": \"=\", \"value\": \"\"}], \"occurrences\": 1,"
-                + " \"within\": \"PT1S\", \"firingFor\": \"PT1M\"}]}").toRules();
+                + " \"within\": \"PT1S\", \"firingFor\": \"PT1M\"}]}").toRules(TriageRules.DEFAULT);
 
         assertEquals(List.of(
                 new TriageRules.Threshold("counted", List.of(), 1000, Duration.ofHours(24), null),
@@ -49,12 +49,12 @@ class RulesRequestTest {
     void theBoundsThemselvesAreAccepted() throws Exception {
         TriageRules rules = read("{\"groupWindow\": \"PT24H\", \"flap\": {\"results\": 2, \"window\": \"P7D\","
                 + " \"high\": 1, \"low\": 0}, \"timeouts\": [{\"name\": \"a\", \"after\": \"PT1M\"},"
-                + " {\"name\": \"b\", \"after\": \"P30D\"}]}").toRules();
+                + " {\"name\": \"b\", \"after\": \"P30D\"}]}").toRules(TriageRules.DEFAULT);
 
         assertEquals(Duration.ofHours(24), rules.groupWindow());
         assertEquals(new TriageRules.Flap(2, Duration.ofDays(7), 1.0, 0.0), rules.flap());
         assertEquals(Duration.ofDays(30), rules.timeouts().get(1).after());
-        assertEquals(Duration.ZERO, read("{\"groupWindow\": \"PT0S\"}").toRules().groupWindow());
+        assertEquals(Duration.ZERO, read("{\"groupWindow\": \"PT0S\"}").toRules(TriageRules.DEFAULT).groupWindow());
     }
 
     @Test
@@ -134,7 +134,7 @@ class RulesRequestTest {
 
     private static Map<String, String> errors(String json) throws Exception {
         RulesRequest request = read(json);
-        ProblemException refused = assertThrows(ProblemException.class, request::toRules);
+        ProblemException refused = assertThrows(ProblemException.class, () -> request.toRules(TriageRules.DEFAULT));
         return refused.toProblem().errors().stream()
                 .collect(Collectors.toMap(Problem.FieldError::field, Problem.FieldError::message));
     }

@@ -2,6 +2,7 @@ package dev.vigil.devstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.contracts.Json;
+import dev.vigil.devstack.night.MaintenanceWindow;
 import dev.vigil.devstack.night.Night;
 import dev.vigil.devstack.night.NightAlert;
 import dev.vigil.devstack.night.NightIncident;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * Replays a {@link NoisyNight} against the running stack and scores what triage made of it: registers the night's
- * tenants, posts their alerts in time order at {@code speed} times real time (observedAt as generated), waits
+ * tenants, declares their maintenance windows, posts their alerts in time order at {@code speed} times real time (observedAt as generated), waits
  * until triage's incidents stop changing, reads them through triage's API and prints {@link NightScore#table}.
  * Each run gets tenants of its own, {@code night-<seed>-r<run>-<n>}, run one past the highest registered, so a
  * rerun of a seed never counts an earlier run's incidents.
@@ -50,6 +51,9 @@ final class NightReplay {
         for (String tenant : night.tenants()) {
             keys.put(tenant, ingestKey(tenant));
         }
+        long declared = night.windows().stream().filter(window -> !window.hosts().isEmpty())
+                .peek(this::declare).count();
+        out.printf("declared %d customers' maintenance windows for the hosts they patch%n", declared);
         replay(night, keys, speed);
         List<NightIncident> incidents = settledIncidents(night.tenants());
         NightScore score = NightScore.score(night.alerts(), incidents);
@@ -150,6 +154,23 @@ final class NightReplay {
             }
         }
         return highest + 1;
+    }
+
+    /** The customer's weekly window, through triage's API, for the hosts it patches this week. */
+    private void declare(MaintenanceWindow window) {
+        String supervisor = stack.tokens().token("supervisor", window.tenant());
+        Map<String, Object> body = Map.of("tenant", window.tenant(), "name", "Sunday patching",
+                "timeZone", window.zone(), "comment", "OS updates and reboots",
+                "matchers", List.of(Map.of("label", "resource", "op", "=~",
+                        "value", String.join("|", window.hosts()))),
+                "recurrence", Map.of("days", List.of(MaintenanceWindow.DAY), "start", MaintenanceWindow.START,
+                        "end", MaintenanceWindow.END));
+        Api.Reply reply = api.post(stack.layout().serviceUrl(Service.TRIAGE) + "/v1/maintenance-windows", supervisor,
+                Json.write(body));
+        if (reply.status() != 201) {
+            throw new StackException("triage refused " + window.tenant() + "'s maintenance window: " + reply.status()
+                    + " " + reply.body());
+        }
     }
 
     private String ingestKey(String tenant) {

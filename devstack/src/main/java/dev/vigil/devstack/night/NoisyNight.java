@@ -58,8 +58,8 @@ public final class NoisyNight {
             // one stream per customer, split in order: a customer's night does not depend on how many follow it
             Customer customer = new Customer(tenantPrefix + n, root.split());
             tenants.add(customer.tenant);
-            windows.add(customer.window);
             customer.night(alerts);
+            windows.add(customer.declaredWindow());
         }
         // stable sort: alerts of the same instant keep the order they were generated in
         alerts.sort(Comparator.comparing(NightAlert::observedAt));
@@ -72,6 +72,7 @@ public final class NoisyNight {
         private final SplittableRandom random;
         private final MaintenanceWindow window;
         private final List<String> hosts = new ArrayList<>();
+        private final List<String> patched = new ArrayList<>();
         /** checks (host|check) already given a scenario; a cascade or planned reboot takes all of its host's. */
         private final Set<String> taken = new HashSet<>();
         private int episode;
@@ -81,13 +82,18 @@ public final class NoisyNight {
             this.random = random;
             String zone = ZONES.get(random.nextInt(ZONES.size()));
             Instant from = SUNDAY.atTime(WINDOW_FROM).atZone(ZoneId.of(zone)).toInstant();
-            this.window = new MaintenanceWindow(tenant, zone, "Sunday 02:00-04:00", from, from.plus(WINDOW));
+            this.window = new MaintenanceWindow(tenant, zone, "Sunday 02:00-04:00", from, from.plus(WINDOW), List.of());
             int count = 4 + random.nextInt(9);
             int[] perRole = new int[ROLE_NAMES.size()];
             for (int h = 0; h < count; h++) {
                 int role = random.nextInt(ROLE_NAMES.size());
                 hosts.add(String.format("%s-%02d", ROLE_NAMES.get(role), ++perRole[role]));
             }
+        }
+
+        /** The weekly window as the customer declares it: for the hosts it patches this week. */
+        MaintenanceWindow declaredWindow() {
+            return new MaintenanceWindow(tenant, window.zone(), window.weekly(), window.from(), window.to(), patched);
         }
 
         void night(List<NightAlert> out) {
@@ -151,6 +157,7 @@ public final class NoisyNight {
                 return;
             }
             Truth truth = truth(Kind.PLANNED_WORK);
+            patched.add(host);
             Instant from = window.from().plus(minutes(5, 110));
             Instant to = from.plus(minutes(4, 6));
             failing(out, host, HOST_DOWN, "critical", "host unreachable: 100% packet loss", from, to, truth);

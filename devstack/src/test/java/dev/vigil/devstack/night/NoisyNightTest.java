@@ -54,6 +54,19 @@ class NoisyNightTest {
     }
 
     @Test
+    void aWindowIsDeclaredForTheHostsItsCustomerPatchesAndNoOther() {
+        Map<String, MaintenanceWindow> windows = NIGHT.windows().stream()
+                .collect(Collectors.toMap(MaintenanceWindow::tenant, w -> w));
+        for (NightAlert alert : NIGHT.alerts()) {
+            boolean declared = windows.get(alert.tenant()).hosts().contains(alert.resource());
+            boolean planned = alert.truth().kind() == Kind.PLANNED_WORK;
+            if (planned || alert.truth().kind().real()) {
+                assertEquals(planned, declared, alert.toString());
+            }
+        }
+    }
+
+    @Test
     void steadyRepeatsNeverResolveAndEveryOtherEpisodeEndsResolved() {
         Map<String, NightAlert> lastOfKey = new HashMap<>();
         NIGHT.alerts().forEach(a -> lastOfKey.put(a.key() + "|" + a.truth().id(), a));

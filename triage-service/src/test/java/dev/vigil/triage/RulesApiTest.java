@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.contracts.Json;
 import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.VigilTestResources;
+import dev.vigil.triage.rules.DefaultRules;
 import dev.vigil.triage.rules.Matcher;
 import dev.vigil.triage.rules.RulesVersion;
 import dev.vigil.triage.rules.TriageRules;
@@ -61,6 +62,9 @@ class RulesApiTest {
     @Inject
     RulesStore store;
 
+    @Inject
+    DefaultRules defaults;
+
     @Test
     void aTenantWithoutSavedRulesIsServedTheDefaultsAtVersionZero() {
         String tenant = TestAlerts.newTenant();
@@ -69,9 +73,8 @@ class RulesApiTest {
                 .header("ETag", "\"0\"").body("tenant", equalTo(tenant)).body("version", equalTo(0))
                 .body("changedBy", nullValue()).body("changedAt", nullValue())
                 .body("rules.groupBy", equalTo(List.of("resource"))).body("rules.groupWindow", equalTo("PT5M"))
-                .body("rules.thresholds[0].name", equalTo("three-in-a-row"))
-                .body("rules.thresholds[0].occurrences", equalTo(3)).body("rules.thresholds[0].within", equalTo("PT5M"))
-                .body("rules.thresholds[0].firingFor", equalTo("PT3M"))
+                // the MSP's pending period, vigil.triage.rules.raise-after, is PT0S in tests: no threshold
+                .body("rules.thresholds", equalTo(List.of()))
                 .body("rules.flap.results", equalTo(10)).body("rules.flap.window", equalTo("PT1H"))
                 .body("rules.flap.high", equalTo(0.4f)).body("rules.flap.low", equalTo(0.2f))
                 .body("rules.timeouts", equalTo(List.of()))
@@ -120,12 +123,12 @@ class RulesApiTest {
         put(supervisor, tenant, "\"0\"", "{\"groupWindow\": \"PT0S\", \"flap\": {\"high\": 0.6},"
                 + " \"inhibitions\": []}").statusCode(200)
                 .body("rules.groupBy", equalTo(List.of("resource"))).body("rules.groupWindow", equalTo("PT0S"))
-                .body("rules.thresholds[0].name", equalTo("three-in-a-row"))
+                .body("rules.thresholds", equalTo(List.of()))
                 .body("rules.flap.results", equalTo(10)).body("rules.flap.high", equalTo(0.6f))
                 .body("rules.flap.low", equalTo(0.2f)).body("rules.inhibitions", equalTo(List.of()));
 
         TriageRules current = store.current(pool, Set.of(tenant)).await().indefinitely().get(tenant);
-        assertEquals(TriageRules.DEFAULT.thresholds(), current.thresholds());
+        assertEquals(defaults.rules().thresholds(), current.thresholds());
         assertEquals(new TriageRules.Flap(10, Duration.ofHours(1), 0.6, 0.2), current.flap());
         assertEquals(List.of(), current.inhibitions());
     }
@@ -284,7 +287,7 @@ class RulesApiTest {
         assertEquals(Duration.ofHours(12), night.timeouts().get(0).after());
         assertTrue(night.inhibitions().get(0).inhibits(Map.of("check", "switch", "site", "fra1"),
                 Map.of("check", "http", "site", "fra1")));
-        assertEquals(TriageRules.DEFAULT.thresholds(), current.get(once).thresholds());
+        assertEquals(defaults.rules().thresholds(), current.get(once).thresholds());
         assertEquals(1, current.get(once).version());
         assertEquals(List.of(), current.get(once).inhibitions());
         assertEquals(Map.of(), store.current(pool, Set.of()).await().indefinitely());

@@ -22,8 +22,7 @@ class TriageRulesJsonTest {
 
         JsonNode tree = Json.mapper().readTree(json);
         assertEquals("PT5M", tree.get("groupWindow").asText(), json);
-        assertEquals("PT5M", tree.at("/thresholds/0/within").asText(), json);
-        assertEquals("PT3M", tree.at("/thresholds/0/firingFor").asText(), json);
+        assertEquals("PT5M", tree.at("/thresholds/0/firingFor").asText(), json);
         assertEquals("PT1H", tree.at("/flap/window").asText(), json);
         assertEquals("=~", tree.at("/inhibitions/0/source/0/op").asText(), json);
         assertEquals(TriageRules.DEFAULT, Json.read(json, TriageRules.class));

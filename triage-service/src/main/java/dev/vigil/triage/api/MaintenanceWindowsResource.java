@@ -23,7 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -66,7 +65,7 @@ public class MaintenanceWindowsResource {
                 caller.user(), now);
         return windows.create(window).map(created -> Response
                 .created(URI.create("/v1/maintenance-windows/" + created.id()))
-                .tag(tag(created)).entity(MaintenanceWindowView.of(created, now)).build());
+                .tag(Versions.tag(created.version())).entity(MaintenanceWindowView.of(created, now)).build());
     }
 
     @GET
@@ -86,7 +85,7 @@ public class MaintenanceWindowsResource {
         UUID id = PathParams.uuid("id", rawId);
         Instant now = now();
         return windows.find(caller.visible(), id).map(found -> found
-                .map(w -> Response.ok(MaintenanceWindowView.of(w, now)).tag(tag(w)).build())
+                .map(w -> Response.ok(MaintenanceWindowView.of(w, now)).tag(Versions.tag(w.version())).build())
                 .orElseThrow(() -> notFound(id)));
     }
 
@@ -109,7 +108,7 @@ public class MaintenanceWindowsResource {
         Instant now = now();
         return windows.replace(scope, id, ifMatch == null ? null : ifMatch.strip(), definition, caller.user(), now)
                 .map(replaced -> replaced
-                        .map(w -> Response.ok(MaintenanceWindowView.of(w, now)).tag(tag(w)).build())
+                        .map(w -> Response.ok(MaintenanceWindowView.of(w, now)).tag(Versions.tag(w.version())).build())
                         .orElseThrow(() -> notFound(id)));
     }
 
@@ -131,9 +130,6 @@ public class MaintenanceWindowsResource {
         return ProblemException.notFound("No maintenance window " + id);
     }
 
-    private static EntityTag tag(MaintenanceWindow window) {
-        return new EntityTag(Integer.toString(window.version()));
-    }
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -3,7 +3,6 @@ package dev.vigil.triage.api;
 import dev.vigil.platform.api.QueryParams;
 import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.problem.ProblemException;
-import dev.vigil.platform.problem.ProblemType;
 import dev.vigil.platform.security.CallerScope;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.platform.security.TenantScope;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -53,7 +51,7 @@ public class PoliciesResource {
     @APIResponseSchema(value = PolicyView.class, responseCode = "200", responseDescription = "The current policy")
     public Uni<Response> get(@PathParam("tenant") String tenant) {
         String checked = caller.forWrite(tenant);
-        return current(checked).map(view -> Response.ok(view).tag(tag(view.version())).build());
+        return current(checked).map(view -> Response.ok(view).tag(Versions.tag(view.version())).build());
     }
 
     @PUT
@@ -71,14 +69,13 @@ public class PoliciesResource {
         TenantPolicy policy = request.toPolicy();
         String user = caller.user();
         return current(checked).chain(current -> {
-            if (ifMatch != null && !ifMatch.strip().equals(tag(current.version()).toString())) {
-                throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The policy is at version "
-                        + current.version() + ", not " + ifMatch.strip());
+            if (ifMatch != null) {
+                Versions.requireMatch(ifMatch, current.version(), "The policy is");
             }
             return policies.save(checked, current.version(), policy, user);
         }).map(saved -> saved.map(PolicyView::of).orElseThrow(() -> ProblemException.conflict(
                         "Another change saved the policy at the same moment; read it and retry")))
-                .map(view -> Response.ok(view).tag(tag(view.version())).build());
+                .map(view -> Response.ok(view).tag(Versions.tag(view.version())).build());
     }
 
     @GET
@@ -98,7 +95,4 @@ public class PoliciesResource {
                 .orElseGet(() -> PolicyView.defaults(tenant)));
     }
 
-    private static EntityTag tag(int version) {
-        return new EntityTag(Integer.toString(version));
-    }
 }

@@ -4,7 +4,6 @@ import dev.vigil.platform.api.QueryParams;
 import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.problem.Problem;
 import dev.vigil.platform.problem.ProblemException;
-import dev.vigil.platform.problem.ProblemType;
 import dev.vigil.platform.security.CallerScope;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.triage.rules.DefaultRules;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -63,7 +61,7 @@ public class RulesResource {
                     schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> get(@PathParam("tenant") String tenant) {
         String checked = caller.forWrite(tenant);
-        return current(checked).map(view -> Response.ok(view).tag(tag(view.version())).build());
+        return current(checked).map(view -> Response.ok(view).tag(Versions.tag(view.version())).build());
     }
 
     @PUT
@@ -95,14 +93,11 @@ public class RulesResource {
         TriageRules replacement = request.toRules(defaults.rules());
         String user = caller.user();
         return current(checked).chain(current -> {
-            if (!ifMatch.strip().equals(tag(current.version()).toString())) {
-                throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The rules are at version "
-                        + current.version() + ", not " + ifMatch.strip());
-            }
+            Versions.requireMatch(ifMatch, current.version(), "The rules are");
             return rules.save(checked, current.version(), replacement, user);
         }).map(saved -> saved.map(RulesView::of).orElseThrow(() -> ProblemException.conflict(
                         "Another change saved the rules at the same moment; read them and retry")))
-                .map(view -> Response.ok(view).tag(tag(view.version())).build());
+                .map(view -> Response.ok(view).tag(Versions.tag(view.version())).build());
     }
 
     @GET
@@ -121,7 +116,4 @@ public class RulesResource {
         return rules.latest(tenant).map(found -> found.map(RulesView::of).orElseGet(() -> RulesView.defaults(tenant, defaults.rules())));
     }
 
-    private static EntityTag tag(int version) {
-        return new EntityTag(Integer.toString(version));
-    }
 }

@@ -109,8 +109,8 @@ class StackIT {
         assertEquals(1, API.list(url(Service.RUNBOOK, "/v1/executions?incidentId=" + outcome.incidentId()),
                 stack.tokens().token("operator", Demo.TENANT)).size());
         // a dismissed one: nothing ever reaches the customer
-        assertStaysTheSame(() -> webhookTypes(outcome.dismissedIncidentId()), UNDECIDED);
-        assertEquals(0, API.list(url(Service.NOTIFY, "/v1/deliveries?incidentId=" + outcome.dismissedIncidentId()),
+        assertStaysTheSame(() -> webhookTypes(outcome.blipFingerprint()), UNDECIDED);
+        assertEquals(0, API.list(url(Service.NOTIFY, "/v1/deliveries?incidentId=" + outcome.blipFingerprint()),
                 stack.tokens().token("customer", Demo.TENANT)).size());
         List<String> timeline = API.list(url(Service.TRIAGE, "/v1/incidents/" + outcome.incidentId() + "/timeline"),
                 stack.tokens().token("operator", Demo.TENANT)).stream().map(l -> l.path("kind").asText()).toList();

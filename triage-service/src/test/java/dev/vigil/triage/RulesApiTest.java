@@ -75,7 +75,7 @@ class RulesApiTest {
                 .body("rules.groupBy", equalTo(List.of("resource"))).body("rules.groupWindow", equalTo("PT5M"))
                 // the MSP's pending period, vigil.triage.rules.raise-after, is PT0S in tests: no threshold
                 .body("rules.thresholds", equalTo(List.of()))
-                .body("rules.flap.results", equalTo(10)).body("rules.flap.window", equalTo("PT1H"))
+                .body("rules.flap.results", equalTo(20)).body("rules.flap.window", equalTo("PT1H"))
                 .body("rules.flap.high", equalTo(0.4f)).body("rules.flap.low", equalTo(0.2f))
                 .body("rules.timeouts", equalTo(List.of()))
                 .body("rules.inhibitions[0].name", equalTo("host-down"))
@@ -124,12 +124,12 @@ class RulesApiTest {
                 + " \"inhibitions\": []}").statusCode(200)
                 .body("rules.groupBy", equalTo(List.of("resource"))).body("rules.groupWindow", equalTo("PT0S"))
                 .body("rules.thresholds", equalTo(List.of()))
-                .body("rules.flap.results", equalTo(10)).body("rules.flap.high", equalTo(0.6f))
+                .body("rules.flap.results", equalTo(20)).body("rules.flap.high", equalTo(0.6f))
                 .body("rules.flap.low", equalTo(0.2f)).body("rules.inhibitions", equalTo(List.of()));
 
         TriageRules current = store.current(pool, Set.of(tenant)).await().indefinitely().get(tenant);
         assertEquals(defaults.rules().thresholds(), current.thresholds());
-        assertEquals(new TriageRules.Flap(10, Duration.ofHours(1), 0.6, 0.2), current.flap());
+        assertEquals(new TriageRules.Flap(20, Duration.ofHours(1), 0.6, 0.2), current.flap());
         assertEquals(List.of(), current.inhibitions());
     }
 

@@ -37,7 +37,7 @@ public record TriageRules(
     /**
      * Group by resource for 5 minutes; raise an alert once it has kept firing for 5 minutes (the pending period
      * Prometheus rules and Grafana commonly use: a blip or a flap's short swing never reaches a person); flapping at
-     * 40 % state changes or more over the last 10 results within an hour, ending at 20 % or less; a host that is down
+     * 40 % state changes or more over the last 20 results within an hour, ending at 20 % or less; a host that is down
      * inhibits the other checks of the same resource.
      */
     public static final TriageRules DEFAULT = defaults(Duration.ofMinutes(5));
@@ -97,15 +97,17 @@ public record TriageRules(
 
     /**
      * Flapping starts when the share of state changes among the last {@code results} results (those observed within
-     * {@code window}) reaches {@code high}, with at least half of {@code results} on record; it ends when the share
-     * falls to {@code low} or below.
+     * {@code window}) reaches {@code high}, judged only once that many are on record (a failure that recovered and
+     * came back once is not flapping); it ends when the share falls to {@code low} or below, or when fewer results
+     * remain in the window.
      */
     public record Flap(int results, @JsonFormat(shape = JsonFormat.Shape.STRING) Duration window, double high,
             double low) {
-        public static final Flap DEFAULT = new Flap(10, Duration.ofHours(1), 0.4, 0.2);
+        /** Nagios's 21 results, near enough: 20 results, 19 possible changes. */
+        public static final Flap DEFAULT = new Flap(20, Duration.ofHours(1), 0.4, 0.2);
 
         public int minimumResults() {
-            return Math.max(2, (results + 1) / 2);
+            return results;
         }
     }
 

@@ -21,12 +21,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
@@ -51,7 +59,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the way a user drives it: the demo's stories (a confirmed failure and a blip the pending period holds), a repeat
  * while the incident is undecided, the demo run twice, escalation at a decision deadline across a triage crash and
  * with two triage replicas, crashes of triage and of PostgreSQL's server with {@code up} repairing them, a policy that
- * confirms without a person, and a parked record re-driven.
+ * confirms without a person, a parked record re-driven, two triage replicas opening one incident per group, and an
+ * alert's pending period counted across a restart of triage.
  * <p>
  * A tenant without rules of its own raises an alert only once it has fired for 5 minutes (the default pending
  * period, docs/adr/0011-cutting-the-noise.md). The tenants of the scenarios that are not about noise are registered
@@ -67,6 +76,7 @@ class StackIT {
      */
     private static final Duration UNDECIDED_RESOLVE_WAIT = Duration.ofMinutes(4);
     private static final String RAISE_AT_ONCE = "{\"thresholds\": []}";
+    private static final List<String> GROUP_CHECKS = List.of("cpu", "disk", "http", "memory", "tls");
     private static final List<String> CONFIRMED_STORY = List.of("incident.awaiting-decision", "incident.confirmed",
             "incident.resolved");
     private static final List<String> UNDECIDED = List.of("incident.awaiting-decision");
@@ -345,12 +355,101 @@ class StackIT {
         assertStaysTheSame(() -> webhookTypes(incident.path("id").asText()), List.of("incident.confirmed"));
     }
 
+    @Test
+    @Order(11)
+    void twoTriageProcessesOpenOneIncidentPerGroupAndAPendingAlertOutlivesTheirRestart() throws SQLException {
+        // alerts are keyed by fingerprint, so one group's alerts land on partitions both processes own
+        startSecondTriage();
+        assertEquals(2, ownersOfPartitions("vigil-triage"), "both triage processes own partitions");
+        String tenant = "stack-groups";
+        String key = register(tenant, "{}", "operators");
+        String operator = stack.tokens().token("operator", tenant);
+        List<String> resources = new ArrayList<>();
+        List<String> alerts = new ArrayList<>();
+        for (int host = 0; host < 8; host++) {
+            resources.add("shard-" + host);
+            for (String check : GROUP_CHECKS) {
+                alerts.add("{\"source\":\"group-test\",\"resource\":\"shard-" + host + "\",\"check\":\"" + check
+                        + "\",\"severity\":\"major\",\"summary\":\"" + check + " failing on shard-" + host + "\"}");
+            }
+        }
+        // both processes frozen while ingest puts the alerts on the topic (its 202 waits for the broker), so each
+        // takes its whole share of every group in one batch; the batches are held at their first read, the tenants'
+        // rules, until both wait, then let go at once to meet at the group lock. Without it, each would find no
+        // incident for a group and open one
+        Api.Reply reply;
+        try (Connection hold = triageDatabase(); Connection watch = triageDatabase()) {
+            hold.setAutoCommit(false);
+            hold.createStatement().execute("lock table triage_rules in access exclusive mode");
+            signalBothTriages("STOP");
+            try {
+                reply = API.post(url(Service.INGEST, "/v1/alerts"), key, "[" + String.join(",", alerts) + "]");
+            } finally {
+                signalBothTriages("CONT"); // within the consumers' session timeout: the group keeps its members
+            }
+            assertEquals(202, reply.status(), reply.body().toString());
+            Awaitility.await().atMost(WAIT).during(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> waitingOnLocks(watch), waiting -> waiting >= 2);
+            hold.rollback();
+        }
+        Set<String> fingerprints = new TreeSet<>();
+        reply.body().path("alerts").forEach(alert -> fingerprints.add(alert.path("fingerprint").asText()));
+        assertEquals(40, fingerprints.size(), "8 resources, 5 checks each: 40 alerts");
+
+        // settled: every alert is in an incident, and a duplicate incident would have shown by then
+        await(() -> API.list(url(Service.TRIAGE, "/v1/alert-states"), operator),
+                states -> states.size() == 40 && states.stream().allMatch(state -> state.hasNonNull("incidentId")));
+        assertStaysTheSame(() -> API.list(url(Service.TRIAGE, "/v1/incidents"), operator).stream()
+                .map(incident -> incident.path("resource").asText()).sorted().toList(), resources);
+        Set<String> grouped = new TreeSet<>();
+        for (JsonNode incident : API.list(url(Service.TRIAGE, "/v1/incidents"), operator)) {
+            String resource = incident.path("resource").asText();
+            List<JsonNode> members = API.list(url(Service.TRIAGE, "/v1/incidents/" + incident.path("id").asText()
+                    + "/alerts"), operator);
+            assertEquals(GROUP_CHECKS, members.stream().map(alert -> alert.path("check").asText()).sorted().toList(),
+                    resource + ": its five checks, each once: " + members);
+            for (JsonNode alert : members) {
+                assertEquals(resource, alert.path("resource").asText(), alert.toString());
+                assertEquals(1, alert.path("occurrences").asLong(), "counted once: " + alert);
+                grouped.add(alert.path("fingerprint").asText());
+            }
+            assertEquals(5, incident.path("occurrences").asLong(), incident.toString());
+        }
+        assertEquals(fingerprints, grouped, "every alert is in its resource's incident");
+
+        // a restart in the middle of a threshold: the pending alert's state is kept by the database, not a process
+        String pendingTenant = "stack-pending";
+        String pendingKey = registerWithDefaultRules(pendingTenant, "{}", "operators");
+        String pendingOperator = stack.tokens().token("operator", pendingTenant);
+        Instant firstFailure = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String fingerprint = postOne(pendingKey, backlogFiring(firstFailure));
+        JsonNode pending = await(() -> alertState(pendingTenant, fingerprint), state -> state != null);
+        assertEquals("threshold", pending.path("reason").asText(), pending.toString());
+        assertEquals("pending-period", pending.path("reasonRef").asText(), pending.toString());
+        stack.kill(Service.TRIAGE);
+        stack.killReplica(Service.TRIAGE, triageReplicaPort);
+        stack.up();
+
+        // fired 6 minutes by the probe's clock: past the 5-minute pending period, counting the firing from before
+        postOne(pendingKey, backlogFiring(firstFailure.plus(Duration.ofMinutes(6))));
+        JsonNode incident = await(() -> openIncident(pendingTenant, fingerprint), i -> i != null);
+        assertEquals(2, incident.path("occurrences").asLong(), incident.toString());
+        assertStaysTheSame(() -> API.list(url(Service.TRIAGE, "/v1/incidents"), pendingOperator).size(), 1);
+    }
+
     /**
      * Registers {@code tenant} with its policy, rules that raise every alert at once (its scenario is not about the
      * noise rules, whose default pending period would hold each alert 5 minutes) and one endpoint at the receiver for
      * {@code audience}; the ingest key.
      */
     private static String register(String tenant, String policy, String audience) {
+        String key = registerWithDefaultRules(tenant, policy, audience);
+        saveRules(tenant, RAISE_AT_ONCE);
+        return key;
+    }
+
+    /** Registers {@code tenant} as {@link #register} does, but leaves it the MSP's default noise rules. */
+    private static String registerWithDefaultRules(String tenant, String policy, String audience) {
         String admin = stack.tokens().adminToken();
         assertEquals(201, API.post(url(Service.INGEST, "/v1/tenants"), admin,
                 "{\"id\":\"" + tenant + "\",\"name\":\"" + tenant + "\"}").status());
@@ -369,7 +468,6 @@ class StackIT {
             throw new java.io.UncheckedIOException(e);
         }
         assertEquals(200, API.put(url(Service.TRIAGE, "/v1/policies/" + tenant), supervisor, policy).status());
-        saveRules(tenant, RAISE_AT_ONCE);
         return key.body().path("key").asText();
     }
 
@@ -393,6 +491,19 @@ class StackIT {
         Api.Reply reply = API.post(url(Service.INGEST, "/v1/alerts"), key, alertJson);
         assertEquals(202, reply.status(), reply.body().toString());
         return reply.body().path("alerts").path(0).path("fingerprint").asText();
+    }
+
+    /** A queue's backlog alarm, firing, as observed at {@code observedAt}. */
+    private static String backlogFiring(Instant observedAt) {
+        return "{\"source\":\"restart-test\",\"resource\":\"queue-01\",\"check\":\"backlog\","
+                + "\"severity\":\"major\",\"status\":\"firing\",\"summary\":\"Backlog above 10000 messages\","
+                + "\"observedAt\":\"" + observedAt + "\"}";
+    }
+
+    /** What triage knows of one alert of {@code tenant}; null before it read the alert. */
+    private static JsonNode alertState(String tenant, String fingerprint) {
+        return API.list(url(Service.TRIAGE, "/v1/alert-states?fingerprint=" + fingerprint),
+                stack.tokens().token("operator", tenant)).stream().findFirst().orElse(null);
     }
 
     /** The demo probe's HTTP check of the shop's second web server, which the demo's stories leave alone. */
@@ -495,6 +606,27 @@ class StackIT {
                 assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""), what);
                 assertTrue(answer.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), what);
             }
+        }
+    }
+
+    private static void signalBothTriages(String signal) {
+        stack.signal(Service.TRIAGE, signal);
+        stack.signalReplica(Service.TRIAGE, triageReplicaPort, signal);
+    }
+
+    private static Connection triageDatabase() throws SQLException {
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.existing(
+                "postgresql://postgres:postgres@127.0.0.1:" + stack.layout().pgPort());
+        return DriverManager.getConnection(postgres.jdbcUrl(Service.TRIAGE.database()), postgres.user(),
+                postgres.password());
+    }
+
+    /** Transactions of triage's database waiting for a lock, seen from a connection outside any transaction. */
+    private static long waitingOnLocks(Connection watch) throws SQLException {
+        try (Statement query = watch.createStatement(); ResultSet rows = query.executeQuery("select count(*) from"
+                + " pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 

@@ -144,6 +144,11 @@ public final class Stack {
         process(service.id()).signal(signal);
     }
 
+    /** Sends a signal to a replica {@link #startReplica} started, as {@link #signal} does; for failure tests. */
+    void signalReplica(Service service, int port, String signal) {
+        process(replicaName(service, port)).signal(signal);
+    }
+
     public void status() {
         out.printf("%-9s %-8s %-9s %8s  %s%n", "name", "process", "health", "RSS MiB", "address");
         for (ProcessStatus status : statuses()) {

@@ -289,8 +289,15 @@ class ChaosIT {
     }
 
     /**
-     * A tenant with an ingest key, a webhook endpoint at the receiver, a runbook for the load's alerts, and a policy
-     * that confirms every severity without a person, so that every incident reaches the customer and its runbook.
+     * A tenant with an ingest key, a webhook endpoint at the receiver, a runbook for the load's alerts, a policy that
+     * confirms every severity without a person, so that every incident reaches the customer and its runbook (and ends
+     * at once, without the lateness an unconfirmed one waits), and rules that raise every alert at once: the ledger
+     * counts an incident's occurrences from the first accepted alert, which the default pending period would hold.
+     * <p>
+     * The rules keep the default grouping by resource, which merges nothing here: the load sends one check per
+     * resource ({@link ChaosLoad#resource}), so each resource is one fingerprint, the ledger's count per resource is the
+     * count per alert, and an alert lost or counted twice still shows in it. A group-by label of its own would only
+     * restate that.
      */
     private static String register(String tenant, String receiverPath) {
         String admin = stack.tokens().adminToken();
@@ -316,6 +323,10 @@ class ChaosIT {
                 stack.tokens().token("supervisor", tenant), "{\"autoConfirm\": [\"critical\", \"major\","
                         + " \"minor\", \"warning\", \"info\"]}");
         assertEquals(200, policy.status(), policy.body().toString());
+
+        Api.Reply rules = API.put(stack.layout().serviceUrl(Service.TRIAGE) + "/v1/rules/" + tenant,
+                stack.tokens().token("supervisor", tenant), "{\"thresholds\": []}", Map.of("If-Match", "\"0\""));
+        assertEquals(200, rules.status(), rules.body().toString());
         return key.body().path("key").asText();
     }
 

@@ -21,12 +21,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
@@ -48,19 +56,34 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole stack as separate processes (PostgreSQL, Kafka, receiver, four services) on free ports, driven
- * the way a user drives it: the demo's stories (a confirmed failure and a dismissed blip), a repeat while the
- * incident is undecided, the demo run twice, escalation at a decision deadline across a triage crash and with two
- * triage replicas, crashes of triage and of PostgreSQL's server with {@code up} repairing them, a policy that
- * confirms without a person, and a parked record re-driven.
+ * the way a user drives it: the demo's stories (a confirmed failure and a blip the pending period holds), a repeat
+ * while the incident is undecided, the demo run twice, escalation at a decision deadline across a triage crash and
+ * with two triage replicas, crashes of triage and of PostgreSQL's server with {@code up} repairing them, a policy that
+ * confirms without a person, a parked record re-driven, two triage replicas opening one incident per group, and an
+ * alert's pending period counted across a restart of triage.
+ * <p>
+ * A tenant without rules of its own raises an alert only once it has fired for 5 minutes (the default pending
+ * period, docs/adr/0011-cutting-the-noise.md). The tenants of the scenarios that are not about noise are registered
+ * with rules that raise every alert at once ({@link #register}); the demo's tenant has the demo's rules.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /**
+     * An incident nobody confirmed ends 2 minutes ({@code vigil.triage.rules.lateness}) after its last alert
+     * resolved, by the wall clock when no later alert of its tenant shows the time has passed; with the deadline
+     * sweep and a loaded machine, 4 minutes.
+     */
+    private static final Duration UNDECIDED_RESOLVE_WAIT = Duration.ofMinutes(4);
+    private static final String RAISE_AT_ONCE = "{\"thresholds\": []}";
+    private static final List<String> GROUP_CHECKS = List.of("cpu", "disk", "http", "memory", "tls");
     private static final List<String> CONFIRMED_STORY = List.of("incident.awaiting-decision", "incident.confirmed",
             "incident.resolved");
     private static final List<String> UNDECIDED = List.of("incident.awaiting-decision");
     private static Stack stack;
     private static final Api API = new Api();
+    /** The second triage process's HTTP port, once a test started it; 0 before. */
+    private static int triageReplicaPort;
 
     @BeforeAll
     static void startStack() {
@@ -103,15 +126,23 @@ class StackIT {
         assertTrue(story.contains("is recovering: its alert is resolved, the runbook is still open"), story);
         assertTrue(story.contains("resolved after 3 occurrences"), story);
         assertTrue(story.contains("webhook incident.resolved delivered, signature verified"), story);
-        assertTrue(story.contains("webhooks to the customer about it: 0"), story);
+        assertTrue(story.contains("triage: alert " + outcome.blipFingerprint() + " held (threshold \"pending-period\")"),
+                story);
+        assertTrue(story.contains("incidents for the blip: none"), story);
         // a confirmed incident: exactly one customer message of each kind and one execution
         assertStaysTheSame(() -> webhookTypes(outcome.incidentId()), CONFIRMED_STORY);
         assertEquals(1, API.list(url(Service.RUNBOOK, "/v1/executions?incidentId=" + outcome.incidentId()),
                 stack.tokens().token("operator", Demo.TENANT)).size());
-        // a dismissed one: nothing ever reaches the customer
-        assertStaysTheSame(() -> webhookTypes(outcome.blipFingerprint()), UNDECIDED);
-        assertEquals(0, API.list(url(Service.NOTIFY, "/v1/deliveries?incidentId=" + outcome.blipFingerprint()),
-                stack.tokens().token("customer", Demo.TENANT)).size());
+        // the blip: held by the pending period while it fired, never an incident, and its alert state says why
+        String operator = stack.tokens().token("operator", Demo.TENANT);
+        List<JsonNode> blip = API.list(url(Service.TRIAGE, "/v1/alert-states?fingerprint=" + outcome.blipFingerprint()),
+                operator);
+        assertEquals(1, blip.size(), blip.toString());
+        assertEquals("threshold", blip.get(0).path("reason").asText(), blip.toString());
+        assertEquals("resolved", blip.get(0).path("status").asText(), blip.toString());
+        assertFalse(blip.get(0).hasNonNull("incidentId"), blip.toString());
+        assertTrue(API.list(url(Service.TRIAGE, "/v1/incidents"), operator).stream()
+                .noneMatch(i -> outcome.blipFingerprint().equals(i.path("fingerprint").asText())));
         List<String> timeline = API.list(url(Service.TRIAGE, "/v1/incidents/" + outcome.incidentId() + "/timeline"),
                 stack.tokens().token("operator", Demo.TENANT)).stream().map(l -> l.path("kind").asText()).toList();
         assertTrue(timeline.containsAll(List.of("opened", "confirmed", "execution-opened", "customer-contacted",
@@ -123,24 +154,32 @@ class StackIT {
     void aRepeatWhileUndecidedCountsAndAnUnconfirmedIncidentNeverReachesTheCustomer() {
         Demo demo = new Demo(stack, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         String key = demo.ingestKey();
-        String fingerprint = demo.postProbe(key, "firing");
-        JsonNode incident = await(() -> openIncident(fingerprint), i -> i != null);
+        // the shop's second web server: shop-web-01's HTTP check failed and recovered in the demo a moment ago, and
+        // failing again so soon it would flap (its incident then waits out the flap window), another story
+        String firing = secondShopFront("firing");
+        // the demo's rules raise a shop front's HTTP check after 3 failures within 5 minutes
+        String fingerprint = postOne(key, firing);
+        postOne(key, firing);
+        postOne(key, firing);
+        JsonNode incident = await(() -> openIncident(Demo.TENANT, fingerprint), i -> i != null);
+        assertEquals(3, incident.path("occurrences").asLong(), "the three failures that raised it");
         String incidentId = incident.path("id").asText();
         await(() -> webhookTypes(incidentId), types -> types.contains("incident.awaiting-decision"));
 
-        demo.postProbe(key, "firing");
-        await(() -> openIncident(fingerprint), i -> i != null && i.path("occurrences").asLong() == 2);
         // a probe retrying a request it got no answer to, with the same Idempotency-Key, counts once
         for (int attempt = 0; attempt < 2; attempt++) {
-            assertEquals(202, API.post(url(Service.INGEST, "/v1/alerts"), key, demo.probeJson("firing"),
+            assertEquals(202, API.post(url(Service.INGEST, "/v1/alerts"), key, firing,
                     Map.of("Idempotency-Key", "retry-" + incidentId)).status());
         }
-        demo.postProbe(key, "firing");
-        demo.postProbe(key, "resolved");
-        // the final count, read once the recovery (which comes after every firing alert) is applied
+        await(() -> openIncident(Demo.TENANT, fingerprint), i -> i != null && i.path("occurrences").asLong() == 4);
+        postOne(key, firing);
+        postOne(key, secondShopFront("resolved"));
+        // the final count, read once the recovery (which comes after every firing alert) is applied; nobody
+        // confirmed the incident, so it ends only after the lateness
         JsonNode resolved = await(() -> API.get(url(Service.TRIAGE, "/v1/incidents/" + incidentId),
-                stack.tokens().token("operator", Demo.TENANT)).body(), i -> "resolved".equals(i.path("status").asText()));
-        assertEquals(4, resolved.path("occurrences").asLong(), "the retried request counts once");
+                stack.tokens().token("operator", Demo.TENANT)).body(), i -> "resolved".equals(i.path("status").asText()),
+                UNDECIDED_RESOLVE_WAIT);
+        assertEquals(5, resolved.path("occurrences").asLong(), "the retried request counts once");
 
         assertStaysTheSame(() -> webhookTypes(incidentId), UNDECIDED);
         assertEquals(0, API.list(url(Service.NOTIFY, "/v1/deliveries?incidentId=" + incidentId),
@@ -173,8 +212,8 @@ class StackIT {
     @Test
     @Order(4)
     void aTriageCrashMidStreamLosesNoAlertCountsNoneTwiceAndMissesNoDeadline() {
-        Demo demo = new Demo(stack, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        String key = demo.ingestKey();
+        String tenant = "stack-crash";
+        String key = register(tenant, "{}", "operators");
         // an undecided incident whose decision deadline falls while triage is down
         String escalating = escalatingIncident("stack-escalation-1", "db-restart");
         String probe = "{\"source\":\"crash-test\",\"resource\":\"db-01\",\"check\":\"replication\","
@@ -192,7 +231,8 @@ class StackIT {
         stack.up();
 
         String fp = fingerprint;
-        JsonNode incident = await(() -> openIncident(fp), i -> i != null && i.path("occurrences").asLong() >= 1000);
+        JsonNode incident = await(() -> openIncident(tenant, fp),
+                i -> i != null && i.path("occurrences").asLong() >= 1000);
         assertEquals(1000, incident.path("occurrences").asLong());
         String incidentId = incident.path("id").asText();
         await(() -> webhookTypes(incidentId), types -> types.contains("incident.awaiting-decision"));
@@ -203,10 +243,10 @@ class StackIT {
     @Test
     @Order(5)
     void twoTriageReplicasShareTheWorkAndGiveTheSameResult() {
-        stack.startReplica(Service.TRIAGE, EmbeddedKafka.freePort());
+        startSecondTriage();
         String escalating = escalatingIncident("stack-escalation-2", "db-replica");
-        String key = new Demo(stack, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .ingestKey();
+        String tenant = "stack-replicas";
+        String key = register(tenant, "{}", "operators");
         List<String> fingerprints = new ArrayList<>();
         for (int host = 0; host < 8; host++) {
             String probe = "{\"source\":\"replica-test\",\"resource\":\"app-" + host + "\",\"check\":\"disk\","
@@ -223,7 +263,7 @@ class StackIT {
 
         assertEquals(2, ownersOfPartitions("vigil-triage"), "both triage processes own partitions");
         for (String fingerprint : fingerprints) {
-            JsonNode incident = await(() -> openIncident(fingerprint),
+            JsonNode incident = await(() -> openIncident(tenant, fingerprint),
                     i -> i != null && i.path("occurrences").asLong() >= 100);
             assertEquals(100, incident.path("occurrences").asLong(), fingerprint);
             String incidentId = incident.path("id").asText();
@@ -315,10 +355,101 @@ class StackIT {
         assertStaysTheSame(() -> webhookTypes(incident.path("id").asText()), List.of("incident.confirmed"));
     }
 
+    @Test
+    @Order(11)
+    void twoTriageProcessesOpenOneIncidentPerGroupAndAPendingAlertOutlivesTheirRestart() throws SQLException {
+        // alerts are keyed by fingerprint, so one group's alerts land on partitions both processes own
+        startSecondTriage();
+        assertEquals(2, ownersOfPartitions("vigil-triage"), "both triage processes own partitions");
+        String tenant = "stack-groups";
+        String key = register(tenant, "{}", "operators");
+        String operator = stack.tokens().token("operator", tenant);
+        List<String> resources = new ArrayList<>();
+        List<String> alerts = new ArrayList<>();
+        for (int host = 0; host < 8; host++) {
+            resources.add("shard-" + host);
+            for (String check : GROUP_CHECKS) {
+                alerts.add("{\"source\":\"group-test\",\"resource\":\"shard-" + host + "\",\"check\":\"" + check
+                        + "\",\"severity\":\"major\",\"summary\":\"" + check + " failing on shard-" + host + "\"}");
+            }
+        }
+        // both processes frozen while ingest puts the alerts on the topic (its 202 waits for the broker), so each
+        // takes its whole share of every group in one batch; the batches are held at their first read, the tenants'
+        // rules, until both wait, then let go at once to meet at the group lock. Without it, each would find no
+        // incident for a group and open one
+        Api.Reply reply;
+        try (Connection hold = triageDatabase(); Connection watch = triageDatabase()) {
+            hold.setAutoCommit(false);
+            hold.createStatement().execute("lock table triage_rules in access exclusive mode");
+            signalBothTriages("STOP");
+            try {
+                reply = API.post(url(Service.INGEST, "/v1/alerts"), key, "[" + String.join(",", alerts) + "]");
+            } finally {
+                signalBothTriages("CONT"); // within the consumers' session timeout: the group keeps its members
+            }
+            assertEquals(202, reply.status(), reply.body().toString());
+            Awaitility.await().atMost(WAIT).during(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> waitingOnLocks(watch), waiting -> waiting >= 2);
+            hold.rollback();
+        }
+        Set<String> fingerprints = new TreeSet<>();
+        reply.body().path("alerts").forEach(alert -> fingerprints.add(alert.path("fingerprint").asText()));
+        assertEquals(40, fingerprints.size(), "8 resources, 5 checks each: 40 alerts");
+
+        // settled: every alert is in an incident, and a duplicate incident would have shown by then
+        await(() -> API.list(url(Service.TRIAGE, "/v1/alert-states"), operator),
+                states -> states.size() == 40 && states.stream().allMatch(state -> state.hasNonNull("incidentId")));
+        assertStaysTheSame(() -> API.list(url(Service.TRIAGE, "/v1/incidents"), operator).stream()
+                .map(incident -> incident.path("resource").asText()).sorted().toList(), resources);
+        Set<String> grouped = new TreeSet<>();
+        for (JsonNode incident : API.list(url(Service.TRIAGE, "/v1/incidents"), operator)) {
+            String resource = incident.path("resource").asText();
+            List<JsonNode> members = API.list(url(Service.TRIAGE, "/v1/incidents/" + incident.path("id").asText()
+                    + "/alerts"), operator);
+            assertEquals(GROUP_CHECKS, members.stream().map(alert -> alert.path("check").asText()).sorted().toList(),
+                    resource + ": its five checks, each once: " + members);
+            for (JsonNode alert : members) {
+                assertEquals(resource, alert.path("resource").asText(), alert.toString());
+                assertEquals(1, alert.path("occurrences").asLong(), "counted once: " + alert);
+                grouped.add(alert.path("fingerprint").asText());
+            }
+            assertEquals(5, incident.path("occurrences").asLong(), incident.toString());
+        }
+        assertEquals(fingerprints, grouped, "every alert is in its resource's incident");
+
+        // a restart in the middle of a threshold: the pending alert's state is kept by the database, not a process
+        String pendingTenant = "stack-pending";
+        String pendingKey = registerWithDefaultRules(pendingTenant, "{}", "operators");
+        String pendingOperator = stack.tokens().token("operator", pendingTenant);
+        Instant firstFailure = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String fingerprint = postOne(pendingKey, backlogFiring(firstFailure));
+        JsonNode pending = await(() -> alertState(pendingTenant, fingerprint), state -> state != null);
+        assertEquals("threshold", pending.path("reason").asText(), pending.toString());
+        assertEquals("pending-period", pending.path("reasonRef").asText(), pending.toString());
+        stack.kill(Service.TRIAGE);
+        stack.killReplica(Service.TRIAGE, triageReplicaPort);
+        stack.up();
+
+        // fired 6 minutes by the probe's clock: past the 5-minute pending period, counting the firing from before
+        postOne(pendingKey, backlogFiring(firstFailure.plus(Duration.ofMinutes(6))));
+        JsonNode incident = await(() -> openIncident(pendingTenant, fingerprint), i -> i != null);
+        assertEquals(2, incident.path("occurrences").asLong(), incident.toString());
+        assertStaysTheSame(() -> API.list(url(Service.TRIAGE, "/v1/incidents"), pendingOperator).size(), 1);
+    }
+
     /**
-     * Registers {@code tenant} with its policy and one endpoint at the receiver for {@code audience}; the ingest key.
+     * Registers {@code tenant} with its policy, rules that raise every alert at once (its scenario is not about the
+     * noise rules, whose default pending period would hold each alert 5 minutes) and one endpoint at the receiver for
+     * {@code audience}; the ingest key.
      */
     private static String register(String tenant, String policy, String audience) {
+        String key = registerWithDefaultRules(tenant, policy, audience);
+        saveRules(tenant, RAISE_AT_ONCE);
+        return key;
+    }
+
+    /** Registers {@code tenant} as {@link #register} does, but leaves it the MSP's default noise rules. */
+    private static String registerWithDefaultRules(String tenant, String policy, String audience) {
         String admin = stack.tokens().adminToken();
         assertEquals(201, API.post(url(Service.INGEST, "/v1/tenants"), admin,
                 "{\"id\":\"" + tenant + "\",\"name\":\"" + tenant + "\"}").status());
@@ -338,6 +469,48 @@ class StackIT {
         }
         assertEquals(200, API.put(url(Service.TRIAGE, "/v1/policies/" + tenant), supervisor, policy).status());
         return key.body().path("key").asText();
+    }
+
+    /** Saves the first rules of a tenant that never saved any (version 0: the defaults). */
+    private static void saveRules(String tenant, String rules) {
+        Api.Reply saved = API.put(url(Service.TRIAGE, "/v1/rules/" + tenant), stack.tokens().token("supervisor", tenant),
+                rules, Map.of("If-Match", "\"0\""));
+        assertEquals(200, saved.status(), saved.body().toString());
+    }
+
+    /** A second triage process in the same consumer group, started once and kept for the later tests. */
+    private static void startSecondTriage() {
+        if (triageReplicaPort == 0) {
+            triageReplicaPort = EmbeddedKafka.freePort();
+        }
+        stack.startReplica(Service.TRIAGE, triageReplicaPort); // a no-op while it runs
+    }
+
+    /** Posts one alert; its fingerprint. */
+    private static String postOne(String key, String alertJson) {
+        Api.Reply reply = API.post(url(Service.INGEST, "/v1/alerts"), key, alertJson);
+        assertEquals(202, reply.status(), reply.body().toString());
+        return reply.body().path("alerts").path(0).path("fingerprint").asText();
+    }
+
+    /** A queue's backlog alarm, firing, as observed at {@code observedAt}. */
+    private static String backlogFiring(Instant observedAt) {
+        return "{\"source\":\"restart-test\",\"resource\":\"queue-01\",\"check\":\"backlog\","
+                + "\"severity\":\"major\",\"status\":\"firing\",\"summary\":\"Backlog above 10000 messages\","
+                + "\"observedAt\":\"" + observedAt + "\"}";
+    }
+
+    /** What triage knows of one alert of {@code tenant}; null before it read the alert. */
+    private static JsonNode alertState(String tenant, String fingerprint) {
+        return API.list(url(Service.TRIAGE, "/v1/alert-states?fingerprint=" + fingerprint),
+                stack.tokens().token("operator", tenant)).stream().findFirst().orElse(null);
+    }
+
+    /** The demo probe's HTTP check of the shop's second web server, which the demo's stories leave alone. */
+    private static String secondShopFront(String status) {
+        return "{\"source\":\"demo-probe\",\"resource\":\"shop-web-02\",\"check\":\"http\","
+                + "\"severity\":\"critical\",\"status\":\"" + status + "\",\"summary\":\"Shop homepage answers HTTP 503\","
+                + "\"labels\":{\"env\":\"prod\",\"service\":\"web-shop\"}}";
     }
 
     /** A tenant whose major incidents must be decided within seconds, and one such incident, still undecided. */
@@ -372,9 +545,9 @@ class StackIT {
         return types;
     }
 
-    private static JsonNode openIncident(String fingerprint) {
+    private static JsonNode openIncident(String tenant, String fingerprint) {
         for (JsonNode incident : API.list(url(Service.TRIAGE, "/v1/incidents?status=open"),
-                stack.tokens().token("operator", Demo.TENANT))) {
+                stack.tokens().token("operator", tenant))) {
             if (fingerprint.equals(incident.path("fingerprint").asText())) {
                 return incident;
             }
@@ -390,9 +563,9 @@ class StackIT {
     @Order(8)
     void aRealAlertmanagersFiringAndResolvedAlertsOpenAndResolveAnIncident() throws Exception {
         Assumptions.assumeTrue(RealAlertmanager.installed(), RealAlertmanager.BINARY + " is not installed");
-        String key = new Demo(stack, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .ingestKey();
-        String operator = stack.tokens().token("operator", Demo.TENANT);
+        String tenant = "stack-alertmanager";
+        String key = register(tenant, "{}", "operators");
+        String operator = stack.tokens().token("operator", tenant);
         try (RealAlertmanager alertmanager = RealAlertmanager.start(url(Service.INGEST, "/v1/ingest/alertmanager"),
                 key)) {
             Instant startsAt = Instant.now().minusSeconds(60);
@@ -404,8 +577,9 @@ class StackIT {
             assertEquals("DiskFull", opened.path("check").asText());
 
             alertmanager.post("DiskFull", "stack-it-db:9100", startsAt, Instant.now());
+            // nobody confirmed it: it ends once the lateness has passed
             await(() -> API.get(url(Service.TRIAGE, "/v1/incidents/" + opened.path("id").asText()), operator).body(),
-                    i -> "resolved".equals(i.path("status").asText()));
+                    i -> "resolved".equals(i.path("status").asText()), UNDECIDED_RESOLVE_WAIT);
         }
     }
 
@@ -435,6 +609,27 @@ class StackIT {
         }
     }
 
+    private static void signalBothTriages(String signal) {
+        stack.signal(Service.TRIAGE, signal);
+        stack.signalReplica(Service.TRIAGE, triageReplicaPort, signal);
+    }
+
+    private static Connection triageDatabase() throws SQLException {
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.existing(
+                "postgresql://postgres:postgres@127.0.0.1:" + stack.layout().pgPort());
+        return DriverManager.getConnection(postgres.jdbcUrl(Service.TRIAGE.database()), postgres.user(),
+                postgres.password());
+    }
+
+    /** Transactions of triage's database waiting for a lock, seen from a connection outside any transaction. */
+    private static long waitingOnLocks(Connection watch) throws SQLException {
+        try (Statement query = watch.createStatement(); ResultSet rows = query.executeQuery("select count(*) from"
+                + " pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     /** Members of the consumer group that own at least one partition, once the group has settled. */
     private static long ownersOfPartitions(String group) {
         Properties props = new Properties();
@@ -453,6 +648,10 @@ class StackIT {
     }
 
     private static <T> T await(Callable<T> probe, Predicate<T> done) {
-        return Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(probe, done::test);
+        return await(probe, done, WAIT);
+    }
+
+    private static <T> T await(Callable<T> probe, Predicate<T> done, Duration timeout) {
+        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(probe, done::test);
     }
 }

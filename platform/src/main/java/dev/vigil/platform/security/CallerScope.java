@@ -54,6 +54,14 @@ public class CallerScope {
      * tenant (every customer token) may leave it out.
      */
     public String forWrite(String requested) {
+        return forOne(requested);
+    }
+
+    /**
+     * The one tenant a request is about (a create, a report): {@code requested}, which must be one the token names.
+     * A token of one tenant may leave it out.
+     */
+    public String forOne(String requested) {
         TenantScope visible = visible();
         if (requested == null) {
             return visible.onlyTenant().orElseThrow(() -> ProblemException.invalid("tenant",

@@ -24,8 +24,7 @@ public record RulesView(
 
         static Rules of(TriageRules rules) {
             return new Rules(rules.groupBy(), iso(rules.groupWindow()),
-                    rules.thresholds().stream().map(t -> new Threshold(t.name(), matchers(t.matchers()),
-                            t.occurrences(), iso(t.within()), iso(t.firingFor()))).toList(),
+                    rules.thresholds().stream().map(Threshold::of).toList(),
                     new Flap(rules.flap().results(), iso(rules.flap().window()), rules.flap().high(),
                             rules.flap().low()),
                     rules.timeouts().stream().map(t -> new Timeout(t.name(), matchers(t.matchers()), iso(t.after())))
@@ -39,6 +38,11 @@ public record RulesView(
             + " once it kept firing for `firingFor`, whichever comes first; null: not used")
     public record Threshold(String name, List<LabelMatcher> matchers, Integer occurrences, String within,
             String firingFor) {
+
+        static Threshold of(TriageRules.Threshold threshold) {
+            return new Threshold(threshold.name(), RulesView.matchers(threshold.matchers()), threshold.occurrences(),
+                    iso(threshold.within()), iso(threshold.firingFor()));
+        }
     }
 
     @Schema(name = "RulesFlap", description = "Flapping starts at a share `high` of state changes among the last"

@@ -13,6 +13,14 @@ public interface TriageConfig {
 
     Rechecks rechecks();
 
+    History history();
+
+    interface History {
+        /** How long every applied alert is kept for the noise report to replay: the most days it can cover. */
+        @WithDefault("P30D")
+        Duration keep();
+    }
+
     interface Rechecks {
         /**
          * How often alerts the wall clock must look at again are looked for (a threshold passing for a source that

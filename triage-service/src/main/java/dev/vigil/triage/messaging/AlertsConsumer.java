@@ -11,6 +11,7 @@ import dev.vigil.triage.GroupKey;
 import dev.vigil.triage.GroupRef;
 import dev.vigil.triage.TriagePolicy;
 import dev.vigil.triage.rules.AlertLabels;
+import dev.vigil.triage.store.AlertLogStore;
 import dev.vigil.triage.store.ChangeStore;
 import dev.vigil.triage.store.TriageReads;
 import io.smallrye.mutiny.Uni;
@@ -29,17 +30,20 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Folds alerts into incidents, a batch at a time: what triage needs is locked and read ({@link TriageReads}),
  * {@link TriagePolicy} decides, and what changed is written with its events in the outbox, in the transaction that
- * claims the alerts in the inbox ({@link BatchProcessor}).
+ * claims the alerts in the inbox ({@link BatchProcessor}). The alerts are also kept in the log the noise report replays.
  */
 @ApplicationScoped
 public class AlertsConsumer implements EventHandler<Alert> {
     private final BatchProcessor processor;
     private final TriageReads reads;
     private final ChangeStore changes;
+    private final AlertLogStore log;
     private final OutboxRelay relay;
 
-    public AlertsConsumer(BatchProcessor processor, TriageReads reads, ChangeStore changes, OutboxRelay relay) {
+    public AlertsConsumer(BatchProcessor processor, TriageReads reads, ChangeStore changes, AlertLogStore log,
+            OutboxRelay relay) {
         this.processor = processor;
+        this.log = log;
         this.reads = reads;
         this.changes = changes;
         this.relay = relay;
@@ -66,7 +70,8 @@ public class AlertsConsumer implements EventHandler<Alert> {
                                 .map(alert -> new GroupRef(alert.tenant(), GroupKey.of(rulesOf.apply(alert.tenant()),
                                         AlertLabels.of(alert))))
                                 .collect(Collectors.toSet()), latest)
-                .chain(inputs -> changes.write(connection, TriagePolicy.apply(fresh.values(), inputs)));
+                .chain(inputs -> changes.write(connection, TriagePolicy.apply(fresh.values(), inputs)))
+                .chain(() -> log.append(connection, fresh.values()));
     }
 
     @Override

@@ -185,6 +185,14 @@ public class IncidentStore {
                         incident.id())));
     }
 
+    /** The tenant's incidents opened from {@code since} on, or still live then, oldest first. */
+    public Uni<List<Incident>> openedSince(String tenant, Instant since) {
+        return pool.preparedQuery("select " + COLUMNS + " from incidents where tenant = $1"
+                        + " and (opened_at >= $2 or resolved_at is null or resolved_at >= $2) order by opened_at")
+                .execute(Tuple.of(tenant, since.atOffset(ZoneOffset.UTC)))
+                .map(IncidentStore::toIncidents);
+    }
+
     public Uni<Optional<Incident>> find(TenantScope scope, UUID id) {
         ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from incidents", "tenant", scope)
                 .where("id = ?", id);

@@ -99,13 +99,17 @@ class NoiseReportTest {
     }
 
     @Test
-    void theHistoryIsForgottenAfterItsRetention() {
+    void aRecordedNightSentTodayIsReportedAndItsHistoryIsForgottenAfterItsRetention() {
         String tenant = TestAlerts.newTenant();
         String operator = TestInfra.token("operator", tenant);
-        TestAlerts.publish(alert(tenant, "db-01", "disk", AlertStatus.FIRING, Instant.now()));
+        Alert lastWeek = alert(tenant, "db-01", "disk", AlertStatus.FIRING, Instant.now().minus(Duration.ofDays(8)));
+        TestAlerts.publish(new Alert(lastWeek.eventId(), tenant, lastWeek.fingerprint(), lastWeek.source(),
+                lastWeek.resource(), lastWeek.check(), lastWeek.severity(), lastWeek.status(), lastWeek.summary(),
+                Map.of(), Map.of(), lastWeek.observedAt(), Instant.now()));
         await().atMost(WAIT).until(() -> incidents(operator).size() == 1);
+        // the period is when triage received the alerts; their incidents are where those alerts were observed
         given().auth().oauth2(operator).get("/v1/noise-report").then().statusCode(200).body("alerts", equalTo(1))
-                .body("days", equalTo(7));
+                .body("days", equalTo(7)).body("incidents.opened", equalTo(1)).body("replay.reproduced", equalTo(1));
 
         retention.forget(Instant.now().plus(Duration.ofDays(31))).await().atMost(WAIT);
 

@@ -23,6 +23,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -91,6 +92,8 @@ public class NoiseReporter {
         List<SilenceRule> silences;
         PlannedQuiet quiet;
         List<Alert> alerts;
+        /** Where the period's alerts begin in event time: incidents and held stretches are stored in it. */
+        Instant eventSince;
         List<Incident> stored;
         Map<SuppressionReason, Long> held;
         List<NoiseStatsStore.Flaps> flaps;
@@ -112,21 +115,27 @@ public class NoiseReporter {
                 .invoke(found -> m.rules = found.getOrDefault(tenant, defaults.rules()))
                 .chain(() -> policies.current(pool, tenants))
                 .invoke(found -> m.policy = found.getOrDefault(tenant, TenantPolicy.DEFAULT))
-                .chain(() -> quiet.silences(pool, tenants, since)).invoke(found -> m.silences = found)
+                .chain(() -> log.since(tenant, since)).invoke(found -> {
+                    m.alerts = found;
+                    // the database keeps microseconds: the earliest alert's own incident must not fall before it
+                    m.eventSince = found.stream().map(Alert::observedAt).min(Instant::compareTo).orElse(since)
+                            .truncatedTo(ChronoUnit.MILLIS);
+                })
+                .chain(() -> quiet.silences(pool, tenants, m.eventSince)).invoke(found -> m.silences = found)
                 .chain(() -> quiet.windows(pool, tenants)).invoke(found -> m.quiet = PlannedQuiet.of(m.silences, found))
-                .chain(() -> log.since(tenant, since)).invoke(found -> m.alerts = found)
-                .chain(() -> incidents.openedSince(tenant, since)).invoke(found -> m.stored = found)
-                .chain(() -> stats.heldByReason(tenant, since)).invoke(found -> m.held = found)
-                .chain(() -> stats.flaps(tenant, since, LISTED)).invoke(found -> m.flaps = found)
+                .chain(() -> incidents.openedSince(tenant, m.eventSince)).invoke(found -> m.stored = found)
+                .chain(() -> stats.heldByReason(tenant, m.eventSince)).invoke(found -> m.held = found)
+                .chain(() -> stats.flaps(tenant, m.eventSince, LISTED)).invoke(found -> m.flaps = found)
                 .chain(() -> stats.requests(tenant, since)).invoke(found -> m.requested = found)
-                .chain(() -> stats.heldOf(tenant, since, noisiestFingerprints(m.alerts)))
+                .chain(() -> stats.heldOf(tenant, m.eventSince, noisiestFingerprints(m.alerts)))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(heldOfNoisiest -> build(tenant, days, since, now, m, heldOfNoisiest));
     }
 
     private NoiseReport build(String tenant, int days, Instant since, Instant now, Material m,
             Map<String, Long> heldOfNoisiest) {
-        List<Incident> opened = m.stored.stream().filter(incident -> !incident.openedAt().isBefore(since)).toList();
+        List<Incident> opened = m.stored.stream().filter(incident -> !incident.openedAt().isBefore(m.eventSince))
+                .toList();
         Replayed baseline = replay(tenant, m, m.rules, now);
         Set<UUID> real = real(baseline, m.stored);
         Set<String> requestedChecks = requestedChecks(m);

@@ -3,6 +3,7 @@ package dev.vigil.devstack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -435,6 +436,38 @@ class StackIT {
         JsonNode incident = await(() -> openIncident(pendingTenant, fingerprint), i -> i != null);
         assertEquals(2, incident.path("occurrences").asLong(), incident.toString());
         assertStaysTheSame(() -> API.list(url(Service.TRIAGE, "/v1/incidents"), pendingOperator).size(), 1);
+    }
+
+    @Test
+    void anAlertStillFiringWhenItsWindowEndsIsRaisedThenThoughTriageRestartedInTheWindow() {
+        String tenant = "stack-window";
+        String key = register(tenant, "{}", "operators");
+        Instant end = Instant.now().plus(Duration.ofSeconds(75)).truncatedTo(ChronoUnit.SECONDS);
+        Api.Reply window = API.post(url(Service.TRIAGE, "/v1/maintenance-windows"),
+                stack.tokens().token("supervisor", tenant), "{\"tenant\":\"" + tenant + "\",\"name\":\"db patching\","
+                        + "\"timeZone\":\"Asia/Tokyo\",\"matchers\":[{\"label\":\"resource\",\"op\":\"=\","
+                        + "\"value\":\"queue-01\"}],\"startsAt\":\"" + end.minus(Duration.ofMinutes(30))
+                        + "\",\"endsAt\":\"" + end + "\"}");
+        assertEquals(201, window.status(), window.body().toString());
+        String fingerprint = postOne(key, backlogFiring(Instant.now()));
+        JsonNode held = await(() -> alertState(tenant, fingerprint), state -> state != null);
+        assertEquals("maintenance", held.path("reason").asText(), held.toString());
+        assertEquals(window.body().path("id").asText(), held.path("reasonRef").asText());
+
+        // a restart in the middle of the window: what it holds, and when to look again, are rows, not memory
+        stack.kill(Service.TRIAGE);
+        if (triageReplicaPort != 0) {
+            stack.killReplica(Service.TRIAGE, triageReplicaPort);
+        }
+        stack.up();
+        assertTrue(Instant.now().isBefore(end), "triage was back before the window ended");
+        assertNull(openIncident(tenant, fingerprint), "nothing opens while the window holds it");
+
+        // the source sent its failure once; the wall clock raises it when the window ends
+        JsonNode incident = await(() -> openIncident(tenant, fingerprint), i -> i != null, Duration.ofSeconds(120));
+        assertFalse(Instant.parse(incident.path("openedAt").asText()).isBefore(end.minusSeconds(1)),
+                "opened when the window ended: " + incident);
+        assertEquals(1, incident.path("occurrences").asLong(), incident.toString());
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.vigil.triage.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vigil.contracts.Alert;
 import dev.vigil.contracts.AlertStatus;
 import dev.vigil.contracts.Json;
@@ -69,7 +68,7 @@ public class AlertLogStore {
                 .map(rows -> {
                     List<Alert> alerts = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        alerts.add(alert(row.getString("alert")));
+                        alerts.add(Rows.read(row.getString("alert"), Alert.class));
                     }
                     return alerts;
                 });
@@ -80,14 +79,5 @@ public class AlertLogStore {
         return pool.preparedQuery("delete from alert_log where received_at < $1")
                 .execute(Tuple.of(before.atOffset(ZoneOffset.UTC)))
                 .map(rows -> rows.rowCount());
-    }
-
-    private static Alert alert(String json) {
-        try {
-            return Json.read(json, Alert.class);
-        } catch (JsonProcessingException e) {
-            // written by append from an Alert: unreadable means the row was damaged outside Vigil
-            throw new IllegalStateException("an alert_log row is not an alert: " + e.getOriginalMessage(), e);
-        }
     }
 }

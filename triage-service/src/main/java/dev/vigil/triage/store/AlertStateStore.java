@@ -1,7 +1,6 @@
 package dev.vigil.triage.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Severity;
@@ -40,8 +39,6 @@ public class AlertStateStore {
             + " labels::text as labels, firing, reason, reason_ref, incident_id, group_key, episode_started_at,"
             + " episode_received_at, episode_occurrences, occurrences, last_observed_at, last_received_at,"
             + " history::text as history, flapping, inhibits, stale_at, recheck_at";
-    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
-    };
 
     private final Pool pool;
 
@@ -120,7 +117,7 @@ public class AlertStateStore {
                 .map(rows -> {
                     Map<String, Instant> watermarks = new HashMap<>();
                     rows.forEach(row -> {
-                        Instant watermark = toInstant(row, "watermark");
+                        Instant watermark = Rows.instant(row, "watermark");
                         if (watermark != null) {
                             watermarks.put(row.getString("tenant"), watermark);
                         }
@@ -188,17 +185,17 @@ public class AlertStateStore {
             refs[i] = s.reasonRef();
             incidents[i] = s.incidentId();
             groups[i] = s.groupKey();
-            episodeStarted[i] = toOffset(s.episodeStartedAt());
-            episodeReceived[i] = toOffset(s.episodeReceivedAt());
+            episodeStarted[i] = Rows.offset(s.episodeStartedAt());
+            episodeReceived[i] = Rows.offset(s.episodeReceivedAt());
             episodeOccurrences[i] = s.episodeOccurrences();
             occurrences[i] = s.occurrences();
-            lastObserved[i] = toOffset(s.lastObservedAt());
-            lastReceived[i] = toOffset(s.lastReceivedAt());
+            lastObserved[i] = Rows.offset(s.lastObservedAt());
+            lastReceived[i] = Rows.offset(s.lastReceivedAt());
             histories[i] = history(s.history());
             flapping[i] = s.flapping();
             inhibits[i] = s.inhibits();
-            stale[i] = toOffset(s.staleAt());
-            recheck[i] = toOffset(s.recheckAt());
+            stale[i] = Rows.offset(s.staleAt());
+            recheck[i] = Rows.offset(s.recheckAt());
         }
         return client.preparedQuery("""
                 insert into alert_states (tenant, fingerprint, source, resource, check_name, severity, summary, labels,
@@ -247,13 +244,13 @@ public class AlertStateStore {
         return new AlertState(row.getString("tenant"), row.getString("fingerprint"), row.getString("source"),
                 row.getString("resource"), row.getString("check_name"),
                 Severity.fromWire(row.getString("severity")).orElseThrow(), row.getString("summary"),
-                labels(row.getString("labels")), row.getBoolean("firing"),
+                Rows.labels(row.getString("labels")), row.getBoolean("firing"),
                 row.getString("reason") == null ? null : SuppressionReason.fromWire(row.getString("reason")).orElseThrow(),
                 row.getString("reason_ref"), row.getUUID("incident_id"), row.getString("group_key"),
-                toInstant(row, "episode_started_at"), toInstant(row, "episode_received_at"),
-                row.getLong("episode_occurrences"), row.getLong("occurrences"), toInstant(row, "last_observed_at"),
-                toInstant(row, "last_received_at"), history(row.getString("history")), row.getBoolean("flapping"),
-                row.getBoolean("inhibits"), toInstant(row, "stale_at"), toInstant(row, "recheck_at"));
+                Rows.instant(row, "episode_started_at"), Rows.instant(row, "episode_received_at"),
+                row.getLong("episode_occurrences"), row.getLong("occurrences"), Rows.instant(row, "last_observed_at"),
+                Rows.instant(row, "last_received_at"), history(row.getString("history")), row.getBoolean("flapping"),
+                row.getBoolean("inhibits"), Rows.instant(row, "stale_at"), Rows.instant(row, "recheck_at"));
     }
 
     /** As {@code [[epoch millis, 1 firing | 0 resolved], ...]}: compact, since every alert rewrites it. */
@@ -279,22 +276,5 @@ public class AlertStateStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored alert history is not readable", e);
         }
-    }
-
-    private static Map<String, String> labels(String json) {
-        try {
-            return Json.mapper().readValue(json, LABELS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored labels are not a JSON object", e);
-        }
-    }
-
-    private static Instant toInstant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime toOffset(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,7 +1,5 @@
 package dev.vigil.triage.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.vigil.contracts.IncidentDecision;
 import dev.vigil.contracts.IncidentStatus;
 import dev.vigil.contracts.Json;
@@ -38,8 +36,6 @@ public class IncidentStore {
             + "summary, labels::text as labels, occurrences, opened_at, last_seen_at, resolved_at, recovered_at, "
             + "first_contact_at, decision::text as decision, group_key, flapping, (select count(*) from incident_execution e"
             + " where e.incident_id = incidents.id and e.ended_at is null) as running_executions";
-    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
-    };
 
     private final Pool pool;
 
@@ -74,7 +70,7 @@ public class IncidentStore {
             return Uni.createFrom().item(List.of());
         }
         String[] tenants = cutoffs.keySet().toArray(String[]::new);
-        OffsetDateTime[] until = Arrays.stream(tenants).map(t -> toOffset(cutoffs.get(t)))
+        OffsetDateTime[] until = Arrays.stream(tenants).map(t -> Rows.offset(cutoffs.get(t)))
                 .toArray(OffsetDateTime[]::new);
         return client.preparedQuery("select " + COLUMNS + " from incidents join unnest($1::text[],"
                         + " $2::timestamptz[]) as c(tenant, cutoff) using (tenant) where status <> 'resolved'"
@@ -99,7 +95,7 @@ public class IncidentStore {
     public Uni<Void> recordFirstContact(SqlClient client, String tenant, UUID incidentId, Instant at) {
         return client.preparedQuery("update incidents set first_contact_at = $3 where tenant = $1 and id = $2"
                         + " and (first_contact_at is null or first_contact_at > $3)")
-                .execute(Tuple.of(tenant, incidentId, toOffset(at))).replaceWithVoid();
+                .execute(Tuple.of(tenant, incidentId, Rows.offset(at))).replaceWithVoid();
     }
 
     /** Upserts the incidents in the given order (resolved before live, see {@link dev.vigil.triage.Changes}). */
@@ -139,10 +135,10 @@ public class IncidentStore {
             summaries[i] = incident.summary();
             labels[i] = Json.write(incident.labels());
             occurrences[i] = incident.occurrences();
-            openedAt[i] = toOffset(incident.openedAt());
-            lastSeenAt[i] = toOffset(incident.lastSeenAt());
-            resolvedAt[i] = toOffset(incident.resolvedAt());
-            recoveredAt[i] = toOffset(incident.recoveredAt());
+            openedAt[i] = Rows.offset(incident.openedAt());
+            lastSeenAt[i] = Rows.offset(incident.lastSeenAt());
+            resolvedAt[i] = Rows.offset(incident.resolvedAt());
+            recoveredAt[i] = Rows.offset(incident.recoveredAt());
             decisions[i] = Json.write(incident.decision());
             groupKeys[i] = incident.groupKey();
             flapping[i] = incident.flapping();
@@ -211,34 +207,9 @@ public class IncidentStore {
                 IncidentStatus.fromWire(row.getString("status")).orElseThrow(), row.getString("source"),
                 row.getString("resource"), row.getString("check_name"),
                 Severity.fromWire(row.getString("severity")).orElseThrow(), row.getString("summary"),
-                labels(row.getString("labels")), row.getLong("occurrences"), toInstant(row, "opened_at"),
-                toInstant(row, "last_seen_at"), toInstant(row, "resolved_at"), toInstant(row, "recovered_at"),
-                toInstant(row, "first_contact_at"), read(row.getString("decision"), IncidentDecision.class),
+                Rows.labels(row.getString("labels")), row.getLong("occurrences"), Rows.instant(row, "opened_at"),
+                Rows.instant(row, "last_seen_at"), Rows.instant(row, "resolved_at"), Rows.instant(row, "recovered_at"),
+                Rows.instant(row, "first_contact_at"), Rows.read(row.getString("decision"), IncidentDecision.class),
                 row.getLong("running_executions").intValue(), row.getString("group_key"), row.getBoolean("flapping"));
-    }
-
-    private static Map<String, String> labels(String json) {
-        try {
-            return Json.mapper().readValue(json, LABELS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored labels are not a JSON object", e);
-        }
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return Json.read(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored " + type.getSimpleName() + " is not readable", e);
-        }
-    }
-
-    private static Instant toInstant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime toOffset(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -5,12 +5,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The input a benchmark request goes through, and the body it sends for a list of alert numbers. Alert n always
@@ -122,13 +117,9 @@ enum BenchFormat {
     }
 
     /** {@code --format}: a format's name in lower case. */
-    static final class Name implements ITypeConverter<BenchFormat> {
-        @Override
-        public BenchFormat convert(String value) {
-            return Stream.of(values()).filter(f -> f.name().toLowerCase(Locale.ROOT).equals(value.trim()))
-                    .findFirst().orElseThrow(() -> new TypeConversionException("'" + value + "' is not one of "
-                            + Stream.of(values()).map(f -> f.name().toLowerCase(Locale.ROOT))
-                                    .collect(Collectors.joining(", "))));
+    static final class Name extends EnumName<BenchFormat> {
+        Name() {
+            super(BenchFormat.class);
         }
     }
 }

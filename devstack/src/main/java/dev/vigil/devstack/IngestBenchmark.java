@@ -1,19 +1,11 @@
 package dev.vigil.devstack;
 
-import dev.vigil.contracts.Json;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,31 +23,31 @@ final class IngestBenchmark {
 
     private final Stack stack;
     private final PrintStream out;
-    private final Api api = new Api();
+    private final IngestTenants ingestTenants;
 
     IngestBenchmark(Stack stack, PrintStream out) {
         this.stack = stack;
         this.out = out;
+        this.ingestTenants = new IngestTenants(stack);
     }
 
     void run(int seconds, int connections, int batch, BenchFormat format, boolean repeat, int tenants) {
         List<String> keys = new ArrayList<>();
         for (int t = 1; t <= tenants; t++) {
-            keys.add(ingestKey(TENANT_PREFIX + t));
+            keys.add(ingestTenants.keyFor(TENANT_PREFIX + t, "Benchmark " + TENANT_PREFIX + t, "bench"));
         }
-        String url = stack.layout().serviceUrl(Service.INGEST) + format.path();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        AlertPosts posts = new AlertPosts(stack.layout().serviceUrl(Service.INGEST) + format.path());
         out.printf("%s %s alerts from %d tenant(s): warming up for %d s, then %d s with %d connections x %d alerts"
                 + " per request%n", format.path(), repeat ? "repeated" : "new", tenants, WARM_UP.toSeconds(), seconds,
                 connections, Math.min(batch, format.maxBatch()));
         Alerts alerts = new Alerts(format, Math.min(batch, format.maxBatch()), repeat);
-        load(client, url, keys, WARM_UP, connections, alerts, new AtomicLong(), new ArrayList<>(), new AtomicLong());
+        load(posts, keys, WARM_UP, connections, alerts, new AtomicLong(), new ArrayList<>(), new AtomicLong());
 
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
-        load(client, url, keys, Duration.ofSeconds(seconds), connections, alerts, accepted, latencies, refused);
+        load(posts, keys, Duration.ofSeconds(seconds), connections, alerts, accepted, latencies, refused);
         double elapsed = (System.nanoTime() - started) / 1e9;
 
         List<Long> sorted = new ArrayList<>(latencies);
@@ -68,39 +60,23 @@ final class IngestBenchmark {
         out.println("resident memory (MiB): " + stack.residentMiB());
     }
 
-    private void load(HttpClient client, String url, List<String> keys, Duration duration, int connections, Alerts alerts,
+    private static void load(AlertPosts posts, List<String> keys, Duration duration, int connections, Alerts alerts,
             AtomicLong accepted, List<Long> latencies, AtomicLong refused) {
         long deadline = System.nanoTime() + duration.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(connections);
-        for (int c = 0; c < connections; c++) {
+        AlertPosts.inParallel(connections, c -> {
             String key = keys.get(c % keys.size());
-            pool.submit(() -> {
-                while (System.nanoTime() < deadline) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(alerts.nextBody(key))).build();
-                    long sent = System.nanoTime();
-                    try {
-                        int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                        latencies.add(System.nanoTime() - sent);
-                        if (status == 202) {
-                            accepted.addAndGet(alerts.batch);
-                        } else {
-                            refused.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        refused.incrementAndGet();
-                    }
+            while (System.nanoTime() < deadline) {
+                AlertPosts.Answer answer = posts.post(key, alerts.nextBody(key), Map.of());
+                if (answer.answered()) {
+                    latencies.add(answer.nanos());
                 }
-                return null;
-            });
-        }
-        pool.shutdown();
-        try {
-            pool.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+                if (answer.status() == 202) {
+                    accepted.addAndGet(alerts.batch);
+                } else {
+                    refused.incrementAndGet();
+                }
+            }
+        });
     }
 
     /** The numbers of the alerts each request carries: ever new ones, or a cycle through {@link #REPEATED}. */
@@ -124,21 +100,6 @@ final class IngestBenchmark {
             }
             return format.withKey(format.body(numbers), key);
         }
-    }
-
-    private String ingestKey(String tenant) {
-        String admin = stack.tokens().adminToken();
-        int status = api.post(stack.layout().serviceUrl(Service.INGEST) + "/v1/tenants", admin,
-                Json.write(Map.of("id", tenant, "name", "Benchmark " + tenant))).status();
-        if (status != 201 && status != 409) {
-            throw new StackException("could not register the benchmark tenant: " + status);
-        }
-        Api.Reply key = api.post(stack.layout().serviceUrl(Service.INGEST) + "/v1/tenants/" + tenant + "/ingest-keys",
-                admin, "{\"name\":\"bench\"}");
-        if (key.status() != 201) {
-            throw new StackException("could not issue a benchmark key: " + key.status());
-        }
-        return key.body().path("key").asText();
     }
 
     private static double percentile(List<Long> sorted, double p) {

@@ -36,10 +36,12 @@ final class NightReplay {
     private final Stack stack;
     private final PrintStream out;
     private final Api api = new Api();
+    private final IngestTenants ingestTenants;
 
     NightReplay(Stack stack, PrintStream out) {
         this.stack = stack;
         this.out = out;
+        this.ingestTenants = new IngestTenants(stack);
     }
 
     NightScore run(long seed, int customers, double speed) {
@@ -49,7 +51,7 @@ final class NightReplay {
                 prefix, customers, night.alerts().size(), night.length().toHours(), night.start(), night.episodes());
         Map<String, String> keys = new LinkedHashMap<>();
         for (String tenant : night.tenants()) {
-            keys.put(tenant, ingestKey(tenant));
+            keys.put(tenant, ingestTenants.keyFor(tenant, "Noisy night " + tenant, "night"));
         }
         long declared = night.windows().stream().filter(window -> !window.hosts().isEmpty())
                 .peek(this::declare).count();
@@ -171,21 +173,6 @@ final class NightReplay {
             throw new StackException("triage refused " + window.tenant() + "'s maintenance window: " + reply.status()
                     + " " + reply.body());
         }
-    }
-
-    private String ingestKey(String tenant) {
-        String admin = stack.tokens().adminToken();
-        String ingest = stack.layout().serviceUrl(Service.INGEST);
-        int status = api.post(ingest + "/v1/tenants", admin,
-                Json.write(Map.of("id", tenant, "name", "Noisy night " + tenant))).status();
-        if (status != 201 && status != 409) {
-            throw new StackException("could not register the night's tenant " + tenant + ": " + status);
-        }
-        Api.Reply key = api.post(ingest + "/v1/tenants/" + tenant + "/ingest-keys", admin, "{\"name\":\"night\"}");
-        if (key.status() != 201) {
-            throw new StackException("could not issue an ingest key for " + tenant + ": " + key.status());
-        }
-        return key.body().path("key").asText();
     }
 
     private static void sleep(long millis) {

@@ -120,6 +120,37 @@ public final class Stack {
         }
     }
 
+    /**
+     * Stops one service (asked first, killed after 20 s), and any replica {@link #startReplica} started, so that
+     * nothing consumes its topics; {@link #up()} or {@link #start} starts it again.
+     */
+    void stop(Service service) {
+        for (String name : runningNames()) {
+            if (name.equals(service.id()) || name.matches(service.id() + "-\\d+")) {
+                ManagedProcess process = process(name);
+                boolean wasRunning = process.running().isPresent();
+                process.stop(Duration.ofSeconds(20));
+                if (wasRunning) {
+                    out.println("stopped " + name);
+                }
+            }
+        }
+    }
+
+    /**
+     * Starts one service if it is stopped, without waiting until it is ready ({@link #ready} says when), so a caller
+     * can watch it start; the rest of the stack must be running.
+     */
+    void start(Service service) {
+        startIfStopped(process(service.id()), layout.servicePorts().get(service), serviceCommand(service),
+                serviceEnvironment(service, connectPostgres()));
+    }
+
+    /** Fails when a service's process, started by {@link #up()} or {@link #start}, has exited. */
+    void failIfExited(Service service) {
+        failIfExited(process(service.id()));
+    }
+
     /** Crashes one service (SIGKILL); {@link #up()} starts it again. */
     public void kill(Service service) {
         kill(service.id());
@@ -240,6 +271,11 @@ public final class Stack {
                 PostgresServerProcess.stop(server, Duration.ofSeconds(30));
             });
         }
+    }
+
+    /** The PostgreSQL the services use (embedded, or the one VIGIL_PG_URL names), to read their databases. */
+    EmbeddedPostgresServer postgres() {
+        return connectPostgres();
     }
 
     private Path postgresData() {

@@ -9,7 +9,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** The subcommands that run the local stack, one class and one job each: up, down, status, logs, demo, bench,
- * night. */
+ * bench-triage, night. */
 final class StackCommands {
     private StackCommands() {
     }
@@ -139,6 +139,57 @@ final class StackCommands {
                 stack.up();
             }
             new IngestBenchmark(stack, vigil.out()).run(seconds, connections, batch, format, repeat, tenants);
+        }
+    }
+
+    @Command(name = "bench-triage", description = {
+        "Measure how fast triage applies a backlog of alerts, warm, and check it counted each exactly once.",
+        "Stops triage, posts exactly --alerts alerts through POST /v1/alerts (" + TriageBenchmark.CONNECTIONS
+                + " connections x " + TriageBenchmark.BATCH + " alerts per request) as new tenants "
+                + TriageBenchmark.TENANT_PREFIX + "<run>-<n>, starts triage and samples the occurrences it has "
+                + "applied every second; prints the average, the rate warm and the best 10 s, then compares every "
+                + "fingerprint's count with what was sent: PASS, or FAIL and exit status 1 (see docs/benchmarks.md)."})
+    static final class BenchTriage implements Runnable {
+        @ParentCommand
+        Vigil vigil;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--alerts", paramLabel = "N", defaultValue = "1000000", converter = PositiveNumber.class,
+                description = "alerts to post, exactly (default: ${DEFAULT-VALUE})")
+        int alerts;
+
+        @Option(names = "--mix", paramLabel = "M", defaultValue = "new", converter = TriageBenchmark.Mix.Name.class,
+                description = "new: every alert a new fingerprint; repeat: the same --fingerprints alerts in turn, "
+                        + "all firing (default: ${DEFAULT-VALUE})")
+        TriageBenchmark.Mix mix;
+
+        @Option(names = "--fingerprints", paramLabel = "K", defaultValue = "" + IngestBenchmark.REPEATED,
+                converter = PositiveNumber.class,
+                description = "with --mix repeat, how many distinct alerts; at most N (default: ${DEFAULT-VALUE})")
+        int fingerprints;
+
+        @Option(names = "--tenants", paramLabel = "T", defaultValue = "4", converter = PositiveNumber.class,
+                description = "tenants the alerts are spread over, each held to its own rate (default: "
+                        + "${DEFAULT-VALUE})")
+        int tenants;
+
+        @Override
+        public void run() {
+            boolean fingerprintsGiven = spec.commandLine().getParseResult().hasMatchedOption("--fingerprints");
+            if (mix == TriageBenchmark.Mix.NEW && fingerprintsGiven) {
+                throw new ParameterException(spec.commandLine(), "--fingerprints goes with --mix repeat");
+            }
+            if (mix == TriageBenchmark.Mix.REPEAT && fingerprints > alerts) {
+                throw new ParameterException(spec.commandLine(), "--fingerprints " + fingerprints
+                        + " is more than --alerts " + alerts + ": each fingerprint must be sent at least once");
+            }
+            Stack stack = vigil.stack();
+            if (!stack.isUp()) {
+                stack.up();
+            }
+            new TriageBenchmark(stack, vigil.out()).run(alerts, mix, fingerprints, tenants);
         }
     }
 

@@ -31,6 +31,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             TokenCommand.class,
             StackCommands.RunDemo.class,
             StackCommands.Bench.class,
+            StackCommands.BenchTriage.class,
             StackCommands.RunNight.class,
             DeadLetterCommand.class,
             HelpCommand.class},

@@ -40,6 +40,11 @@ class VigilCommandLineTest {
         "logs billing                                   | unknown process 'billing': one of postgres, kafka, receiver, ingest",
         "bench --seconds 2s                             | ./vigil bench: invalid value for option '--seconds': '2s' is not a whole number",
         "bench --format prometheus                      | ./vigil bench: invalid value for option '--format': 'prometheus' is not one of native, alertmanager, grafana, pagerduty",
+        "bench-triage --mix old                         | ./vigil bench-triage: invalid value for option '--mix': 'old' is not one of new, repeat",
+        "bench-triage --alerts 0                        | ./vigil bench-triage: invalid value for option '--alerts': '0' is not above zero",
+        "bench-triage --alerts 1e6                      | ./vigil bench-triage: invalid value for option '--alerts': '1e6' is not a whole number",
+        "bench-triage --fingerprints 50                 | ./vigil bench-triage: --fingerprints goes with --mix repeat",
+        "bench-triage --mix repeat --alerts 10 --fingerprints 100 | --fingerprints 100 is more than --alerts 10",
         "night --speed 0                                | ./vigil night: invalid value for option '--speed': '0' is not above zero",
         "night --customers many                         | ./vigil night: invalid value for option '--customers': 'many' is not a whole number",
         "token                                          | ./vigil token: missing required option: '--role=R'",
@@ -92,6 +97,7 @@ class VigilCommandLineTest {
         "token --help             | Usage: ./vigil token [-h] --role=R [--tenant=T] [--tenants=T[,T...]]...",
         "demo --help              | Usage: ./vigil demo",
         "bench --help             | Usage: ./vigil bench",
+        "bench-triage --help      | Usage: ./vigil bench-triage [-h] [--alerts=N] [--mix=M] [--fingerprints=K]",
         "night --help             | Usage: ./vigil night",
         "dlq --help               | Usage: ./vigil dlq [-h] (list | redrive)",
         "dlq redrive --help       | Usage: ./vigil dlq redrive [-h] --service=S (--offset=N... | --all)",
@@ -124,7 +130,8 @@ class VigilCommandLineTest {
 
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().startsWith("Usage: ./vigil [-h] [COMMAND]"), run.out());
-        for (String command : List.of("up", "down", "status", "logs", "token", "demo", "bench", "night", "dlq")) {
+        for (String command : List.of("up", "down", "status", "logs", "token", "demo", "bench", "bench-triage", "night",
+                "dlq")) {
             assertTrue(run.out().lines().anyMatch(line -> line.startsWith("  " + command + " ")), command + ": " + run.out());
         }
     }

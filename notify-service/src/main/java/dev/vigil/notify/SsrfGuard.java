@@ -1,10 +1,12 @@
 package dev.vigil.notify;
 
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Keeps webhooks from reaching the MSP's own network (server-side request forgery): a host is allowed only
@@ -46,7 +48,8 @@ public final class SsrfGuard {
     public Verdict check(String host) {
         InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(host);
+            Optional<InetAddress> numeric = Ipv4Spelling.parse(host);
+            addresses = numeric.isPresent() ? new InetAddress[] {numeric.get()} : resolver.resolve(host);
         } catch (UnknownHostException e) {
             return new Unresolved("host " + host + " does not resolve");
         }
@@ -60,33 +63,76 @@ public final class SsrfGuard {
         return new Allowed(addresses[0]);
     }
 
+    /**
+     * Whether {@code address} is not publicly routable: in a block the IANA IPv4 and IPv6 special-purpose address
+     * registries do not mark globally reachable (loopback, private, shared, link-local, benchmarking, documentation,
+     * discard, the protocol assignments), multicast, reserved, or an IPv6 form that carries such an IPv4 address.
+     */
     static boolean isPrivate(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (NOT_PUBLIC.stream().anyMatch(range -> range.contains(address))) {
             return true;
         }
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first == 0 // 0.0.0.0/8, "this network"
-                    || (first == 100 && (second & 0xc0) == 64) // 100.64.0.0/10, carrier-grade NAT
-                    || first >= 240; // 240.0.0.0/4 reserved, and the broadcast address
-        }
-        if ((b[0] & 0xfe) == 0xfc) {
-            return true; // fc00::/7, unique-local
+            return false;
         }
         // IPv6 forms that carry an IPv4 address a gateway would route to
-        if (((Inet6Address) address).isIPv4CompatibleAddress()) {
-            return isPrivate(ipv4(b, 12));
+        boolean zeroHead = Arrays.equals(Arrays.copyOfRange(b, 0, 8), new byte[8]);
+        if (zeroHead && b[8] == 0 && b[9] == 0 && (((b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff)
+                || (b[10] == 0 && b[11] == 0))) {
+            return isPrivate(ipv4(b, 12)); // ::ffff:a.b.c.d mapped, ::a.b.c.d compatible
         }
-        if (b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
-            return isPrivate(ipv4(b, 12)); // 64:ff9b::/96, NAT64
+        if (zeroHead && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0) {
+            return isPrivate(ipv4(b, 12)); // ::ffff:0:a.b.c.d, IPv4-translated (SIIT)
         }
-        if (b[0] == 0x20 && b[1] == 0x02) {
-            return isPrivate(ipv4(b, 2)); // 2002::/16, 6to4
+        if (NAT64.contains(address)) {
+            return isPrivate(ipv4(b, 12)); // 64:ff9b::/96
+        }
+        if (SIX_TO_FOUR.contains(address)) {
+            return isPrivate(ipv4(b, 2)); // 2002::/16
         }
         return false;
+    }
+
+    private static final Cidr NAT64 = Cidr.of("64:ff9b::/96");
+    private static final Cidr SIX_TO_FOUR = Cidr.of("2002::/16");
+
+    /** Not globally reachable, or not to be called: refused whatever the host's name. */
+    private static final List<Cidr> NOT_PUBLIC = Stream.of(
+            // IPv4 (RFC 6890 and its updates)
+            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+            "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15",
+            "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+            // IPv6
+            "::/128", "::1/128", "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "3fff::/20",
+            "5f00::/16", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8")
+            .map(Cidr::of).toList();
+
+    /** A block of addresses: the first {@code bits} bits of {@code prefix}. */
+    private record Cidr(byte[] prefix, int bits) {
+        static Cidr of(String cidr) {
+            int slash = cidr.indexOf('/');
+            try {
+                return new Cidr(InetAddress.getByName(cidr.substring(0, slash)).getAddress(),
+                        Integer.parseInt(cidr.substring(slash + 1)));
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("not an address literal: " + cidr, e);
+            }
+        }
+
+        boolean contains(InetAddress address) {
+            byte[] bytes = address.getAddress();
+            if (bytes.length != prefix.length) {
+                return false;
+            }
+            for (int bit = 0; bit < bits; bit++) {
+                int mask = 0x80 >>> (bit % 8);
+                if ((bytes[bit / 8] & mask) != (prefix[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static InetAddress ipv4(byte[] bytes, int offset) {

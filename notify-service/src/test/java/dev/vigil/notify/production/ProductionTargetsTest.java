@@ -62,7 +62,12 @@ class ProductionTargetsTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://hooks.example.com/vigil", "https://127.0.0.1/hook", "https://localhost/hook",
             "https://10.0.0.8/hook", "https://192.168.1.20/hook", "https://[::1]/hook",
-            "https://169.254.169.254/latest/meta-data", "https://[fd00::1]/hook"})
+            "https://169.254.169.254/latest/meta-data", "https://[fd00::1]/hook",
+            "https://127.1/hook", "https://0x7f.0.0.1/hook", "https://2130706433/hook", "https://017700000001/hook",
+            "https://[::ffff:127.0.0.1]/hook", "https://[::ffff:0:127.0.0.1]/hook", "https://0.0.0.0/hook",
+            "https://198.18.0.1/hook", "https://192.0.2.1/hook", "https://198.51.100.1/hook",
+            "https://203.0.113.1/hook", "https://192.0.0.1/hook", "https://192.88.99.1/hook",
+            "https://[2001:db8::1]/hook", "https://[100::1]/hook", "https://[64:ff9b::a00:1]/hook"})
     void aPlainOrInternalUrlIsRefusedWhenRegistered(String url) {
         given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, TestIncidents.newTenant()))
                 .contentType(ContentType.JSON).body(Map.of("url", url))

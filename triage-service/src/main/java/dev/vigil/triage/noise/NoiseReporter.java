@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,6 +91,8 @@ public class NoiseReporter {
         List<SilenceRule> silences;
         PlannedQuiet quiet;
         List<Alert> alerts;
+        Map<String, AlertTally> tallies;
+        List<String> noisiest;
         /** Where the period's alerts begin in event time: incidents and held stretches are stored in it. */
         Instant eventSince;
         List<Incident> stored;
@@ -117,6 +118,8 @@ public class NoiseReporter {
                 .invoke(found -> m.policy = found.getOrDefault(tenant, TenantPolicy.DEFAULT))
                 .chain(() -> log.since(tenant, since)).invoke(found -> {
                     m.alerts = found;
+                    m.tallies = tallies(found);
+                    m.noisiest = noisiestFingerprints(m.tallies);
                     // the database keeps microseconds: the earliest alert's own incident must not fall before it
                     m.eventSince = found.stream().map(Alert::observedAt).min(Instant::compareTo).orElse(since)
                             .truncatedTo(ChronoUnit.MILLIS);
@@ -127,7 +130,7 @@ public class NoiseReporter {
                 .chain(() -> stats.heldByReason(tenant, m.eventSince)).invoke(found -> m.held = found)
                 .chain(() -> stats.flaps(tenant, m.eventSince, LISTED)).invoke(found -> m.flaps = found)
                 .chain(() -> stats.requests(tenant, since)).invoke(found -> m.requested = found)
-                .chain(() -> stats.heldOf(tenant, m.eventSince, noisiestFingerprints(m.alerts)))
+                .chain(() -> stats.heldOf(tenant, m.eventSince, m.noisiest))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(heldOfNoisiest -> build(tenant, days, since, now, m, heldOfNoisiest));
     }
@@ -149,7 +152,7 @@ public class NoiseReporter {
                 replayed.sameFailureAs(stored.fingerprint(), stored.openedAt(), stored.resolvedAt()))).count();
         long firing = m.alerts.stream().filter(alert -> alert.status() == AlertStatus.FIRING).count();
         return new NoiseReport(tenant, days, since, now, m.alerts.size(), firing, m.held,
-                noisiest(m.alerts, opened, heldOfNoisiest), flaps(m.flaps, m.alerts, opened), tally(opened),
+                noisiest(m, opened, heldOfNoisiest), flaps(m, opened), tally(opened),
                 m.requested, suggestions,
                 new NoiseReport.ReplayCheck(m.alerts.size(), baseline.incidents().size(), opened.size(), reproduced));
     }
@@ -179,51 +182,59 @@ public class NoiseReporter {
         return checks;
     }
 
-    private static List<String> noisiestFingerprints(List<Alert> alerts) {
-        Map<String, Long> firings = new HashMap<>();
-        alerts.stream().filter(alert -> alert.status() == AlertStatus.FIRING)
-                .forEach(alert -> firings.merge(alert.fingerprint(), 1L, Long::sum));
-        return firings.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+    /** One alert's firings and resolutions in the period, and the last thing it said. */
+    private static final class AlertTally {
+        long firings;
+        long resolutions;
+        Alert last;
+    }
+
+    /** Every alert's tally, in one pass over the period's alerts. */
+    private static Map<String, AlertTally> tallies(List<Alert> alerts) {
+        Map<String, AlertTally> tallies = new HashMap<>();
+        for (Alert alert : alerts) {
+            AlertTally tally = tallies.computeIfAbsent(alert.fingerprint(), fingerprint -> new AlertTally());
+            if (alert.status() == AlertStatus.FIRING) {
+                tally.firings++;
+            } else {
+                tally.resolutions++;
+            }
+            tally.last = alert;
+        }
+        return tallies;
+    }
+
+    /** The alerts that fired most, the most first. */
+    private static List<String> noisiestFingerprints(Map<String, AlertTally> tallies) {
+        return tallies.entrySet().stream().filter(entry -> entry.getValue().firings > 0)
+                .sorted(Comparator.comparing((Map.Entry<String, AlertTally> entry) -> -entry.getValue().firings)
+                        .thenComparing(Map.Entry::getKey))
                 .limit(LISTED).map(Map.Entry::getKey).toList();
     }
 
-    private static List<NoiseReport.Noisy> noisiest(List<Alert> alerts, List<Incident> opened,
-            Map<String, Long> held) {
-        Map<String, Alert> last = lastOf(alerts);
+    private static List<NoiseReport.Noisy> noisiest(Material m, List<Incident> opened, Map<String, Long> held) {
         List<NoiseReport.Noisy> noisiest = new ArrayList<>();
-        for (String fingerprint : noisiestFingerprints(alerts)) {
-            long firings = alerts.stream().filter(alert -> alert.fingerprint().equals(fingerprint)
-                    && alert.status() == AlertStatus.FIRING).count();
-            long resolutions = alerts.stream().filter(alert -> alert.fingerprint().equals(fingerprint)
-                    && alert.status() == AlertStatus.RESOLVED).count();
+        for (String fingerprint : m.noisiest) {
+            AlertTally tally = m.tallies.get(fingerprint);
             long incidentsOpened = opened.stream().filter(incident -> incident.fingerprint().equals(fingerprint))
                     .count();
-            Alert alert = last.get(fingerprint);
-            noisiest.add(new NoiseReport.Noisy(fingerprint, alert.resource(), alert.check(), firings, resolutions,
-                    incidentsOpened, held.getOrDefault(fingerprint, 0L)));
+            noisiest.add(new NoiseReport.Noisy(fingerprint, tally.last.resource(), tally.last.check(), tally.firings,
+                    tally.resolutions, incidentsOpened, held.getOrDefault(fingerprint, 0L)));
         }
         return noisiest;
     }
 
-    private static List<NoiseReport.Flapping> flaps(List<NoiseStatsStore.Flaps> flaps, List<Alert> alerts,
-            List<Incident> opened) {
-        Map<String, Alert> last = lastOf(alerts);
+    private static List<NoiseReport.Flapping> flaps(Material m, List<Incident> opened) {
         List<NoiseReport.Flapping> listed = new ArrayList<>();
-        for (NoiseStatsStore.Flaps flap : flaps) {
-            Alert alert = last.get(flap.fingerprint());
+        for (NoiseStatsStore.Flaps flap : m.flaps) {
+            AlertTally tally = m.tallies.get(flap.fingerprint());
+            Alert alert = tally == null ? null : tally.last;
             long flappingIncidents = opened.stream().filter(incident -> incident.flapping()
                     && incident.fingerprint().equals(flap.fingerprint())).count();
             listed.add(new NoiseReport.Flapping(flap.fingerprint(), alert == null ? null : alert.resource(),
                     alert == null ? null : alert.check(), flap.stretches(), flap.alerts(), flappingIncidents));
         }
         return listed;
-    }
-
-    private static Map<String, Alert> lastOf(List<Alert> alerts) {
-        Map<String, Alert> last = new LinkedHashMap<>();
-        alerts.forEach(alert -> last.put(alert.fingerprint(), alert));
-        return last;
     }
 
     private static NoiseReport.IncidentTally tally(List<Incident> opened) {

@@ -12,6 +12,7 @@ import dev.vigil.platform.messaging.Subscription;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -58,7 +59,7 @@ public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {
     }
 
     @Override
-    public void committed() {
+    public void committed(Collection<IncidentEvent> applied) {
         dispatcher.wake();
     }
 }

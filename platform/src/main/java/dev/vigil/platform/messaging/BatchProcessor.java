@@ -85,7 +85,7 @@ public class BatchProcessor {
                 .invoke(fresh -> {
                     health.applied(handler.subscription().channel());
                     health.redelivered(handler.subscription().channel(), byId.size() - fresh.size());
-                    handler.committed();
+                    handler.committed(only(byId, fresh).values());
                 })
                 .replaceWithVoid();
     }

@@ -3,6 +3,7 @@ package dev.vigil.platform.messaging;
 import dev.vigil.contracts.ConsumedEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +22,6 @@ public interface EventHandler<T extends ConsumedEvent> {
      */
     Uni<Void> apply(SqlConnection connection, Map<UUID, T> fresh);
 
-    /** Runs after every committed transaction, e.g. to wake the outbox relay. */
-    void committed();
+    /** Runs after every committed transaction with the events it applied, e.g. to wake the outbox relay. */
+    void committed(Collection<T> applied);
 }

@@ -10,6 +10,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -48,7 +49,7 @@ public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {
     }
 
     @Override
-    public void committed() {
+    public void committed(Collection<IncidentEvent> applied) {
         relay.wake();
     }
 }

@@ -13,11 +13,13 @@ import dev.vigil.triage.TriagePolicy;
 import dev.vigil.triage.rules.AlertLabels;
 import dev.vigil.triage.store.AlertLogStore;
 import dev.vigil.triage.store.ChangeStore;
+import dev.vigil.triage.store.EventTimes;
 import dev.vigil.triage.store.TriageReads;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -30,7 +32,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Folds alerts into incidents, a batch at a time: what triage needs is locked and read ({@link TriageReads}),
  * {@link TriagePolicy} decides, and what changed is written with its events in the outbox, in the transaction that
- * claims the alerts in the inbox ({@link BatchProcessor}). The alerts are also kept in the log the noise report replays.
+ * claims the alerts in the inbox ({@link BatchProcessor}); once committed, they move their tenants' event time on. The alerts are also kept in the log the noise report replays.
  */
 @ApplicationScoped
 public class AlertsConsumer implements EventHandler<Alert> {
@@ -39,9 +41,11 @@ public class AlertsConsumer implements EventHandler<Alert> {
     private final ChangeStore changes;
     private final AlertLogStore log;
     private final OutboxRelay relay;
+    private final EventTimes eventTimes;
 
     public AlertsConsumer(BatchProcessor processor, TriageReads reads, ChangeStore changes, AlertLogStore log,
-            OutboxRelay relay) {
+            OutboxRelay relay, EventTimes eventTimes) {
+        this.eventTimes = eventTimes;
         this.processor = processor;
         this.log = log;
         this.reads = reads;
@@ -63,19 +67,24 @@ public class AlertsConsumer implements EventHandler<Alert> {
     public Uni<Void> apply(SqlConnection connection, Map<UUID, Alert> fresh) {
         Set<AlertKey> keys = new LinkedHashSet<>();
         fresh.values().forEach(alert -> keys.add(new AlertKey(alert.tenant(), alert.fingerprint())));
-        Map<String, Instant> latest = new HashMap<>();
-        fresh.values().forEach(alert -> latest.merge(alert.tenant(), alert.observedAt(),
-                (a, b) -> a.isAfter(b) ? a : b));
         return reads.read(connection, keys, rulesOf -> fresh.values().stream()
                                 .map(alert -> new GroupRef(alert.tenant(), GroupKey.of(rulesOf.apply(alert.tenant()),
                                         AlertLabels.of(alert))))
-                                .collect(Collectors.toSet()), latest)
+                                .collect(Collectors.toSet()), latestObserved(fresh.values()))
                 .chain(inputs -> changes.write(connection, TriagePolicy.apply(fresh.values(), inputs)))
                 .chain(() -> log.append(connection, fresh.values()));
     }
 
+    /** Per tenant, the latest observed time among the alerts. */
+    private static Map<String, Instant> latestObserved(Collection<Alert> alerts) {
+        Map<String, Instant> latest = new HashMap<>();
+        alerts.forEach(alert -> latest.merge(alert.tenant(), alert.observedAt(), (a, b) -> a.isAfter(b) ? a : b));
+        return latest;
+    }
+
     @Override
-    public void committed() {
+    public void committed(Collection<Alert> applied) {
+        eventTimes.advance(latestObserved(applied));
         relay.wake();
     }
 }

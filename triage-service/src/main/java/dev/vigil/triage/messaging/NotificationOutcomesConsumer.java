@@ -13,6 +13,7 @@ import dev.vigil.triage.store.TimelineStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,7 +65,7 @@ public class NotificationOutcomesConsumer implements EventHandler<NotificationOu
     }
 
     @Override
-    public void committed() {
+    public void committed(Collection<NotificationOutcome> applied) {
         // nothing to publish
     }
 

@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public class RunbookEventsConsumer implements EventHandler<RunbookExecutionEvent
     }
 
     @Override
-    public void committed() {
+    public void committed(Collection<RunbookExecutionEvent> applied) {
         relay.wake();
     }
 

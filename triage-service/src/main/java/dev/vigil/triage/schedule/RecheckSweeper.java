@@ -4,11 +4,13 @@ import dev.vigil.platform.outbox.OutboxRelay;
 import dev.vigil.platform.schedule.PeriodicJobs;
 import dev.vigil.triage.AlertKey;
 import dev.vigil.triage.AlertState;
+import dev.vigil.triage.Changes;
 import dev.vigil.triage.GroupRef;
 import dev.vigil.triage.TriagePolicy;
 import dev.vigil.triage.config.TriageConfig;
 import dev.vigil.triage.store.AlertStateStore;
 import dev.vigil.triage.store.ChangeStore;
+import dev.vigil.triage.store.EventTimes;
 import dev.vigil.triage.store.TriageReads;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -39,9 +41,14 @@ public class RecheckSweeper {
     private final OutboxRelay relay;
     private final TriageConfig config;
     private final PeriodicJobs jobs;
+    private final EventTimes eventTimes;
+
+    private record Rechecked(int count, Changes changes) {
+    }
 
     public RecheckSweeper(Pool pool, AlertStateStore states, TriageReads reads, ChangeStore changes,
-            OutboxRelay relay, TriageConfig config, PeriodicJobs jobs) {
+            OutboxRelay relay, TriageConfig config, PeriodicJobs jobs, EventTimes eventTimes) {
+        this.eventTimes = eventTimes;
         this.pool = pool;
         this.states = states;
         this.reads = reads;
@@ -77,14 +84,17 @@ public class RecheckSweeper {
                                 .filter(state -> state != null && state.recheckAt() != null
                                         && !state.recheckAt().isAfter(now))
                                 .toList();
-                        return changes.write(connection, TriagePolicy.recheck(still, now, inputs))
-                                .replaceWith(still.size());
+                        Changes judged = TriagePolicy.recheck(still, now, inputs);
+                        return changes.write(connection, judged).replaceWith(new Rechecked(still.size(), judged));
                     }))
                     .invoke(rechecked -> {
-                        if (rechecked > 0) {
+                        // a timeout resolves an alert at its estimated event time, which moves its tenant's on
+                        eventTimes.advance(EventTimes.reachedBy(rechecked.changes().states()));
+                        if (rechecked.count() > 0) {
                             relay.wake();
                         }
-                    });
+                    })
+                    .map(Rechecked::count);
         });
     }
 }

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * Everything triage reads before it judges alerts, in the caller's transaction: the tenants' rules, then a lock on
  * every group the alerts belong to ({@link GroupLocks}), then the alerts' states, the live incidents they or their
  * groups may join and the tenants' quiet ones that may end (locked), their firing alerts, the tenants' inhibitors,
- * event time, policies, silences and windows.
+ * event time ({@link EventTimes}), policies, silences and windows.
  */
 @ApplicationScoped
 public class TriageReads {
@@ -38,9 +38,12 @@ public class TriageReads {
     private final RulesStore rules;
     private final PlannedQuietStore quiet;
     private final TriageConfig config;
+    private final EventTimes eventTimes;
 
     public TriageReads(DefaultRules defaults, GroupLocks locks, AlertStateStore states, IncidentStore incidents,
-            PolicyStore policies, RulesStore rules, PlannedQuietStore quiet, TriageConfig config) {
+            PolicyStore policies, RulesStore rules, PlannedQuietStore quiet, TriageConfig config,
+            EventTimes eventTimes) {
+        this.eventTimes = eventTimes;
         this.rules = rules;
         this.quiet = quiet;
         this.config = config;
@@ -72,7 +75,7 @@ public class TriageReads {
                 .chain(() -> incidents.findQuietForUpdate(connection, latest)).invoke(reading::addLive)
                 .chain(() -> states.firingMembers(connection, reading.live.keySet())).invoke(found -> reading.firing = found)
                 .chain(() -> states.inhibitors(connection, tenants)).invoke(found -> reading.inhibitors = found)
-                .chain(() -> states.watermarks(connection, tenants)).invoke(found -> reading.watermarks = found)
+                .chain(() -> eventTimes.of(connection, tenants)).invoke(found -> reading.watermarks = found)
                 .chain(() -> quiet.silences(connection, tenants, since)).invoke(found -> reading.silences = found)
                 .chain(() -> quiet.windows(connection, tenants))
                 .invoke(found -> reading.quiet = PlannedQuiet.of(reading.silences, found))

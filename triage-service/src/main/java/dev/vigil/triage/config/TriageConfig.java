@@ -15,6 +15,13 @@ public interface TriageConfig {
 
     History history();
 
+    /**
+     * Consumers of {@code vigil.alerts} per process, each applying its own partitions concurrently (read by the
+     * channel's {@code concurrency} in application.properties; docs/adr/0013-triage-throughput.md).
+     */
+    @WithDefault("2")
+    int alertConsumers();
+
     interface History {
         /** How long every applied alert is kept for the noise report to replay: the most days it can cover. */
         @WithDefault("P30D")

@@ -17,7 +17,10 @@ import java.util.OptionalInt;
 
 /** A small JSON client for the services' REST APIs. */
 final class Api {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: a plain-http client otherwise offers an h2c upgrade, and one stalled HTTP/2 connection would carry
+    // every later request to that service
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     record Reply(int status, JsonNode body) {
         boolean ok() {

@@ -70,6 +70,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** Two triage processes, each with two consumers of vigil.alerts (ADR 0013), over its four partitions. */
+    private static final long TRIAGE_CONSUMERS = 4;
     /**
      * An incident nobody confirmed ends 2 minutes ({@code vigil.triage.rules.lateness}) after its last alert
      * resolved, by the wall clock when no later alert of its tenant shows the time has passed; with the deadline
@@ -262,7 +264,8 @@ class StackIT {
             }
         }
 
-        assertEquals(2, ownersOfPartitions("vigil-triage"), "both triage processes own partitions");
+        assertEquals(TRIAGE_CONSUMERS, ownersOfPartitions("vigil-triage", TRIAGE_CONSUMERS),
+                "both triage processes own partitions: each of their two consumers owns one of the four");
         for (String fingerprint : fingerprints) {
             JsonNode incident = await(() -> openIncident(tenant, fingerprint),
                     i -> i != null && i.path("occurrences").asLong() >= 100);
@@ -361,7 +364,8 @@ class StackIT {
     void twoTriageProcessesOpenOneIncidentPerGroupAndAPendingAlertOutlivesTheirRestart() throws SQLException {
         // alerts are keyed by fingerprint, so one group's alerts land on partitions both processes own
         startSecondTriage();
-        assertEquals(2, ownersOfPartitions("vigil-triage"), "both triage processes own partitions");
+        assertEquals(TRIAGE_CONSUMERS, ownersOfPartitions("vigil-triage", TRIAGE_CONSUMERS),
+                "both triage processes own partitions: each of their two consumers owns one of the four");
         String tenant = "stack-groups";
         String key = register(tenant, "{}", "operators");
         String operator = stack.tokens().token("operator", tenant);
@@ -663,13 +667,13 @@ class StackIT {
         }
     }
 
-    /** Members of the consumer group that own at least one partition, once the group has settled. */
-    private static long ownersOfPartitions(String group) {
+    /** Members of the consumer group that own at least one partition, once {@code expected} of them do. */
+    private static long ownersOfPartitions(String group, long expected) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.layout().kafkaBootstrap());
         try (Admin admin = Admin.create(props)) {
             return await(() -> admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
-                    .filter(member -> !member.assignment().topicPartitions().isEmpty()).count(), owners -> owners >= 2);
+                    .filter(member -> !member.assignment().topicPartitions().isEmpty()).count(), owners -> owners >= expected);
         }
     }
 

@@ -6,13 +6,18 @@ package dev.vigil.notify;
  * @param statusCode the receiver's HTTP status, 0 when no response came
  * @param retryAfter the receiver's Retry-After header, or null
  * @param error      why it failed without a usable response, or null
- * @param permanent  true when trying again cannot help (the target is refused)
+ * @param permanent  true when trying again cannot help (the target is refused, or the receiver refused the request)
  */
 public record Attempt(int statusCode, String retryAfter, String error, boolean permanent) {
 
+    /**
+     * A receiver's answer. A 4xx other than 408 (request timeout) and 429 (too many requests) says the request itself
+     * is refused, so sending the same bytes again cannot help.
+     */
     public static Attempt response(int statusCode, String retryAfter) {
         boolean ok = statusCode >= 200 && statusCode < 300;
-        return new Attempt(statusCode, retryAfter, ok ? null : "HTTP " + statusCode, false);
+        boolean refused = statusCode >= 400 && statusCode < 500 && statusCode != 408 && statusCode != 429;
+        return new Attempt(statusCode, retryAfter, ok ? null : "HTTP " + statusCode, refused);
     }
 
     public static Attempt error(String error) {

@@ -18,5 +18,9 @@ public record Delivery(
         Integer lastStatusCode,
         String lastError,
         Instant createdAt,
-        Instant deliveredAt) {
+        Instant deliveredAt,
+        int replays,
+        String replayedBy,
+        Instant replayedAt,
+        String replayNote) {
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param audience who the stored body was written for, as planned
  * @param attempts the attempts so far including this one; it also fences the claim, so a result recorded
  *                 after another replica re-claimed the row (lease expired) is ignored
+ * @param replays  how often it was sent again by hand after it failed
  */
 public record DueDelivery(
         UUID id,
@@ -23,11 +24,16 @@ public record DueDelivery(
         String payload,
         int attempts,
         String url,
-        String secret) {
+        String secret,
+        int replays) {
 
-    /** The event telling triage and runbook how this delivery ended; its id is stable per (delivery, result). */
+    /**
+     * The event telling triage and runbook how this delivery ended; its id is stable per (delivery, result, replay
+     * round).
+     */
     public NotificationOutcome outcome(NotificationOutcome.Result result, int statusCode, Instant now) {
-        return new NotificationOutcome(EventIds.derived(id, result.eventType()), tenant, incidentId, eventId, id,
+        UUID outcomeId = EventIds.derived(id, result.eventType(), replays == 0 ? "" : "replay-" + replays);
+        return new NotificationOutcome(outcomeId, tenant, incidentId, eventId, id,
                 endpointId, audience, result, attempts, statusCode, now);
     }
 }

@@ -25,6 +25,18 @@ class DeliveryPolicyTest {
     }
 
     @Test
+    void aRequestTheReceiverRefusesIsGivenUpAtOnceButATimeoutOrTooManyRequestsIsRetried() {
+        for (int refused : new int[] {400, 401, 403, 404, 410, 413, 422, 499}) {
+            assertInstanceOf(DeliveryPolicy.GiveUp.class, policy.decide(1, Attempt.response(refused, null), NOW),
+                    "HTTP " + refused);
+        }
+        for (int transientStatus : new int[] {408, 429, 500, 502, 503, 504}) {
+            assertInstanceOf(DeliveryPolicy.Retry.class,
+                    policy.decide(1, Attempt.response(transientStatus, null), NOW), "HTTP " + transientStatus);
+        }
+    }
+
+    @Test
     void failedAttemptIsRetriedWithinTheExponentialCeiling() {
         for (int attempts = 1; attempts <= 4; attempts++) {
             long ceiling = Math.min(CAP.toMillis(), BASE.toMillis() << (attempts - 1));

@@ -23,11 +23,15 @@ public record DeliveryView(
                 + " answer") Integer lastStatusCode,
         @Schema(description = "Why the last attempt failed; null if none did") String lastError,
         Instant createdAt,
-        Instant deliveredAt) {
+        Instant deliveredAt,
+        @Schema(description = "How often it was sent again by hand after it failed") int replays,
+        @Schema(description = "Who last sent it again; null if nobody did") String replayedBy,
+        @Schema(description = "When it was last sent again; null if it never was") Instant replayedAt,
+        @Schema(description = "Why it was last sent again, as its sender said; null if not said") String replayNote) {
 
     static DeliveryView of(Delivery d) {
         return new DeliveryView(d.id(), d.tenant(), d.endpointId(), d.audience(), d.incidentId(), d.eventId(),
                 d.eventType(), d.status(), d.attempts(), d.lastStatusCode(), d.lastError(), d.createdAt(),
-                d.deliveredAt());
+                d.deliveredAt(), d.replays(), d.replayedBy(), d.replayedAt(), d.replayNote());
     }
 }

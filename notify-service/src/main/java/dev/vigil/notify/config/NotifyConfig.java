@@ -27,6 +27,10 @@ public interface NotifyConfig {
         @WithDefault("10s")
         Duration timeout();
 
+        /** establishing the connection to a receiver, within {@link #timeout()}. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
         /**
          * How long a claimed delivery stays invisible to other replicas. Must exceed {@link #timeout()}, or a
          * slow receiver could be sent the same delivery twice at once.
@@ -34,8 +38,11 @@ public interface NotifyConfig {
         @WithDefault("60s")
         Duration lease();
 
-        /** attempts before a delivery is given up as failed. */
-        @WithDefault("8")
+        /**
+         * attempts before a delivery is given up as failed. 12 with the default backoff waits at most about 2.4 hours
+         * in all (full jitter: half that on average), so a receiver down for an hour or two still gets its messages.
+         */
+        @WithDefault("12")
         @Min(1)
         @Max(100)
         int maxAttempts();

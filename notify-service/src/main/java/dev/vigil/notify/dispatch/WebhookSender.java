@@ -38,7 +38,7 @@ public class WebhookSender {
         this.client = WebClient.create(vertx, new WebClientOptions()
                 // a redirect would lead to a target the guard never checked
                 .setFollowRedirects(false)
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.delivery().connectTimeout().toMillis()))
                 .setMaxPoolSize(config.delivery().concurrency())
                 .setUserAgent(USER_AGENT));
     }

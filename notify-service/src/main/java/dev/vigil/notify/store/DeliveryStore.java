@@ -34,6 +34,9 @@ import java.util.UUID;
 /** The delivery table: creating rows for a batch, claiming due ones, recording each attempt. */
 @ApplicationScoped
 public class DeliveryStore {
+    private static final String LISTED = "id, tenant, endpoint_id, audience, incident_id, event_id, event_type, status,"
+            + " attempts, last_status_code, last_error, created_at, delivered_at, replays, replayed_by, replayed_at,"
+            + " replay_note";
     private static final int MAX_ERROR_LENGTH = 500;
 
     private final Pool pool;
@@ -106,7 +109,7 @@ public class DeliveryStore {
                 from due, endpoint e
                 where d.id = due.id and e.id = d.endpoint_id
                 returning d.id, d.tenant, d.event_id, d.incident_id, d.endpoint_id, d.audience, d.payload,
-                          d.attempts, e.url, e.secret""")
+                          d.attempts, e.url, e.secret, d.replays""")
                 .execute(Tuple.of(limit, seconds(lease)))
                 .map(rows -> {
                     List<DueDelivery> claimed = new ArrayList<>(rows.size());
@@ -114,7 +117,7 @@ public class DeliveryStore {
                         claimed.add(new DueDelivery(row.getUUID("id"), row.getString("tenant"), row.getUUID("event_id"),
                                 row.getUUID("incident_id"), row.getUUID("endpoint_id"), audience(row),
                                 row.getString("payload"), row.getInteger("attempts"), row.getString("url"),
-                                row.getString("secret")));
+                                row.getString("secret"), row.getInteger("replays")));
                     }
                     return claimed;
                 });
@@ -149,6 +152,57 @@ public class DeliveryStore {
                         : Uni.createFrom().item(false)));
     }
 
+    /** What became of a request to send a failed delivery again. */
+    public enum Replay {
+        /** it is pending again, due now, with a fresh budget of attempts. */
+        REPLAYED,
+        /** the scope has no such delivery. */
+        NOT_FOUND,
+        /** it has not failed: it is pending or delivered. */
+        NOT_FAILED,
+        /** its endpoint is disabled. */
+        ENDPOINT_DISABLED
+    }
+
+    /**
+     * Makes a failed delivery of the scope pending again, due now, with its attempts counted afresh. It keeps its
+     * id, so the receiver sees the same {@code webhook-id} and body as before and can drop a copy it already has.
+     * Who asked, when and why is kept with it.
+     */
+    public Uni<Replay> replay(TenantScope scope, Optional<Audience> audience, UUID id, String by, String note) {
+        ScopedQuery query = ScopedQuery.select("select d.status, e.enabled from delivery d"
+                + " join endpoint e on e.id = d.endpoint_id", "d.tenant", scope);
+        query.where("d.id = ?", id);
+        audience.ifPresent(only -> query.where("d.audience = ?", only.wireName()));
+        return pool.preparedQuery(query.sql()).execute(query.arguments()).chain(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom().item(Replay.NOT_FOUND);
+            }
+            Row found = rows.iterator().next();
+            if (!DeliveryStatus.FAILED.wireName().equals(found.getString("status"))) {
+                return Uni.createFrom().item(Replay.NOT_FAILED);
+            }
+            if (!found.getBoolean("enabled")) {
+                return Uni.createFrom().item(Replay.ENDPOINT_DISABLED);
+            }
+            // fenced on the status: of two replays at once, one wins and the other finds it no longer failed
+            return pool.preparedQuery("update delivery set status = 'pending', attempts = 0, next_attempt_at = now(),"
+                            + " failed_at = null, replays = replays + 1, replayed_by = $2, replayed_at = now(),"
+                            + " replay_note = $3 where id = $1 and status = 'failed'")
+                    .execute(Tuple.of(id, by, note))
+                    .map(updated -> updated.rowCount() == 1 ? Replay.REPLAYED : Replay.NOT_FAILED);
+        });
+    }
+
+    /** One delivery of the scope, of {@code audience} when given. */
+    public Uni<Optional<Delivery>> find(TenantScope scope, Optional<Audience> audience, UUID id) {
+        ScopedQuery query = ScopedQuery.select("select " + LISTED + " from delivery", "tenant", scope);
+        query.where("id = ?", id);
+        audience.ifPresent(only -> query.where("audience = ?", only.wireName()));
+        return pool.preparedQuery(query.sql()).execute(query.arguments())
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(delivery(rows.iterator().next())));
+    }
+
     /**
      * A page of the scope's deliveries, newest first: only those to endpoints of {@code audience} when given, and
      * optionally of one incident.
@@ -156,9 +210,7 @@ public class DeliveryStore {
     public Uni<Page<Delivery>> list(TenantScope scope, Optional<Audience> audience, Optional<UUID> incidentId,
             PageRequest<UUID> page) {
         ScopedQuery query = ScopedQuery.select("""
-                select id, tenant, endpoint_id, audience, incident_id, event_id, event_type, status, attempts,
-                       last_status_code, last_error, created_at, delivered_at
-                from delivery""", "tenant", scope);
+                select %s from delivery""".formatted(LISTED), "tenant", scope);
         audience.ifPresent(only -> query.where("audience = ?", only.wireName()));
         incidentId.ifPresent(id -> query.where("incident_id = ?", id));
         query.page("created_at", "id", page);
@@ -182,7 +234,10 @@ public class DeliveryStore {
                 row.getUUID("incident_id"), row.getUUID("event_id"), row.getString("event_type"),
                 DeliveryStatus.fromWire(row.getString("status")),
                 row.getInteger("attempts"), row.getInteger("last_status_code"), row.getString("last_error"),
-                row.getOffsetDateTime("created_at").toInstant(), deliveredAt == null ? null : deliveredAt.toInstant());
+                row.getOffsetDateTime("created_at").toInstant(), deliveredAt == null ? null : deliveredAt.toInstant(),
+                row.getInteger("replays"), row.getString("replayed_by"),
+                row.getOffsetDateTime("replayed_at") == null ? null : row.getOffsetDateTime("replayed_at").toInstant(),
+                row.getString("replay_note"));
     }
 
     /** The column's check constraint admits only wire names. */

@@ -1,7 +1,6 @@
 package dev.vigil.notify.messaging;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -12,6 +11,7 @@ import dev.vigil.contracts.EventIds;
 import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.Topics;
+import dev.vigil.notify.TestDeliveries;
 import dev.vigil.notify.TestEndpoints;
 import dev.vigil.notify.TestIncidents;
 import dev.vigil.notify.WebhookReceiver;
@@ -62,10 +62,10 @@ class DeliveryRetriesTest {
         TestIncidents.publish(TestIncidents.confirmed(refusing, refused));
         TestIncidents.publish(TestIncidents.confirmed(busy, retried));
 
-        JsonPath failed = awaitDeliveryStatus(refusing, refused, "failed");
+        JsonPath failed = TestDeliveries.awaitStatus(refusing, refused, "failed");
         assertEquals(1, failed.getInt("items[0].attempts"), "a 404 is not tried again");
         assertEquals(404, failed.getInt("items[0].lastStatusCode"));
-        JsonPath delivered = awaitDeliveryStatus(busy, retried, "delivered");
+        JsonPath delivered = TestDeliveries.awaitStatus(busy, retried, "delivered");
         assertEquals(3, delivered.getInt("items[0].attempts"), "408, then 429, then 200");
     }
 
@@ -78,7 +78,7 @@ class DeliveryRetriesTest {
         IncidentEvent confirmed = TestIncidents.confirmed(tenant, UUID.randomUUID());
         UUID deliveryId = EventIds.derived(confirmed.eventId(), "delivery", endpoint.id().toString());
         TestIncidents.publish(confirmed);
-        awaitDeliveryStatus(tenant, confirmed.incidentId(), "failed");
+        TestDeliveries.awaitStatus(tenant, confirmed.incidentId(), "failed");
 
         given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant)).contentType("application/json")
                 .body("{\"note\": \"  certificate renewed, OPS-1234 \"}")
@@ -91,7 +91,7 @@ class DeliveryRetriesTest {
                 .body("replayNote", equalTo("certificate renewed, OPS-1234"))
                 .body("replayedBy", notNullValue());
 
-        JsonPath delivered = awaitDeliveryStatus(tenant, confirmed.incidentId(), "delivered");
+        JsonPath delivered = TestDeliveries.awaitStatus(tenant, confirmed.incidentId(), "delivered");
         assertEquals(1, delivered.getInt("items[0].attempts"), "a fresh budget of attempts");
         List<WebhookReceiver.Request> requests = receiver.received(path);
         assertEquals(4, requests.size());
@@ -107,7 +107,8 @@ class DeliveryRetriesTest {
 
         given().auth().oauth2(TestInfra.token(Roles.OPERATOR, tenant))
                 .when().post("/v1/deliveries/" + deliveryId + "/replay")
-                .then().statusCode(409).contentType(Problem.MEDIA_TYPE).body("detail", containsString("has not failed"));
+                .then().statusCode(409).contentType(Problem.MEDIA_TYPE)
+                .body("detail", containsString("has not failed"));
     }
 
     @Test
@@ -119,7 +120,7 @@ class DeliveryRetriesTest {
         IncidentEvent confirmed = TestIncidents.confirmed(tenant, UUID.randomUUID());
         UUID deliveryId = EventIds.derived(confirmed.eventId(), "delivery", endpoint.id().toString());
         TestIncidents.publish(confirmed);
-        awaitDeliveryStatus(tenant, confirmed.incidentId(), "failed");
+        TestDeliveries.awaitStatus(tenant, confirmed.incidentId(), "failed");
         String other = TestIncidents.newTenant();
 
         given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, other))
@@ -144,20 +145,8 @@ class DeliveryRetriesTest {
                 .body("{\"note\": ")
                 .when().post("/v1/deliveries/" + deliveryId + "/replay")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
-        assertEquals("failed", deliveries(tenant, confirmed.incidentId()).then().extract().path("items[0].status"),
-                "refused replays change nothing");
+        assertEquals("failed", TestDeliveries.of(tenant, confirmed.incidentId()).then().extract()
+                .path("items[0].status"), "refused replays change nothing");
         assertEquals(1, receiver.received(path).size());
-    }
-
-    private static io.restassured.response.Response deliveries(String tenant, UUID incident) {
-        return given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant))
-                .queryParam("incidentId", incident.toString())
-                .when().get("/v1/deliveries");
-    }
-
-    private static JsonPath awaitDeliveryStatus(String tenant, UUID incident, String status) {
-        return await().atMost(DEADLINE).until(
-                () -> deliveries(tenant, incident).then().statusCode(200).extract().jsonPath(),
-                json -> json.getList("items").size() == 1 && status.equals(json.getString("items[0].status")));
     }
 }

@@ -1,6 +1,5 @@
 package dev.vigil.notify.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,10 +14,10 @@ import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Keys;
 import dev.vigil.contracts.Topics;
+import dev.vigil.notify.TestDeliveries;
 import dev.vigil.notify.TestEndpoints;
 import dev.vigil.notify.TestIncidents;
 import dev.vigil.notify.WebhookReceiver;
-import dev.vigil.platform.security.Roles;
 import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.VigilTestResources;
 import io.quarkus.test.common.TestResourceScope;
@@ -107,7 +106,7 @@ class IncidentNotificationTest {
         awaitRequests(path, 2);
         assertEquals(List.of("incident.confirmed", "incident.resolved"),
                 receiver.received(path).stream().map(r -> type(r.body())).toList());
-        deliveries(tenant, incident).then().body("items", hasSize(2));
+        TestDeliveries.of(tenant, incident).then().body("items", hasSize(2));
     }
 
     @Test
@@ -124,7 +123,7 @@ class IncidentNotificationTest {
         assertEquals(requests.get(0).webhookId(), requests.get(1).webhookId());
         assertEquals(requests.get(0).body(), requests.get(1).body());
         assertTrue(requests.get(1).signedWith(endpoint.secret()));
-        JsonPath delivery = awaitDeliveryStatus(tenant, incident, "delivered");
+        JsonPath delivery = TestDeliveries.awaitStatus(tenant, incident, "delivered");
         assertEquals(2, delivery.getInt("items[0].attempts"));
         assertEquals(200, delivery.getInt("items[0].lastStatusCode"));
     }
@@ -159,7 +158,7 @@ class IncidentNotificationTest {
 
         TestIncidents.publish(confirmed);
 
-        JsonPath delivery = awaitDeliveryStatus(tenant, incident, "failed");
+        JsonPath delivery = TestDeliveries.awaitStatus(tenant, incident, "failed");
         assertEquals(3, delivery.getInt("items[0].attempts"), "max-attempts is 3 in the test profile");
         assertEquals(3, receiver.received(path).size());
         UUID deliveryId = EventIds.derived(confirmed.eventId(), "delivery", endpoint.id().toString());
@@ -221,18 +220,6 @@ class IncidentNotificationTest {
     private static List<WebhookReceiver.Request> awaitRequests(String path, int count) {
         await().atMost(DEADLINE).until(() -> receiver.received(path).size() >= count);
         return receiver.received(path);
-    }
-
-    private static io.restassured.response.Response deliveries(String tenant, UUID incident) {
-        return given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant))
-                .queryParam("incidentId", incident.toString())
-                .when().get("/v1/deliveries");
-    }
-
-    private static JsonPath awaitDeliveryStatus(String tenant, UUID incident, String status) {
-        return await().atMost(DEADLINE).until(
-                () -> deliveries(tenant, incident).then().statusCode(200).extract().jsonPath(),
-                json -> json.getList("items").size() == 1 && status.equals(json.getString("items[0].status")));
     }
 
     private static ConsumerRecord<String, String> awaitOutcome(UUID outcomeId) {

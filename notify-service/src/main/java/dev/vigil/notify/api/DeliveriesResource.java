@@ -1,13 +1,11 @@
 package dev.vigil.notify.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.vigil.contracts.Json;
 import dev.vigil.notify.store.DeliveryStore;
+import dev.vigil.platform.api.OptionalBody;
 import dev.vigil.platform.api.PathParams;
 import dev.vigil.platform.api.QueryParams;
 import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.problem.ProblemException;
-import dev.vigil.platform.problem.ProblemType;
 import dev.vigil.platform.security.CallerScope;
 import dev.vigil.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -68,10 +66,11 @@ public class DeliveriesResource {
             schema = @Schema(implementation = ReplayRequest.class)))
     @APIResponseSchema(value = DeliveryView.class, responseCode = "202",
             responseDescription = "Pending again, as it is now")
-    @APIResponse(responseCode = "409", description = "It has not failed, or its endpoint is disabled")
+    @APIResponse(responseCode = "409", description = "It has not failed")
     public Uni<Response> replay(@PathParam("id") String rawId, String body) {
         UUID id = PathParams.uuid("id", rawId);
-        String note = note(body);
+        ReplayRequest request = OptionalBody.read(body, ReplayRequest.class);
+        String note = request == null ? null : OptionalBody.note("note", request.note());
         return store.replay(caller.visible(), audiences.visible(), id, caller.user(), note)
                 .chain(result -> switch (result) {
                     case REPLAYED -> store.find(caller.visible(), audiences.visible(), id)
@@ -79,30 +78,6 @@ public class DeliveriesResource {
                     case NOT_FOUND -> throw ProblemException.notFound("No delivery " + id);
                     case NOT_FAILED -> throw ProblemException.conflict("Delivery " + id
                             + " has not failed: only a failed delivery is sent again");
-                    case ENDPOINT_DISABLED -> throw ProblemException.conflict("The endpoint of delivery " + id
-                            + " is disabled; enable it first");
                 });
-    }
-
-    /** The body's note, trimmed; null without a body or a note. Taken as text: a POST may come without a body. */
-    private static String note(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        ReplayRequest request;
-        try {
-            request = Json.read(body, ReplayRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is not a valid ReplayRequest: "
-                    + e.getOriginalMessage(), List.of());
-        }
-        if (request == null || request.note() == null || request.note().isBlank()) {
-            return null;
-        }
-        String note = request.note().strip();
-        if (note.length() > ReplayRequest.MAX_NOTE) {
-            throw ProblemException.invalid("note", "must be at most " + ReplayRequest.MAX_NOTE + " characters");
-        }
-        return note;
     }
 }

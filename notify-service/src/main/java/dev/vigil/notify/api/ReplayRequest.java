@@ -7,5 +7,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ReplayRequest(
         @Schema(description = "Kept with the delivery, for whoever looks at it next (up to 2,000 characters)",
                 examples = "The receiver's certificate was renewed, OPS-1234") String note) {
-    static final int MAX_NOTE = 2000;
 }

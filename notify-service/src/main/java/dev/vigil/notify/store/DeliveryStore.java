@@ -159,9 +159,7 @@ public class DeliveryStore {
         /** the scope has no such delivery. */
         NOT_FOUND,
         /** it has not failed: it is pending or delivered. */
-        NOT_FAILED,
-        /** its endpoint is disabled. */
-        ENDPOINT_DISABLED
+        NOT_FAILED
     }
 
     /**
@@ -170,20 +168,12 @@ public class DeliveryStore {
      * Who asked, when and why is kept with it.
      */
     public Uni<Replay> replay(TenantScope scope, Optional<Audience> audience, UUID id, String by, String note) {
-        ScopedQuery query = ScopedQuery.select("select d.status, e.enabled from delivery d"
-                + " join endpoint e on e.id = d.endpoint_id", "d.tenant", scope);
-        query.where("d.id = ?", id);
-        audience.ifPresent(only -> query.where("d.audience = ?", only.wireName()));
-        return pool.preparedQuery(query.sql()).execute(query.arguments()).chain(rows -> {
-            if (rows.size() == 0) {
+        return find(scope, audience, id).chain(found -> {
+            if (found.isEmpty()) {
                 return Uni.createFrom().item(Replay.NOT_FOUND);
             }
-            Row found = rows.iterator().next();
-            if (!DeliveryStatus.FAILED.wireName().equals(found.getString("status"))) {
+            if (found.get().status() != DeliveryStatus.FAILED) {
                 return Uni.createFrom().item(Replay.NOT_FAILED);
-            }
-            if (!found.getBoolean("enabled")) {
-                return Uni.createFrom().item(Replay.ENDPOINT_DISABLED);
             }
             // fenced on the status: of two replays at once, one wins and the other finds it no longer failed
             return pool.preparedQuery("update delivery set status = 'pending', attempts = 0, next_attempt_at = now(),"
@@ -230,14 +220,14 @@ public class DeliveryStore {
 
     private static Delivery delivery(Row row) {
         OffsetDateTime deliveredAt = row.getOffsetDateTime("delivered_at");
+        OffsetDateTime replayedAt = row.getOffsetDateTime("replayed_at");
         return new Delivery(row.getUUID("id"), row.getString("tenant"), row.getUUID("endpoint_id"), audience(row),
                 row.getUUID("incident_id"), row.getUUID("event_id"), row.getString("event_type"),
                 DeliveryStatus.fromWire(row.getString("status")),
                 row.getInteger("attempts"), row.getInteger("last_status_code"), row.getString("last_error"),
                 row.getOffsetDateTime("created_at").toInstant(), deliveredAt == null ? null : deliveredAt.toInstant(),
                 row.getInteger("replays"), row.getString("replayed_by"),
-                row.getOffsetDateTime("replayed_at") == null ? null : row.getOffsetDateTime("replayed_at").toInstant(),
-                row.getString("replay_note"));
+                replayedAt == null ? null : replayedAt.toInstant(), row.getString("replay_note"));
     }
 
     /** The column's check constraint admits only wire names. */

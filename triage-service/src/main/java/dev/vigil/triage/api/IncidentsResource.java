@@ -1,6 +1,7 @@
 package dev.vigil.triage.api;
 
 import dev.vigil.contracts.IncidentStatus;
+import dev.vigil.platform.api.OptionalBody;
 import dev.vigil.platform.api.PathParams;
 import dev.vigil.platform.api.QueryParams;
 import dev.vigil.platform.paging.Page;

@@ -1,4 +1,4 @@
-package dev.vigil.triage.api;
+package dev.vigil.platform.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vigil.contracts.Json;
@@ -12,14 +12,14 @@ import java.util.List;
  * without a body carries no content type, which a typed JSON parameter would refuse with 415; the operator at 3 a.m.
  * should be able to send just the POST.
  */
-final class OptionalBody {
-    static final int MAX_NOTE = 2000;
+public final class OptionalBody {
+    public static final int MAX_NOTE = 2000;
 
     private OptionalBody() {
     }
 
     /** The body as {@code type}, or null when there is none. */
-    static <T> T read(String body, Class<T> type) {
+    public static <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             return null;
         }
@@ -32,7 +32,7 @@ final class OptionalBody {
     }
 
     /** A note, trimmed; null when blank; a 400 naming {@code field} when too long. */
-    static String note(String field, String text) {
+    public static String note(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

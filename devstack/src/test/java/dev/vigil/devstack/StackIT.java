@@ -673,7 +673,8 @@ class StackIT {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.layout().kafkaBootstrap());
         try (Admin admin = Admin.create(props)) {
             return await(() -> admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
-                    .filter(member -> !member.assignment().topicPartitions().isEmpty()).count(), owners -> owners >= expected);
+                    .filter(member -> !member.assignment().topicPartitions().isEmpty()).count(),
+                    owners -> owners >= expected);
         }
     }
 

@@ -20,7 +20,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +31,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Folds alerts into incidents, a batch at a time: what triage needs is locked and read ({@link TriageReads}),
  * {@link TriagePolicy} decides, and what changed is written with its events in the outbox, in the transaction that
- * claims the alerts in the inbox ({@link BatchProcessor}); once committed, they move their tenants' event time on. The alerts are also kept in the log the noise report replays.
+ * claims the alerts in the inbox ({@link BatchProcessor}); once committed, they move their tenants' event time on.
+ * The alerts are also kept in the log the noise report replays.
  */
 @ApplicationScoped
 public class AlertsConsumer implements EventHandler<Alert> {
@@ -77,9 +77,7 @@ public class AlertsConsumer implements EventHandler<Alert> {
 
     /** Per tenant, the latest observed time among the alerts. */
     private static Map<String, Instant> latestObserved(Collection<Alert> alerts) {
-        Map<String, Instant> latest = new HashMap<>();
-        alerts.forEach(alert -> latest.merge(alert.tenant(), alert.observedAt(), (a, b) -> a.isAfter(b) ? a : b));
-        return latest;
+        return EventTimes.latest(alerts, Alert::tenant, Alert::observedAt);
     }
 
     @Override

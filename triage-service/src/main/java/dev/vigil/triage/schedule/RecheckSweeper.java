@@ -89,7 +89,8 @@ public class RecheckSweeper {
                     }))
                     .invoke(rechecked -> {
                         // a timeout resolves an alert at its estimated event time, which moves its tenant's on
-                        eventTimes.advance(EventTimes.reachedBy(rechecked.changes().states()));
+                        eventTimes.advance(EventTimes.latest(rechecked.changes().states(), AlertState::tenant,
+                                AlertState::lastObservedAt));
                         if (rechecked.count() > 0) {
                             relay.wake();
                         }

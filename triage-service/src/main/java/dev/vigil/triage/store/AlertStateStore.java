@@ -248,8 +248,8 @@ public class AlertStateStore {
                 row.getString("reason_ref"), row.getUUID("incident_id"), row.getString("group_key"),
                 Rows.instant(row, "episode_started_at"), Rows.instant(row, "episode_received_at"),
                 row.getLong("episode_occurrences"), row.getLong("occurrences"), Rows.instant(row, "last_observed_at"),
-                Rows.instant(row, "last_received_at"), history(row.getBuffer("history").getDelegate()), row.getBoolean("flapping"),
-                row.getBoolean("inhibits"), Rows.instant(row, "stale_at"), Rows.instant(row, "recheck_at"));
+                Rows.instant(row, "last_received_at"), history(row.getBuffer("history").getDelegate()),
+                row.getBoolean("flapping"), row.getBoolean("inhibits"), Rows.instant(row, "stale_at"), Rows.instant(row, "recheck_at"));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.vigil.triage.store;
 
-import dev.vigil.triage.AlertState;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -46,15 +46,20 @@ public class EventTimes {
         });
     }
 
-    /** Per tenant, the latest observed time among the states. */
-    public static Map<String, Instant> reachedBy(Collection<AlertState> saved) {
-        Map<String, Instant> reached = new HashMap<>();
-        saved.forEach(state -> reached.merge(state.tenant(), state.lastObservedAt(), (a, b) -> a.isAfter(b) ? a : b));
-        return reached;
+    /** Per tenant, the latest time among the items: the event time they reach. */
+    public static <T> Map<String, Instant> latest(Collection<T> items, Function<T, String> tenantOf,
+            Function<T, Instant> timeOf) {
+        Map<String, Instant> latest = new HashMap<>();
+        items.forEach(item -> latest.merge(tenantOf.apply(item), timeOf.apply(item), EventTimes::later));
+        return latest;
     }
 
     /** After a commit: the latest observed times the committed states reached, per tenant. */
     public void advance(Map<String, Instant> reached) {
-        reached.forEach((tenant, time) -> known.merge(tenant, time, (a, b) -> a.isAfter(b) ? a : b));
+        reached.forEach((tenant, time) -> known.merge(tenant, time, EventTimes::later));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

@@ -24,8 +24,21 @@ public record Attempt(int statusCode, String retryAfter, String error, boolean p
         return new Attempt(0, null, error, false);
     }
 
+    /** Not attempted: the delivery waited too long to be worth sending. */
+    public static Attempt expired(String reason) {
+        return refused(reason);
+    }
+
     public static Attempt refused(String reason) {
         return new Attempt(0, null, reason, true);
+    }
+
+    /**
+     * Failed in a way that says the receiver cannot take deliveries right now (no answer, a timeout, 408, 429, 5xx),
+     * rather than refusing this one: such failures in a row open the endpoint's circuit breaker.
+     */
+    public boolean unavailable() {
+        return !succeeded() && !permanent;
     }
 
     public boolean succeeded() {

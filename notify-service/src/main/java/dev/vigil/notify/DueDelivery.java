@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param attempts the attempts so far including this one; it also fences the claim, so a result recorded
  *                 after another replica re-claimed the row (lease expired) is ignored
  * @param replays  how often it was sent again by hand after it failed
+ * @param endpointFailures the endpoint's failed attempts in a row when this one was claimed (its circuit breaker)
  */
 public record DueDelivery(
         UUID id,
@@ -25,7 +26,8 @@ public record DueDelivery(
         int attempts,
         String url,
         String secret,
-        int replays) {
+        int replays,
+        int endpointFailures) {
 
     /**
      * The event telling triage and runbook how this delivery ended; its id is stable per (delivery, result, replay

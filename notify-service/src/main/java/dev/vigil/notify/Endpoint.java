@@ -7,7 +7,10 @@ import java.util.UUID;
 /**
  * A webhook endpoint of a tenant: where the incident notifications for its {@code audience} go (the customer's own
  * systems, or the MSP's operators' or supervisors' channel for that tenant), and the secret that signs them.
+ *
+ * @param consecutiveFailures attempts in a row that found it unavailable (its circuit breaker)
+ * @param pausedUntil         until when nothing is sent to it; null when its circuit is closed
  */
 public record Endpoint(UUID id, String tenant, Audience audience, String url, String description, String secret,
-        boolean enabled, Instant createdAt) {
+        boolean enabled, Instant createdAt, int consecutiveFailures, Instant pausedUntil) {
 }

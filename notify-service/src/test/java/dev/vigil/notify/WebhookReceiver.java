@@ -18,12 +18,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A customer's webhook receiver on loopback: records every request and answers as a test scripts it. */
+/**
+ * A customer's webhook receiver on loopback: records every request and answers as a test scripts it, at once or
+ * after a delay, keeping the most requests it ever had in flight on each path.
+ */
 public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received; header names in lower case. */
-    public record Request(String path, Map<String, String> headers, String body) {
+    public record Request(String path, Map<String, String> headers, String body, Instant receivedAt) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -41,6 +45,9 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Deque<Integer>> scripted = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> mostInFlight = new ConcurrentHashMap<>();
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -51,7 +58,8 @@ public final class WebhookReceiver implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             WebhookReceiver receiver = new WebhookReceiver(server);
             server.createContext("/", receiver::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4));
+            // a slow path must not hold up the others
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return receiver;
         } catch (IOException e) {
@@ -72,6 +80,17 @@ public final class WebhookReceiver implements AutoCloseable {
         scripted.put(path, queue);
     }
 
+    /** Requests to {@code path} are answered only after {@code delay}, as a struggling receiver would. */
+    public void delay(String path, Duration delay) {
+        delays.put(path, delay);
+    }
+
+    /** The most requests to {@code path} that were being answered at once. */
+    public int mostInFlight(String path) {
+        AtomicInteger most = mostInFlight.get(path);
+        return most == null ? 0 : most.get();
+    }
+
     public List<Request> received(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
@@ -83,10 +102,22 @@ public final class WebhookReceiver implements AutoCloseable {
             exchange.getRequestHeaders()
                     .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
             String path = exchange.getRequestURI().getPath();
-            requests.add(new Request(path, headers, body));
-            Deque<Integer> queue = scripted.get(path);
-            Integer status = queue == null ? null : queue.poll();
-            exchange.sendResponseHeaders(status == null ? 200 : status, -1);
+            requests.add(new Request(path, headers, body, Instant.now()));
+            int now = inFlight.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            mostInFlight.computeIfAbsent(path, p -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+            try {
+                Duration delay = delays.get(path);
+                if (delay != null) {
+                    Thread.sleep(delay.toMillis());
+                }
+                Deque<Integer> queue = scripted.get(path);
+                Integer status = queue == null ? null : queue.poll();
+                exchange.sendResponseHeaders(status == null ? 200 : status, -1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.get(path).decrementAndGet();
+            }
         }
     }
 

@@ -11,11 +11,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CreatedEndpointView(UUID id, String tenant,
         @Schema(description = EndpointView.AUDIENCE) Audience audience,
         String url, String description, boolean enabled, Instant createdAt,
+        @Schema(description = EndpointView.FAILURES) int consecutiveFailures,
+        @Schema(description = EndpointView.PAUSED_UNTIL) Instant pausedUntil,
         @Schema(description = "Signs every delivery the Standard Webhooks way (webhook-signature: v1,<HMAC-SHA256>);"
                 + " keep it to verify them") String secret) {
 
     static CreatedEndpointView of(Endpoint endpoint) {
         return new CreatedEndpointView(endpoint.id(), endpoint.tenant(), endpoint.audience(), endpoint.url(),
-                endpoint.description(), endpoint.enabled(), endpoint.createdAt(), endpoint.secret());
+                endpoint.description(), endpoint.enabled(), endpoint.createdAt(),
+                endpoint.consecutiveFailures(), endpoint.pausedUntil(), endpoint.secret());
     }
 }

@@ -10,14 +10,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A webhook endpoint; its secret is never shown again")
 public record EndpointView(UUID id, String tenant,
         @Schema(description = AUDIENCE) Audience audience,
-        String url, String description, boolean enabled, Instant createdAt) {
+        String url, String description, boolean enabled, Instant createdAt,
+        @Schema(description = EndpointView.FAILURES) int consecutiveFailures,
+        @Schema(description = EndpointView.PAUSED_UNTIL) Instant pausedUntil) {
 
     static final String AUDIENCE = "Who reads it: customer (hears of confirmed incidents and, if the tenant wants,"
             + " their recovery), operators (incidents awaiting a decision) or supervisors (escalations). Customer"
             + " tokens see customer endpoints only";
 
+    static final String FAILURES = "Attempts in a row that found it unavailable (no answer, timeout, 408, 429 or"
+            + " 5xx); enough of them pause it";
+    static final String PAUSED_UNTIL = "Until when nothing is sent to it, after failures in a row (its circuit"
+            + " breaker); then one delivery at a time is tried until one succeeds. Null when not paused";
+
     static EndpointView of(Endpoint endpoint) {
         return new EndpointView(endpoint.id(), endpoint.tenant(), endpoint.audience(), endpoint.url(),
-                endpoint.description(), endpoint.enabled(), endpoint.createdAt());
+                endpoint.description(), endpoint.enabled(), endpoint.createdAt(),
+                endpoint.consecutiveFailures(), endpoint.pausedUntil());
     }
 }

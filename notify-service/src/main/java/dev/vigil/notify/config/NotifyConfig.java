@@ -22,6 +22,8 @@ public interface NotifyConfig {
 
     Delivery delivery();
 
+    Breaker breaker();
+
     interface Delivery {
         /** the whole request to a receiver, connect included. */
         @WithDefault("10s")
@@ -64,8 +66,44 @@ public interface NotifyConfig {
         @Min(1)
         int concurrency();
 
+        /**
+         * webhooks in flight at once to one endpoint, per replica: a slow receiver holds this many sending slots at
+         * most, and the rest go on to other endpoints.
+         */
+        @WithDefault("4")
+        @Min(1)
+        int perEndpointConcurrency();
+
+        /**
+         * A delivery still pending this long after it was planned (or sent again by hand) fails without another
+         * attempt: its endpoint was paused or disabled all that time, and news this old misleads more than it helps.
+         */
+        @WithDefault("24h")
+        Duration expireAfter();
+
+        /** how often deliveries past {@link #expireAfter()} are looked for. */
+        @WithDefault("1m")
+        Duration expiryInterval();
+
         /** how often due deliveries are looked for when nothing woke the dispatcher. */
         @WithDefault("1s")
         Duration pollInterval();
+    }
+
+    /**
+     * The circuit breaker of each endpoint: after {@link #failures()} attempts in a row that got no answer, timed
+     * out, or were answered 408, 429 or 5xx, nothing is sent to the endpoint for {@link #pause()}; then one delivery
+     * at a time is tried, and each failure doubles the pause up to {@link #maxPause()}. One success closes it.
+     */
+    interface Breaker {
+        @WithDefault("5")
+        @Min(1)
+        int failures();
+
+        @WithDefault("30s")
+        Duration pause();
+
+        @WithDefault("10m")
+        Duration maxPause();
     }
 }

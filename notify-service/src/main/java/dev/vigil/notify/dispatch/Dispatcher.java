@@ -11,26 +11,31 @@ import dev.vigil.platform.outbox.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * Sends due deliveries. Each round claims as many due rows as there are free sending slots (a lease in the
- * database, so replicas never send the same delivery at once), sends them side by side and records each
- * attempt as it ends, so one slow receiver does not hold up the others. Woken when the consumer committed
- * new deliveries and whenever a slot frees up; a poll is the safety net for retries that came due and for
- * wakes lost to a crash.
+ * database, so replicas never send the same delivery at once), a few per endpoint in turn and never more than an
+ * endpoint's share in flight, sends them side by side and records each attempt as it ends, so one slow or failing
+ * receiver does not hold up the others. Woken when the consumer committed new deliveries and whenever a slot frees
+ * up; a poll is the safety net for retries that came due and for wakes lost to a crash.
  */
 @Startup
 @ApplicationScoped
 public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final int EXPIRED_PER_ROUND = 500;
 
     private final DeliveryStore store;
     private final WebhookSender sender;
@@ -42,9 +47,12 @@ public class Dispatcher {
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** this replica's deliveries in flight per endpoint, absent when none. */
+    private final Map<UUID, Integer> inFlightByEndpoint = new ConcurrentHashMap<>();
+    private final EndpointCircuit circuit;
 
-    public Dispatcher(DeliveryStore store, WebhookSender sender, DeliveryPolicy policy, OutboxRelay relay,
-            Vertx vertx, NotifyConfig config, MeterRegistry metrics) {
+    public Dispatcher(DeliveryStore store, WebhookSender sender, DeliveryPolicy policy, EndpointCircuit circuit,
+            OutboxRelay relay, Vertx vertx, NotifyConfig config, MeterRegistry metrics) {
         if (config.delivery().lease().compareTo(config.delivery().timeout()) <= 0) {
             throw new IllegalStateException("vigil.notify.delivery.lease must exceed vigil.notify.delivery.timeout,"
                     + " or a slow receiver could be sent one delivery twice at once");
@@ -52,6 +60,7 @@ public class Dispatcher {
         this.store = store;
         this.sender = sender;
         this.policy = policy;
+        this.circuit = circuit;
         this.relay = relay;
         this.vertx = vertx;
         this.config = config.delivery();
@@ -79,8 +88,10 @@ public class Dispatcher {
             endRound(); // a finishing attempt wakes the next round
             return;
         }
-        store.claimDue(free, config.lease()).subscribe().with(claimed -> {
+        store.claimDue(free, config.lease(), config.perEndpointConcurrency(), circuit.threshold(),
+                Map.copyOf(inFlightByEndpoint)).subscribe().with(claimed -> {
             inFlight.addAndGet(claimed.size());
+            claimed.forEach(delivery -> inFlightByEndpoint.merge(delivery.endpointId(), 1, Integer::sum));
             claimed.forEach(this::attempt);
             if (claimed.size() == free) {
                 wanted.set(true); // a full claim suggests more are due
@@ -102,17 +113,37 @@ public class Dispatcher {
 
     private void attempt(DueDelivery delivery) {
         sender.send(delivery)
+                .call(attempt -> circuit.record(delivery, attempt))
                 .chain(attempt -> settle(delivery, attempt))
-                .subscribe().with(done -> slotFreed(), failure -> {
+                .subscribe().with(done -> slotFreed(delivery), failure -> {
                     LOG.warnf("recording an attempt of delivery %s failed; it is retried when its lease ends: %s",
                             delivery.id(), failure.getMessage());
-                    slotFreed();
+                    slotFreed(delivery);
                 });
     }
 
-    private void slotFreed() {
+    private void slotFreed(DueDelivery delivery) {
+        inFlightByEndpoint.computeIfPresent(delivery.endpointId(), (endpoint, n) -> n == 1 ? null : n - 1);
         inFlight.decrementAndGet();
         wake();
+    }
+
+    /**
+     * Gives up deliveries that stayed pending past {@code expire-after} (their endpoint paused or disabled all that
+     * time), with a failed outcome each, as an exhausted delivery is.
+     */
+    @Scheduled(every = "${vigil.notify.delivery.expiry-interval:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> expire() {
+        return store.claimExpired(config.expireAfter(), EXPIRED_PER_ROUND)
+                .onItem().transformToMulti(expired -> Multi.createFrom().iterable(expired))
+                .onItem().transformToUniAndConcatenate(delivery -> settle(delivery, Attempt.expired(
+                        "still pending after " + config.expireAfter() + ": its endpoint was paused or disabled")))
+                .collect().last()
+                .onFailure().invoke(failure -> LOG.warnf("giving up expired deliveries failed, the next round"
+                        + " retries: %s", failure.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     private Uni<Void> settle(DueDelivery delivery, Attempt attempt) {

@@ -20,6 +20,7 @@ import dev.vigil.platform.store.ScopedQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,6 +39,8 @@ public class DeliveryStore {
     private static final String LISTED = "id, tenant, endpoint_id, audience, incident_id, event_id, event_type, status,"
             + " attempts, last_status_code, last_error, created_at, delivered_at, replays, replayed_by, replayed_at,"
             + " replay_note";
+    private static final String CLAIMED = "d.id, d.tenant, d.event_id, d.incident_id, d.endpoint_id, d.audience,"
+            + " d.payload, d.attempts, e.url, e.secret, d.replays, e.consecutive_failures";
     private static final int MAX_ERROR_LENGTH = 500;
 
     private final Pool pool;
@@ -87,40 +91,86 @@ public class DeliveryStore {
     }
 
     /**
-     * Claims up to {@code limit} due deliveries for one attempt each. Skip-locked lets replicas claim side by
-     * side without waiting on each other; moving next_attempt_at past the lease hides a claimed row from every
-     * other claim until its attempt is recorded, or until the lease runs out because this replica died.
+     * Claims up to {@code limit} due deliveries for one attempt each, taking them endpoint by endpoint in turn: the
+     * oldest due of every endpoint first, then the second oldest, and so on, so one endpoint's backlog cannot take
+     * every free slot. An endpoint gets at most {@code perEndpoint} in flight (counting {@code inFlight}, this
+     * replica's), one while its circuit is half open, and none while it is paused or disabled.
+     *
+     * <p>Skip-locked lets replicas claim side by side without waiting on each other; moving next_attempt_at past the
+     * lease hides a claimed row from every other claim until its attempt is recorded, or until the lease runs out
+     * because this replica died. A delivery of an incident waits while an earlier one to the same endpoint is pending.
+     *
+     * @param probeAfter consecutive failures that open an endpoint's circuit (see {@code vigil.notify.breaker})
      */
-    public Uni<List<DueDelivery>> claimDue(int limit, Duration lease) {
+    public Uni<List<DueDelivery>> claimDue(int limit, Duration lease, int perEndpoint, int probeAfter,
+            Map<UUID, Integer> inFlight) {
+        UUID[] busy = inFlight.keySet().toArray(UUID[]::new);
+        Integer[] busySlots = Arrays.stream(busy).map(inFlight::get).toArray(Integer[]::new);
         return pool.preparedQuery("""
-                with due as (
-                    select id from delivery d
-                    where status = 'pending' and next_attempt_at <= now()
-                      and not exists (select 1 from delivery earlier
-                                      where earlier.endpoint_id = d.endpoint_id
-                                        and earlier.incident_id = d.incident_id
-                                        and earlier.status = 'pending' and earlier.seq < d.seq)
-                    order by next_attempt_at
-                    limit $1
+                with busy as (
+                    select * from unnest($3::uuid[], $4::int[]) as b(endpoint_id, in_flight)),
+                turns as (
+                    select due.id, due.turn, due.next_attempt_at
+                    from endpoint e
+                    left join busy on busy.endpoint_id = e.id
+                    cross join lateral (
+                        select d.id, d.next_attempt_at, row_number() over (order by d.next_attempt_at) as turn
+                        from delivery d
+                        where d.endpoint_id = e.id and d.status = 'pending' and d.next_attempt_at <= now()
+                          and not exists (select 1 from delivery earlier
+                                          where earlier.endpoint_id = d.endpoint_id
+                                            and earlier.incident_id = d.incident_id
+                                            and earlier.status = 'pending' and earlier.seq < d.seq)
+                        order by d.next_attempt_at
+                        limit greatest(0, case when e.consecutive_failures >= $6 then 1 else $5 end
+                                          - coalesce(busy.in_flight, 0))) due
+                    where e.enabled and (e.paused_until is null or e.paused_until <= now())),
+                claimable as (
+                    select d.id from delivery d
+                    where d.id in (select id from turns order by turn, next_attempt_at limit $1)
+                      and d.status = 'pending' and d.next_attempt_at <= now()
                     for update skip locked)
                 update delivery d
                 set attempts = d.attempts + 1, last_attempt_at = now(),
                     next_attempt_at = now() + make_interval(secs => $2)
-                from due, endpoint e
-                where d.id = due.id and e.id = d.endpoint_id
-                returning d.id, d.tenant, d.event_id, d.incident_id, d.endpoint_id, d.audience, d.payload,
-                          d.attempts, e.url, e.secret, d.replays""")
-                .execute(Tuple.of(limit, seconds(lease)))
-                .map(rows -> {
-                    List<DueDelivery> claimed = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        claimed.add(new DueDelivery(row.getUUID("id"), row.getString("tenant"), row.getUUID("event_id"),
-                                row.getUUID("incident_id"), row.getUUID("endpoint_id"), audience(row),
-                                row.getString("payload"), row.getInteger("attempts"), row.getString("url"),
-                                row.getString("secret"), row.getInteger("replays")));
-                    }
-                    return claimed;
-                });
+                from claimable, endpoint e
+                where d.id = claimable.id and e.id = d.endpoint_id
+                returning\s""" + CLAIMED)
+                .execute(Tuple.from(List.of(limit, seconds(lease), busy, busySlots, perEndpoint, probeAfter)))
+                .map(DeliveryStore::claimed);
+    }
+
+    /**
+     * Claims up to {@code limit} pending deliveries planned (or sent again by hand) longer than {@code after} ago and
+     * due now, to be given up without another attempt; their endpoint was paused or disabled for that long.
+     */
+    public Uni<List<DueDelivery>> claimExpired(Duration after, int limit) {
+        return pool.preparedQuery("""
+                with expired as (
+                    select id from delivery
+                    where status = 'pending' and next_attempt_at <= now()
+                      and coalesce(replayed_at, created_at) < now() - make_interval(secs => $1)
+                    order by next_attempt_at
+                    limit $2
+                    for update skip locked)
+                update delivery d
+                set next_attempt_at = now() + interval '1 minute'
+                from expired, endpoint e
+                where d.id = expired.id and e.id = d.endpoint_id
+                returning\s""" + CLAIMED)
+                .execute(Tuple.of(seconds(after), limit))
+                .map(DeliveryStore::claimed);
+    }
+
+    private static List<DueDelivery> claimed(RowSet<Row> rows) {
+        List<DueDelivery> claimed = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            claimed.add(new DueDelivery(row.getUUID("id"), row.getString("tenant"), row.getUUID("event_id"),
+                    row.getUUID("incident_id"), row.getUUID("endpoint_id"), audience(row),
+                    row.getString("payload"), row.getInteger("attempts"), row.getString("url"),
+                    row.getString("secret"), row.getInteger("replays"), row.getInteger("consecutive_failures")));
+        }
+        return claimed;
     }
 
     /** Records a failed attempt and when to try again; false when the claim was lost meanwhile. */

@@ -15,6 +15,9 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +29,8 @@ import java.util.UUID;
 /** The endpoint table; every read is scoped to the caller's tenants, and to the audiences it may see. */
 @ApplicationScoped
 public class EndpointStore {
-    private static final String COLUMNS = "id, tenant, audience, url, description, secret, enabled, created_at";
+    private static final String COLUMNS = "id, tenant, audience, url, description, secret, enabled, created_at,"
+            + " consecutive_failures, paused_until";
 
     private final Pool pool;
 
@@ -82,14 +86,54 @@ public class EndpointStore {
                 });
     }
 
+    /**
+     * Counts one more failed attempt in a row against the endpoint and, from the {@code threshold}-th on, pauses it
+     * for {@code pause}, doubled for each failure beyond the threshold, at most {@code maxPause}.
+     *
+     * @return when the endpoint is now paused until, or empty when it is not paused (or no longer exists)
+     */
+    public Uni<Optional<Instant>> recordFailure(UUID id, int threshold, Duration pause, Duration maxPause) {
+        return pool.preparedQuery("""
+                update endpoint
+                set consecutive_failures = consecutive_failures + 1,
+                    paused_until = case when consecutive_failures + 1 >= $2
+                        then now() + least(make_interval(secs => $4),
+                                           make_interval(secs => $3) * power(2, least(consecutive_failures + 1 - $2, 30)))
+                        else paused_until end
+                where id = $1
+                returning paused_until""")
+                .execute(Tuple.of(id, threshold, seconds(pause), seconds(maxPause)))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.<Instant>empty();
+                    }
+                    OffsetDateTime until = rows.iterator().next().getOffsetDateTime("paused_until");
+                    return Optional.ofNullable(until).map(OffsetDateTime::toInstant);
+                });
+    }
+
+    /** Closes the endpoint's circuit: it answered. */
+    public Uni<Void> recordSuccess(UUID id) {
+        return pool.preparedQuery("""
+                update endpoint set consecutive_failures = 0, paused_until = null
+                where id = $1 and consecutive_failures > 0""")
+                .execute(Tuple.of(id)).replaceWithVoid();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
     private static Optional<Endpoint> first(RowSet<Row> rows) {
         return rows.size() == 0 ? Optional.empty() : Optional.of(endpoint(rows.iterator().next()));
     }
 
     private static Endpoint endpoint(Row row) {
+        OffsetDateTime pausedUntil = row.getOffsetDateTime("paused_until");
         return new Endpoint(row.getUUID("id"), row.getString("tenant"), audience(row), row.getString("url"),
                 row.getString("description"), row.getString("secret"), row.getBoolean("enabled"),
-                row.getOffsetDateTime("created_at").toInstant());
+                row.getOffsetDateTime("created_at").toInstant(), row.getInteger("consecutive_failures"),
+                pausedUntil == null ? null : pausedUntil.toInstant());
     }
 
     /** The column's check constraint admits only wire names. */

@@ -69,6 +69,10 @@ final class Api {
         return send(builder.PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    Reply delete(String url, String token) {
+        return send(request(url, token).DELETE().build());
+    }
+
     /** True when the URL answers 200, e.g. a readiness probe. */
     boolean answers200(String url) {
         return status(url).orElse(0) == 200;

@@ -9,7 +9,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** The subcommands that run the local stack, one class and one job each: up, down, status, logs, demo, bench,
- * bench-triage, night. */
+ * bench-triage, bench-notify, night. */
 final class StackCommands {
     private StackCommands() {
     }
@@ -190,6 +190,47 @@ final class StackCommands {
                 stack.up();
             }
             new TriageBenchmark(stack, vigil.out()).run(alerts, mix, fingerprints, tenants);
+        }
+    }
+
+    @Command(name = "bench-notify", description = {
+        "Measure notify alone: latency at a steady rate, deliveries/s at saturation, and fairness to a slow receiver.",
+        "Produces confirmed incident events straight onto vigil.incidents for new tenants "
+                + NotifyBenchmark.TENANT_PREFIX + "<run>-<n>, whose endpoints point at a receiver in this process that"
+                + " verifies every signature and times every webhook; deletes the endpoints at the end"
+                + " (see docs/benchmarks.md)."})
+    static final class BenchNotify implements Runnable {
+        @ParentCommand
+        Vigil vigil;
+
+        @Option(names = "--rate", paramLabel = "R", defaultValue = "200", converter = PositiveNumber.class,
+                description = "confirmed incidents/s in the latency part (default: ${DEFAULT-VALUE})")
+        int rate;
+
+        @Option(names = "--seconds", paramLabel = "S", defaultValue = "30", converter = PositiveNumber.class,
+                description = "how long the latency part lasts (default: ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Option(names = "--backlog", paramLabel = "N", defaultValue = "20000", converter = PositiveNumber.class,
+                description = "incidents produced at once in the saturation part (default: ${DEFAULT-VALUE})")
+        int backlog;
+
+        @Option(names = "--tenants", paramLabel = "T", defaultValue = "50", converter = PositiveNumber.class,
+                description = "tenants with a fast receiver (default: ${DEFAULT-VALUE})")
+        int tenants;
+
+        @Option(names = "--slow-backlog", paramLabel = "N", defaultValue = "600", converter = PositiveNumber.class,
+                description = "incidents queued for the slow receiver in the fairness part (default: "
+                        + "${DEFAULT-VALUE})")
+        int slowBacklog;
+
+        @Override
+        public void run() {
+            Stack stack = vigil.stack();
+            if (!stack.isUp()) {
+                stack.up();
+            }
+            new NotifyBenchmark(stack, vigil.out()).run(rate, seconds, backlog, tenants, slowBacklog);
         }
     }
 

@@ -32,6 +32,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             StackCommands.RunDemo.class,
             StackCommands.Bench.class,
             StackCommands.BenchTriage.class,
+            StackCommands.BenchNotify.class,
             StackCommands.RunNight.class,
             DeadLetterCommand.class,
             HelpCommand.class},

@@ -4,11 +4,13 @@ import dev.vigil.contracts.Audience;
 import dev.vigil.contracts.EventIds;
 import dev.vigil.contracts.NotificationOutcome;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A delivery claimed for one attempt, with what sending needs.
  *
+ * @param incidentId the incident it tells of; null for a notice about an endpoint ({@link EndpointNotice})
  * @param audience who the stored body was written for, as planned
  * @param attempts the attempts so far including this one; it also fences the claim, so a result recorded
  *                 after another replica re-claimed the row (lease expired) is ignored
@@ -30,12 +32,15 @@ public record DueDelivery(
         int endpointFailures) {
 
     /**
-     * The event telling triage and runbook how this delivery ended; its id is stable per (delivery, result, replay
-     * round).
+     * The event telling triage and runbook how this delivery of an incident ended; its id is stable per (delivery,
+     * result, replay round). Empty for a notice that belongs to no incident.
      */
-    public NotificationOutcome outcome(NotificationOutcome.Result result, int statusCode, Instant now) {
+    public Optional<NotificationOutcome> outcome(NotificationOutcome.Result result, int statusCode, Instant now) {
+        if (incidentId == null) {
+            return Optional.empty();
+        }
         UUID outcomeId = EventIds.derived(id, result.eventType(), replays == 0 ? "" : "replay-" + replays);
-        return new NotificationOutcome(outcomeId, tenant, incidentId, eventId, id,
-                endpointId, audience, result, attempts, statusCode, now);
+        return Optional.of(new NotificationOutcome(outcomeId, tenant, incidentId, eventId, id,
+                endpointId, audience, result, attempts, statusCode, now));
     }
 }

@@ -10,7 +10,10 @@ import java.util.UUID;
  *
  * @param consecutiveFailures attempts in a row that found it unavailable (its circuit breaker)
  * @param pausedUntil         until when nothing is sent to it; null when its circuit is closed
+ * @param disabledAt          when it was disabled; null while enabled
+ * @param disabledReason      why: by whom, or its receiver answering 410 Gone; null while enabled
  */
 public record Endpoint(UUID id, String tenant, Audience audience, String url, String description, String secret,
-        boolean enabled, Instant createdAt, int consecutiveFailures, Instant pausedUntil) {
+        boolean enabled, Instant createdAt, int consecutiveFailures, Instant pausedUntil,
+        Instant disabledAt, String disabledReason) {
 }

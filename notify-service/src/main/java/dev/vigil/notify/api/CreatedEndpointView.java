@@ -13,12 +13,16 @@ public record CreatedEndpointView(UUID id, String tenant,
         String url, String description, boolean enabled, Instant createdAt,
         @Schema(description = EndpointView.FAILURES) int consecutiveFailures,
         @Schema(description = EndpointView.PAUSED_UNTIL) Instant pausedUntil,
+        @Schema(description = "When it was disabled; null while enabled") Instant disabledAt,
+        @Schema(description = "Why it was disabled: by whom, or because its receiver answered 410 Gone; null while"
+                + " enabled") String disabledReason,
         @Schema(description = "Signs every delivery the Standard Webhooks way (webhook-signature: v1,<HMAC-SHA256>);"
                 + " keep it to verify them") String secret) {
 
     static CreatedEndpointView of(Endpoint endpoint) {
         return new CreatedEndpointView(endpoint.id(), endpoint.tenant(), endpoint.audience(), endpoint.url(),
                 endpoint.description(), endpoint.enabled(), endpoint.createdAt(),
-                endpoint.consecutiveFailures(), endpoint.pausedUntil(), endpoint.secret());
+                endpoint.consecutiveFailures(), endpoint.pausedUntil(), endpoint.disabledAt(),
+                endpoint.disabledReason(), endpoint.secret());
     }
 }

@@ -78,6 +78,8 @@ public class DeliveriesResource {
                     case NOT_FOUND -> throw ProblemException.notFound("No delivery " + id);
                     case NOT_FAILED -> throw ProblemException.conflict("Delivery " + id
                             + " has not failed: only a failed delivery is sent again");
+                    case ENDPOINT_DISABLED -> throw ProblemException.conflict("The endpoint of delivery " + id
+                            + " is disabled or deleted: enable it first (PATCH /v1/endpoints/{id})");
                 });
     }
 }

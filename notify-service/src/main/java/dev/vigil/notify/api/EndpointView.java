@@ -12,7 +12,10 @@ public record EndpointView(UUID id, String tenant,
         @Schema(description = AUDIENCE) Audience audience,
         String url, String description, boolean enabled, Instant createdAt,
         @Schema(description = EndpointView.FAILURES) int consecutiveFailures,
-        @Schema(description = EndpointView.PAUSED_UNTIL) Instant pausedUntil) {
+        @Schema(description = EndpointView.PAUSED_UNTIL) Instant pausedUntil,
+        @Schema(description = "When it was disabled; null while enabled") Instant disabledAt,
+        @Schema(description = "Why it was disabled: by whom, or because its receiver answered 410 Gone; null while"
+                + " enabled") String disabledReason) {
 
     static final String AUDIENCE = "Who reads it: customer (hears of confirmed incidents and, if the tenant wants,"
             + " their recovery), operators (incidents awaiting a decision) or supervisors (escalations). Customer"
@@ -26,6 +29,7 @@ public record EndpointView(UUID id, String tenant,
     static EndpointView of(Endpoint endpoint) {
         return new EndpointView(endpoint.id(), endpoint.tenant(), endpoint.audience(), endpoint.url(),
                 endpoint.description(), endpoint.enabled(), endpoint.createdAt(),
-                endpoint.consecutiveFailures(), endpoint.pausedUntil());
+                endpoint.consecutiveFailures(), endpoint.pausedUntil(), endpoint.disabledAt(),
+                endpoint.disabledReason());
     }
 }

@@ -2,9 +2,11 @@ package dev.vigil.notify.api;
 
 import dev.vigil.contracts.Audience;
 import dev.vigil.contracts.webhook.WebhookSignature;
+import dev.vigil.notify.EndpointChange;
 import dev.vigil.notify.EndpointUrl;
 import dev.vigil.notify.SsrfGuard;
 import dev.vigil.notify.config.NotifyConfig;
+import dev.vigil.notify.store.EndpointLifecycle;
 import dev.vigil.notify.store.EndpointStore;
 import dev.vigil.platform.api.PathParams;
 import dev.vigil.platform.api.QueryParams;
@@ -18,7 +20,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -45,15 +49,20 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 @Path("/v1/endpoints")
 @Produces(MediaType.APPLICATION_JSON)
 public class EndpointsResource {
+    /** JSON merge patch (RFC 7396), which is what a PATCH here means. */
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
     private final EndpointStore store;
+    private final EndpointLifecycle lifecycle;
     private final CallerScope caller;
     private final AudienceAccess audiences;
     private final SsrfGuard guard;
     private final NotifyConfig config;
 
-    public EndpointsResource(EndpointStore store, CallerScope caller, AudienceAccess audiences, SsrfGuard guard,
-            NotifyConfig config) {
+    public EndpointsResource(EndpointStore store, EndpointLifecycle lifecycle, CallerScope caller,
+            AudienceAccess audiences, SsrfGuard guard, NotifyConfig config) {
         this.store = store;
+        this.lifecycle = lifecycle;
         this.caller = caller;
         this.audiences = audiences;
         this.guard = guard;
@@ -78,21 +87,11 @@ public class EndpointsResource {
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") CreateEndpointRequest request) {
         String tenant = caller.forWrite(request.tenant());
         Audience audience = audiences.forWrite(request.audience());
-        URI url = EndpointUrl.parse(request.url(), config.allowPlainHttp());
         String description = request.description() == null || request.description().isBlank()
                 ? null : request.description().trim();
-        return Uni.createFrom().item(() -> guard.check(url.getHost()))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(verdict -> {
-                    if (verdict instanceof SsrfGuard.Refused refused) {
-                        throw EndpointUrl.invalid("is not allowed: " + refused.reason());
-                    }
-                    if (verdict instanceof SsrfGuard.Unresolved unresolved) {
-                        throw EndpointUrl.invalid("cannot be reached: " + unresolved.reason());
-                    }
-                    return store.insert(UUID.randomUUID(), tenant, audience, url.toString(), description,
-                            WebhookSignature.newSecret());
-                })
+        return checked(request.url())
+                .chain(url -> store.insert(UUID.randomUUID(), tenant, audience, url.toString(), description,
+                        WebhookSignature.newSecret()))
                 .map(created -> created.orElseThrow(() -> ProblemException.conflict(
                         "An endpoint with this url already exists")))
                 .map(endpoint -> Response.created(URI.create("/v1/endpoints/" + endpoint.id()))
@@ -109,6 +108,74 @@ public class EndpointsResource {
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return store.list(caller.forList(tenants), audiences.forList(audience),
                 QueryParams.page(limit, cursor, UUID::fromString)).map(page -> page.map(EndpointView::of));
+    }
+
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = {
+                @ExampleObject(name = "enable", value = "{\"enabled\": true}"),
+                @ExampleObject(name = "move", value = "{\"url\": \"https://hooks.example.com/vigil-v2\","
+                        + " \"description\": \"New paging bridge\"}")}))
+    @APIResponse(responseCode = "200", description = "The endpoint as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EndpointView.class)))
+    @APIResponse(responseCode = "404", description = "No such endpoint in the token's tenants, or of an audience a"
+            + " customer does not see")
+    @APIResponse(responseCode = "409", description = "The tenant already has another endpoint with this url")
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @RolesAllowed({Roles.CUSTOMER, Roles.SUPERVISOR})
+    public Uni<EndpointView> change(@PathParam("id") String rawId,
+            @Valid @NotNull(message = "a JSON body is required") ChangeEndpointRequest request) {
+        UUID id = PathParams.uuid("id", rawId);
+        Uni<String> url = request.url() == null ? Uni.createFrom().nullItem()
+                : checked(request.url()).map(URI::toString);
+        return url.chain(checkedUrl -> store.find(caller.visible(), audiences.visible(), id)
+                .chain(found -> {
+                    if (found.isEmpty()) {
+                        throw ProblemException.notFound("No endpoint " + id);
+                    }
+                    return store.update(id, new EndpointChange(checkedUrl, request.description(), request.enabled()),
+                            caller.user());
+                }))
+                .onFailure(EndpointStore::urlTaken).transform(taken -> ProblemException.conflict(
+                        "Another endpoint of the tenant has this url"))
+                .map(changed -> changed.map(EndpointView::of)
+                        .orElseThrow(() -> ProblemException.notFound("No endpoint " + id)));
+    }
+
+    @APIResponse(responseCode = "204", description = "Deleted: nothing more is planned for or sent to it, and its"
+            + " pending deliveries fail; its deliveries so far stay listed")
+    @APIResponse(responseCode = "404", description = "No such endpoint in the token's tenants, or of an audience a"
+            + " customer does not see")
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.SUPERVISOR})
+    public Uni<Response> delete(@PathParam("id") String rawId) {
+        UUID id = PathParams.uuid("id", rawId);
+        return lifecycle.delete(caller.visible(), audiences.visible(), id, caller.user())
+                .map(deleted -> {
+                    if (!deleted) {
+                        throw ProblemException.notFound("No endpoint " + id);
+                    }
+                    return Response.noContent().build();
+                });
+    }
+
+    /** The url parsed, and allowed by the SSRF guard for every address it resolves to now. */
+    private Uni<URI> checked(String raw) {
+        URI url = EndpointUrl.parse(raw, config.allowPlainHttp());
+        return Uni.createFrom().item(() -> guard.check(url.getHost()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(verdict -> {
+                    if (verdict instanceof SsrfGuard.Refused refused) {
+                        throw EndpointUrl.invalid("is not allowed: " + refused.reason());
+                    }
+                    if (verdict instanceof SsrfGuard.Unresolved unresolved) {
+                        throw EndpointUrl.invalid("cannot be reached: " + unresolved.reason());
+                    }
+                    return url;
+                });
     }
 
     /** An endpoint of an audience the caller may not see is as absent as another tenant's: 404. */

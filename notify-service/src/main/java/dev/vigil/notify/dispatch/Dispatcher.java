@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,9 +50,9 @@ public class Dispatcher {
     private final AtomicInteger inFlight = new AtomicInteger();
     /** this replica's deliveries in flight per endpoint, absent when none. */
     private final Map<UUID, Integer> inFlightByEndpoint = new ConcurrentHashMap<>();
-    private final EndpointCircuit circuit;
+    private final EndpointHealth health;
 
-    public Dispatcher(DeliveryStore store, WebhookSender sender, DeliveryPolicy policy, EndpointCircuit circuit,
+    public Dispatcher(DeliveryStore store, WebhookSender sender, DeliveryPolicy policy, EndpointHealth health,
             OutboxRelay relay, Vertx vertx, NotifyConfig config, MeterRegistry metrics) {
         if (config.delivery().lease().compareTo(config.delivery().timeout()) <= 0) {
             throw new IllegalStateException("vigil.notify.delivery.lease must exceed vigil.notify.delivery.timeout,"
@@ -60,7 +61,7 @@ public class Dispatcher {
         this.store = store;
         this.sender = sender;
         this.policy = policy;
-        this.circuit = circuit;
+        this.health = health;
         this.relay = relay;
         this.vertx = vertx;
         this.config = config.delivery();
@@ -88,7 +89,7 @@ public class Dispatcher {
             endRound(); // a finishing attempt wakes the next round
             return;
         }
-        store.claimDue(free, config.lease(), config.perEndpointConcurrency(), circuit.threshold(),
+        store.claimDue(free, config.lease(), config.perEndpointConcurrency(), health.threshold(),
                 Map.copyOf(inFlightByEndpoint)).subscribe().with(claimed -> {
             inFlight.addAndGet(claimed.size());
             claimed.forEach(delivery -> inFlightByEndpoint.merge(delivery.endpointId(), 1, Integer::sum));
@@ -113,7 +114,7 @@ public class Dispatcher {
 
     private void attempt(DueDelivery delivery) {
         sender.send(delivery)
-                .call(attempt -> circuit.record(delivery, attempt))
+                .call(attempt -> health.record(delivery, attempt))
                 .chain(attempt -> settle(delivery, attempt))
                 .subscribe().with(done -> slotFreed(delivery), failure -> {
                     LOG.warnf("recording an attempt of delivery %s failed; it is retried when its lease ends: %s",
@@ -160,7 +161,7 @@ public class Dispatcher {
                     delivery.endpointId(), delivery.attempts(), attempt.error());
         }
         count(delivered ? "delivered" : "failed");
-        NotificationOutcome outcome = delivery.outcome(
+        Optional<NotificationOutcome> outcome = delivery.outcome(
                 delivered ? NotificationOutcome.Result.DELIVERED : NotificationOutcome.Result.FAILED,
                 attempt.statusCode(), Instant.now());
         return store.finish(delivery, attempt, delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.FAILED, outcome)

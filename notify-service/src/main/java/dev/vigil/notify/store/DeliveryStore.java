@@ -25,6 +25,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -189,7 +190,7 @@ public class DeliveryStore {
      * published exactly when the status changed. False when the claim was lost meanwhile.
      */
     public Uni<Boolean> finish(DueDelivery delivery, Attempt attempt, DeliveryStatus status,
-            NotificationOutcome outcome) {
+            Optional<NotificationOutcome> outcome) {
         String finishedColumn = status == DeliveryStatus.DELIVERED ? "delivered_at" : "failed_at";
         return pool.withTransaction(connection -> connection.preparedQuery("""
                 update delivery
@@ -198,8 +199,28 @@ public class DeliveryStore {
                 .execute(Tuple.of(delivery.id(), delivery.attempts(), status.wireName(), statusCode(attempt),
                         error(attempt)))
                 .chain(rows -> rows.rowCount() == 1
-                        ? outbox.append(connection, List.of(outboxEntry(outcome))).replaceWith(true)
+                        ? outbox.append(connection, outcome.map(DeliveryStore::outboxEntry).stream().toList())
+                                .replaceWith(true)
                         : Uni.createFrom().item(false)));
+    }
+
+    /**
+     * Gives up every pending delivery to an endpoint, in the caller's transaction, each with its failed outcome. A
+     * delivery in flight meanwhile keeps its answer to itself: its attempt finds it no longer pending.
+     */
+    public Uni<Void> failPending(SqlConnection connection, UUID endpointId, String reason) {
+        return connection.preparedQuery("""
+                update delivery d set status = 'failed', failed_at = now(), last_error = $2
+                from endpoint e
+                where d.endpoint_id = $1 and d.status = 'pending' and e.id = d.endpoint_id
+                returning\s""" + CLAIMED)
+                .execute(Tuple.of(endpointId, reason))
+                .map(DeliveryStore::claimed)
+                .chain(failed -> outbox.append(connection, failed.stream()
+                        .flatMap(delivery -> delivery.outcome(NotificationOutcome.Result.FAILED, 0, Instant.now())
+                                .stream())
+                        .map(DeliveryStore::outboxEntry).toList()))
+                .replaceWithVoid();
     }
 
     /** What became of a request to send a failed delivery again. */
@@ -209,7 +230,9 @@ public class DeliveryStore {
         /** the scope has no such delivery. */
         NOT_FOUND,
         /** it has not failed: it is pending or delivered. */
-        NOT_FAILED
+        NOT_FAILED,
+        /** its endpoint is disabled or deleted: enable it first, or the delivery would only wait. */
+        ENDPOINT_DISABLED
     }
 
     /**
@@ -226,11 +249,18 @@ public class DeliveryStore {
                 return Uni.createFrom().item(Replay.NOT_FAILED);
             }
             // fenced on the status: of two replays at once, one wins and the other finds it no longer failed
-            return pool.preparedQuery("update delivery set status = 'pending', attempts = 0, next_attempt_at = now(),"
-                            + " failed_at = null, replays = replays + 1, replayed_by = $2, replayed_at = now(),"
-                            + " replay_note = $3 where id = $1 and status = 'failed'")
+            return pool.preparedQuery("""
+                    update delivery d set status = 'pending', attempts = 0, next_attempt_at = now(), failed_at = null,
+                        replays = replays + 1, replayed_by = $2, replayed_at = now(), replay_note = $3
+                    from endpoint e
+                    where d.id = $1 and d.status = 'failed' and e.id = d.endpoint_id and e.enabled
+                    returning d.id""")
                     .execute(Tuple.of(id, by, note))
-                    .map(updated -> updated.rowCount() == 1 ? Replay.REPLAYED : Replay.NOT_FAILED);
+                    .chain(updated -> updated.rowCount() == 1 ? Uni.createFrom().item(Replay.REPLAYED)
+                            : pool.preparedQuery("select enabled from endpoint where id = $1")
+                                    .execute(Tuple.of(found.get().endpointId()))
+                                    .map(rows -> rows.iterator().next().getBoolean("enabled")
+                                            ? Replay.NOT_FAILED : Replay.ENDPOINT_DISABLED));
         });
     }
 

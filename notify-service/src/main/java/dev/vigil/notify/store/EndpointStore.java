@@ -2,6 +2,7 @@ package dev.vigil.notify.store;
 
 import dev.vigil.contracts.Audience;
 import dev.vigil.notify.Endpoint;
+import dev.vigil.notify.EndpointChange;
 import dev.vigil.notify.Recipient;
 import dev.vigil.platform.paging.Keyset;
 import dev.vigil.platform.paging.Page;
@@ -9,6 +10,7 @@ import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.security.TenantScope;
 import dev.vigil.platform.store.ScopedQuery;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class EndpointStore {
     private static final String COLUMNS = "id, tenant, audience, url, description, secret, enabled, created_at,"
-            + " consecutive_failures, paused_until";
+            + " consecutive_failures, paused_until, disabled_at, disabled_reason";
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Pool pool;
 
@@ -43,7 +48,7 @@ public class EndpointStore {
             String secret) {
         return pool.preparedQuery("""
                 insert into endpoint (id, tenant, audience, url, description, secret) values ($1, $2, $3, $4, $5, $6)
-                on conflict (tenant, url) do nothing
+                on conflict (tenant, url) where deleted_at is null do nothing
                 returning\s""" + COLUMNS)
                 .execute(Tuple.of(id, tenant, audience.wireName(), url, description, secret))
                 .map(EndpointStore::first);
@@ -51,7 +56,8 @@ public class EndpointStore {
 
     /** A page of the scope's endpoints, newest first; only those of {@code audience} when given. */
     public Uni<Page<Endpoint>> list(TenantScope scope, Optional<Audience> audience, PageRequest<UUID> page) {
-        ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from endpoint", "tenant", scope);
+        ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from endpoint", "tenant", scope)
+                .where("deleted_at is null");
         audience.ifPresent(only -> query.where("audience = ?", only.wireName()));
         query.page("created_at", "id", page);
         return pool.preparedQuery(query.sql()).execute(query.arguments())
@@ -65,9 +71,64 @@ public class EndpointStore {
     /** The endpoint {@code id} if it is in the scope and, when {@code audience} is given, of that audience. */
     public Uni<Optional<Endpoint>> find(TenantScope scope, Optional<Audience> audience, UUID id) {
         ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from endpoint", "tenant", scope)
-                .where("id = ?", id);
+                .where("id = ?", id).where("deleted_at is null");
         audience.ifPresent(only -> query.where("audience = ?", only.wireName()));
         return pool.preparedQuery(query.sql()).execute(query.arguments()).map(EndpointStore::first);
+    }
+
+    /**
+     * Applies a change a person asked for to a live endpoint: a new url, description or enabled flag, each only when
+     * given. Enabling clears why it was disabled and closes its circuit; disabling records {@code by}.
+     *
+     * @return the endpoint as changed; empty when there is no such live endpoint (found before, deleted meanwhile)
+     * @throws io.vertx.pgclient.PgException with SQL state 23505 when the tenant has another endpoint with the url
+     */
+    public Uni<Optional<Endpoint>> update(UUID id, EndpointChange change, String by) {
+        return pool.preparedQuery("""
+                update endpoint
+                set url = coalesce($2, url),
+                    description = case when $3::text is null then description else nullif(btrim($3), '') end,
+                    enabled = coalesce($4, enabled),
+                    disabled_at = case when $4 then null when not $4 and enabled then now() else disabled_at end,
+                    disabled_reason = case when $4 then null when not $4 and enabled then $5
+                                           else disabled_reason end,
+                    consecutive_failures = case when $4 then 0 else consecutive_failures end,
+                    paused_until = case when $4 then null else paused_until end
+                where id = $1 and deleted_at is null
+                returning\s""" + COLUMNS)
+                .execute(Tuple.from(Arrays.asList(id, change.url(), change.description(), change.enabled(),
+                        "disabled by " + by)))
+                .map(EndpointStore::first);
+    }
+
+    /**
+     * Disables a live, enabled endpoint for {@code reason} (its receiver answered 410 Gone), in the caller's
+     * transaction; empty when it was already disabled or deleted, so the staff are told once.
+     */
+    public Uni<Optional<Endpoint>> disable(SqlConnection connection, UUID id, String reason) {
+        return connection.preparedQuery("""
+                update endpoint set enabled = false, disabled_at = now(), disabled_reason = $2
+                where id = $1 and enabled and deleted_at is null
+                returning\s""" + COLUMNS)
+                .execute(Tuple.of(id, reason))
+                .map(EndpointStore::first);
+    }
+
+    /**
+     * Deletes a live endpoint of the scope, in the caller's transaction: it is no longer listed and nothing more is
+     * planned for or sent to it. The row stays, so its deliveries stay listed.
+     *
+     * @return false when the scope has no such live endpoint
+     */
+    public Uni<Boolean> delete(SqlConnection connection, TenantScope scope, Optional<Audience> audience, UUID id) {
+        ScopedQuery found = ScopedQuery.select("select id from endpoint", "tenant", scope)
+                .where("id = ?", id).where("deleted_at is null");
+        audience.ifPresent(only -> found.where("audience = ?", only.wireName()));
+        return connection.preparedQuery(found.sql() + " for update").execute(found.arguments())
+                .chain(rows -> rows.size() == 0
+                        ? Uni.createFrom().item(false)
+                        : connection.preparedQuery("update endpoint set deleted_at = now(), enabled = false"
+                                + " where id = $1").execute(Tuple.of(id)).replaceWith(true));
     }
 
     /** The enabled endpoints of each of {@code tenants}, in one query for a whole batch of events. */
@@ -120,6 +181,16 @@ public class EndpointStore {
                 .execute(Tuple.of(id)).replaceWithVoid();
     }
 
+    /** The failure of {@link #update}: the tenant has another live endpoint with the url. */
+    public static boolean urlTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException database && UNIQUE_VIOLATION.equals(database.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static double seconds(Duration duration) {
         return duration.toMillis() / 1000.0;
     }
@@ -130,10 +201,12 @@ public class EndpointStore {
 
     private static Endpoint endpoint(Row row) {
         OffsetDateTime pausedUntil = row.getOffsetDateTime("paused_until");
+        OffsetDateTime disabledAt = row.getOffsetDateTime("disabled_at");
         return new Endpoint(row.getUUID("id"), row.getString("tenant"), audience(row), row.getString("url"),
                 row.getString("description"), row.getString("secret"), row.getBoolean("enabled"),
                 row.getOffsetDateTime("created_at").toInstant(), row.getInteger("consecutive_failures"),
-                pausedUntil == null ? null : pausedUntil.toInstant());
+                pausedUntil == null ? null : pausedUntil.toInstant(),
+                disabledAt == null ? null : disabledAt.toInstant(), row.getString("disabled_reason"));
     }
 
     /** The column's check constraint admits only wire names. */

@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 /**
  * What every service's REST mapper refuses: a body naming one field twice (which value counts would otherwise
  * be Jackson's silent choice), strings that cannot be stored ({@link StorableTextModule}), and a number or a
- * boolean where text belongs ({@code {"id": 1e999}} would otherwise register tenant "1e999").
+ * boolean where text belongs ({@code {"id": 1e999}} would otherwise register tenant "1e999"), and a number where a
+ * boolean belongs ({@code {"enabled": 0}} is not a yes or no anyone meant).
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
@@ -23,5 +24,8 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     }
 }

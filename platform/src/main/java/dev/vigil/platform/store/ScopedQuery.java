@@ -39,6 +39,12 @@ public final class ScopedQuery {
         return this;
     }
 
+    /** Adds {@code condition}, which takes no value ("deleted_at is null"). */
+    public ScopedQuery where(String condition) {
+        conditions.add(condition);
+        return this;
+    }
+
     /** For a select that aggregates child rows: {@code group by columns}, after the conditions. */
     public ScopedQuery groupBy(String columns) {
         groupBy = " group by " + columns;

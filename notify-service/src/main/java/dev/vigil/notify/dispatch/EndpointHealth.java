@@ -3,6 +3,7 @@ package dev.vigil.notify.dispatch;
 import dev.vigil.notify.Attempt;
 import dev.vigil.notify.DueDelivery;
 import dev.vigil.notify.config.NotifyConfig;
+import dev.vigil.notify.store.EndpointLifecycle;
 import dev.vigil.notify.store.EndpointStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -10,20 +11,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps each endpoint's circuit breaker ({@code vigil.notify.breaker}) from the outcome of every attempt: failures in
- * a row that say the receiver cannot take deliveries pause it, any answer that says it can closes it. The state lives
- * in the endpoint's row, so every replica pauses the endpoint together, and claims honour it.
+ * Keeps each endpoint's health from the outcome of every attempt. Its circuit breaker ({@code vigil.notify.breaker}):
+ * failures in a row that say the receiver cannot take deliveries pause it, any answer that says it can closes it. A
+ * 410 Gone disables it and tells the tenant's staff. The state lives in the endpoint's row, so every replica acts on
+ * it together, and claims honour it.
  */
 @ApplicationScoped
-public class EndpointCircuit {
-    private static final Logger LOG = Logger.getLogger(EndpointCircuit.class);
+public class EndpointHealth {
+    private static final Logger LOG = Logger.getLogger(EndpointHealth.class);
+    private static final int GONE = 410;
 
     private final EndpointStore endpoints;
+    private final EndpointLifecycle lifecycle;
     private final NotifyConfig.Breaker config;
     private final MeterRegistry metrics;
 
-    public EndpointCircuit(EndpointStore endpoints, NotifyConfig config, MeterRegistry metrics) {
+    public EndpointHealth(EndpointStore endpoints, EndpointLifecycle lifecycle, NotifyConfig config,
+            MeterRegistry metrics) {
         this.endpoints = endpoints;
+        this.lifecycle = lifecycle;
         this.config = config.breaker();
         this.metrics = metrics;
     }
@@ -34,6 +40,15 @@ public class EndpointCircuit {
     }
 
     public Uni<Void> record(DueDelivery delivery, Attempt attempt) {
+        if (attempt.statusCode() == GONE) {
+            return lifecycle.disableGone(delivery.endpointId(), "its receiver answered 410 Gone")
+                    .invoke(disabled -> disabled.ifPresent(endpoint -> {
+                        metrics.counter("vigil.notify.endpoint.disabled").increment();
+                        LOG.warnf("disabled endpoint %s (%s) of tenant %s: its receiver answered 410 Gone",
+                                endpoint.id(), endpoint.audience().wireName(), endpoint.tenant());
+                    }))
+                    .replaceWithVoid();
+        }
         if (attempt.unavailable()) {
             return endpoints.recordFailure(delivery.endpointId(), config.failures(), config.pause(), config.maxPause())
                     .invoke(paused -> paused.ifPresent(until -> {

@@ -1,0 +1,54 @@
+package dev.vigil.notify.store;
+
+import dev.vigil.contracts.Audience;
+import dev.vigil.notify.Endpoint;
+import dev.vigil.notify.EndpointNotice;
+import dev.vigil.platform.security.TenantScope;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The changes of an endpoint that reach its deliveries, each in one transaction with them. */
+@ApplicationScoped
+public class EndpointLifecycle {
+    private final Pool pool;
+    private final EndpointStore endpoints;
+    private final DeliveryStore deliveries;
+
+    public EndpointLifecycle(Pool pool, EndpointStore endpoints, DeliveryStore deliveries) {
+        this.pool = pool;
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+    }
+
+    /**
+     * Disables an endpoint whose receiver answered 410 Gone and plans the notice to the tenant's other staff
+     * endpoints. Its pending deliveries wait: they go out if it is enabled again soon enough, or expire.
+     *
+     * @return the endpoint as disabled; empty when it already was, and then nobody is told again
+     */
+    public Uni<Optional<Endpoint>> disableGone(UUID id, String reason) {
+        return pool.withTransaction(connection -> endpoints.disable(connection, id, reason)
+                .call(disabled -> disabled.isEmpty() ? Uni.createFrom().voidItem()
+                        : endpoints.enabledByTenant(connection, Set.of(disabled.get().tenant()))
+                                .map(byTenant -> EndpointNotice.disabled(disabled.get(),
+                                        byTenant.getOrDefault(disabled.get().tenant(), List.of())))
+                                .chain(notices -> deliveries.insert(connection, notices))));
+    }
+
+    /**
+     * Deletes an endpoint of the scope and gives up its pending deliveries, each with its failed outcome.
+     *
+     * @return false when the scope has no such endpoint
+     */
+    public Uni<Boolean> delete(TenantScope scope, Optional<Audience> audience, UUID id, String by) {
+        return pool.withTransaction(connection -> endpoints.delete(connection, scope, audience, id)
+                .call(deleted -> deleted
+                        ? deliveries.failPending(connection, id, "its endpoint was deleted by " + by)
+                        : Uni.createFrom().voidItem()));
+    }
+}

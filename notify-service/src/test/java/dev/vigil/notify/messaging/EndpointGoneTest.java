@@ -1,0 +1,140 @@
+package dev.vigil.notify.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.contracts.Audience;
+import dev.vigil.contracts.CloudEventHeaders;
+import dev.vigil.contracts.EventIds;
+import dev.vigil.contracts.EventTypes;
+import dev.vigil.contracts.IncidentEvent;
+import dev.vigil.contracts.Json;
+import dev.vigil.contracts.Topics;
+import dev.vigil.notify.TestDeliveries;
+import dev.vigil.notify.TestEndpoints;
+import dev.vigil.notify.TestIncidents;
+import dev.vigil.notify.WebhookReceiver;
+import dev.vigil.platform.problem.Problem;
+import dev.vigil.platform.security.Roles;
+import dev.vigil.testsupport.TestInfra;
+import dev.vigil.testsupport.VigilTestResources;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A receiver answering 410 Gone disables its endpoint and the tenant's staff hear of it; deleting gives up. */
+@QuarkusTest
+@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class EndpointGoneTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    private static WebhookReceiver receiver;
+
+    @Inject
+    Pool pool;
+
+    @BeforeAll
+    static void startReceiver() {
+        receiver = WebhookReceiver.start();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void a410DisablesTheEndpointTellsTheStaffOnceAndEnablingItLetsAReplayThrough() throws Exception {
+        String tenant = TestIncidents.newTenant();
+        String customerPath = "/" + tenant;
+        String staffPath = "/" + tenant + "-operators";
+        TestEndpoints.Registered customer = TestEndpoints.register(tenant, receiver.url(customerPath));
+        TestEndpoints.Registered operators = TestEndpoints.register(tenant, receiver.url(staffPath),
+                Audience.OPERATORS);
+        receiver.answer(customerPath, 410);
+        IncidentEvent confirmed = TestIncidents.confirmed(tenant, UUID.randomUUID());
+        UUID deliveryId = EventIds.derived(confirmed.eventId(), "delivery", customer.id().toString());
+
+        TestIncidents.publish(confirmed);
+
+        TestDeliveries.awaitStatus(tenant, confirmed.incidentId(), "failed");
+        given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant))
+                .when().get("/v1/endpoints/" + customer.id())
+                .then().statusCode(200)
+                .body("enabled", equalTo(false))
+                .body("disabledReason", containsString("410 Gone"));
+        await().atMost(DEADLINE).until(() -> receiver.received(staffPath).size() == 1);
+        WebhookReceiver.Request notice = receiver.received(staffPath).get(0);
+        assertTrue(notice.signedWith(operators.secret()));
+        var body = Json.mapper().readTree(notice.body());
+        assertEquals("endpoint.disabled", body.path("type").asText());
+        assertEquals(customer.id().toString(), body.path("data").path("endpointId").asText());
+        assertTrue(body.path("data").path("message").asText().contains(receiver.url(customerPath)),
+                body.path("data").path("message").asText());
+
+        UUID later = UUID.randomUUID();
+        TestIncidents.publish(TestIncidents.confirmed(tenant, later));
+        // the same incident's next event, on the same partition: once the operators have it, the confirmation was
+        // consumed too
+        TestIncidents.publish(TestIncidents.awaitingDecision(tenant, later));
+        await().atMost(DEADLINE).until(() -> receiver.received(staffPath).size() == 2);
+        assertEquals(1, receiver.received(customerPath).size(), "nothing is sent to a disabled endpoint");
+        assertEquals(0, TestDeliveries.of(tenant, later).then().extract().jsonPath().getList("items").size(),
+                "nor planned for it");
+        given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant))
+                .when().post("/v1/deliveries/" + deliveryId + "/replay")
+                .then().statusCode(409).contentType(Problem.MEDIA_TYPE)
+                .body("detail", containsString("disabled"));
+
+        given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant)).contentType("application/json")
+                .body("{\"enabled\": true}")
+                .when().patch("/v1/endpoints/" + customer.id())
+                .then().statusCode(200).body("enabled", equalTo(true));
+        given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant))
+                .when().post("/v1/deliveries/" + deliveryId + "/replay")
+                .then().statusCode(202);
+        TestDeliveries.awaitStatus(tenant, confirmed.incidentId(), "delivered");
+        assertEquals(2, receiver.received(staffPath).size(), "the staff were told once");
+    }
+
+    @Test
+    void deletingAnEndpointGivesUpItsPendingDeliveriesWithAFailedOutcome() {
+        String tenant = TestIncidents.newTenant();
+        TestEndpoints.Registered endpoint = TestEndpoints.register(tenant, receiver.url("/" + tenant));
+        pool.preparedQuery("update endpoint set consecutive_failures = 5, paused_until = now() + interval '1 hour'"
+                + " where id = $1").execute(Tuple.of(endpoint.id())).await().indefinitely();
+        IncidentEvent confirmed = TestIncidents.confirmed(tenant, UUID.randomUUID());
+        UUID deliveryId = EventIds.derived(confirmed.eventId(), "delivery", endpoint.id().toString());
+        TestIncidents.publish(confirmed);
+        TestDeliveries.awaitStatus(tenant, confirmed.incidentId(), "pending");
+
+        given().auth().oauth2(TestInfra.token(Roles.SUPERVISOR, tenant))
+                .when().delete("/v1/endpoints/" + endpoint.id())
+                .then().statusCode(204);
+
+        var failed = TestDeliveries.awaitStatus(tenant, confirmed.incidentId(), "failed");
+        assertTrue(failed.getString("items[0].lastError").contains("endpoint was deleted"));
+        UUID outcome = EventIds.derived(deliveryId, EventTypes.NOTIFICATION_FAILED, "");
+        Predicate<ConsumerRecord<String, String>> isOutcome =
+                r -> outcome.toString().equals(TestInfra.header(r, CloudEventHeaders.ID));
+        List<ConsumerRecord<String, String>> seen = TestInfra.consume(Topics.NOTIFICATIONS, DEADLINE,
+                records -> records.stream().anyMatch(isOutcome));
+        assertEquals(1, seen.stream().filter(isOutcome).count());
+        assertEquals(List.of(), receiver.received("/" + tenant));
+    }
+}

@@ -34,7 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Measures notify alone: confirmed incident events are produced straight onto {@link Topics#INCIDENTS}, as triage
  * publishes them, and a receiver in this process ({@link DeliveryClock}) notes when each signed webhook arrives. The
  * time from producing an event to its webhook arriving is its latency (an upper bound of "consumed to received": the
- * broker's hand-over is in it). Three parts:
+ * broker's hand-over is in it). After a warm-up of {@link #WARM_UP} webhooks, not measured, three parts:
  * <ol>
  * <li>latency at a steady rate, to fast receivers;</li>
  * <li>deliveries/s at saturation: a backlog produced at once, drained;</li>
@@ -50,6 +50,8 @@ final class NotifyBenchmark {
     private static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
     private static final int FAIRNESS_MESSAGES = 20;
+    /** webhooks sent before measuring, so that the figures are of a warm notify (compiled, caches and pools full). */
+    private static final int WARM_UP = 5_000;
 
     private final Stack stack;
     private final PrintStream out;
@@ -80,6 +82,8 @@ final class NotifyBenchmark {
             }
             registered.addAll(fast);
             out.printf("%s: %d tenants, each with an endpoint at a fast receiver in this process%n", run, tenants);
+            out.printf("warming up: %,d webhooks, not measured%n", WARM_UP);
+            awaitArrivals(clock, produce(producer, fast, WARM_UP));
 
             out.printf("%n1. latency: %d confirmed incidents/s for %d s, spread over the tenants%n", rate, seconds);
             List<Sent> steady = produceAtRate(producer, fast, rate, seconds);

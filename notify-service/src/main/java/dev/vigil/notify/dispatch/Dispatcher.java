@@ -51,9 +51,10 @@ public class Dispatcher {
     /** this replica's deliveries in flight per endpoint, absent when none. */
     private final Map<UUID, Integer> inFlightByEndpoint = new ConcurrentHashMap<>();
     private final EndpointHealth health;
+    private final FinishWriter finishes;
 
     public Dispatcher(DeliveryStore store, WebhookSender sender, DeliveryPolicy policy, EndpointHealth health,
-            OutboxRelay relay, Vertx vertx, NotifyConfig config, MeterRegistry metrics) {
+            FinishWriter finishes, OutboxRelay relay, Vertx vertx, NotifyConfig config, MeterRegistry metrics) {
         if (config.delivery().lease().compareTo(config.delivery().timeout()) <= 0) {
             throw new IllegalStateException("vigil.notify.delivery.lease must exceed vigil.notify.delivery.timeout,"
                     + " or a slow receiver could be sent one delivery twice at once");
@@ -62,6 +63,7 @@ public class Dispatcher {
         this.sender = sender;
         this.policy = policy;
         this.health = health;
+        this.finishes = finishes;
         this.relay = relay;
         this.vertx = vertx;
         this.config = config.delivery();
@@ -164,7 +166,8 @@ public class Dispatcher {
         Optional<NotificationOutcome> outcome = delivery.outcome(
                 delivered ? NotificationOutcome.Result.DELIVERED : NotificationOutcome.Result.FAILED,
                 attempt.statusCode(), Instant.now());
-        return store.finish(delivery, attempt, delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.FAILED, outcome)
+        return finishes.finish(new DeliveryStore.Finish(delivery, attempt,
+                        delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.FAILED, outcome))
                 .invoke(finished -> {
                     if (finished) {
                         relay.wake();

@@ -29,9 +29,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The delivery table: creating rows for a batch, claiming due ones, recording each attempt. */
@@ -43,6 +45,12 @@ public class DeliveryStore {
     private static final String CLAIMED = "d.id, d.tenant, d.event_id, d.incident_id, d.endpoint_id, d.audience,"
             + " d.payload, d.attempts, e.url, e.secret, d.replays, e.consecutive_failures";
     private static final int MAX_ERROR_LENGTH = 500;
+    /**
+     * Whether a row found by its id is still pending. Written so that the planner cannot prove it implies the partial
+     * indexes' {@code status = 'pending'}: with that, a plan made while few rows were pending scans such an index
+     * instead of looking the id up, which in a burst of thousands pending costs a scan of all of them per statement.
+     */
+    private static final String STILL_PENDING = "coalesce(d.status = 'pending', false)";
 
     private final Pool pool;
     private final Outbox outbox;
@@ -101,6 +109,13 @@ public class DeliveryStore {
      * lease hides a claimed row from every other claim until its attempt is recorded, or until the lease runs out
      * because this replica died. A delivery of an incident waits while an earlier one to the same endpoint is pending.
      *
+     * <p>The statement is shaped so that its plan holds whatever the planner believes of how many rows are pending:
+     * it is planned while notify is idle (none pending) and reused in a burst (tens of thousands). The earliest pending
+     * delivery of an incident is a correlated subquery, always an index probe and never a join that scans an
+     * endpoint's backlog; and the row lock checks the status through {@code coalesce}, which keeps the planner from
+     * reaching for a partial index on pending rows instead of the primary key (that plan scanned every due row on
+     * each claim, ADR 0014).
+     *
      * @param probeAfter consecutive failures that open an endpoint's circuit (see {@code vigil.notify.breaker})
      */
     public Uni<List<DueDelivery>> claimDue(int limit, Duration lease, int perEndpoint, int probeAfter,
@@ -118,25 +133,27 @@ public class DeliveryStore {
                         select d.id, d.next_attempt_at, row_number() over (order by d.next_attempt_at) as turn
                         from delivery d
                         where d.endpoint_id = e.id and d.status = 'pending' and d.next_attempt_at <= now()
-                          and not exists (select 1 from delivery earlier
-                                          where earlier.endpoint_id = d.endpoint_id
-                                            and earlier.incident_id = d.incident_id
-                                            and earlier.status = 'pending' and earlier.seq < d.seq)
+                          -- a notice about an endpoint belongs to no incident, and waits for nothing
+                          and (d.incident_id is null or d.seq = (select earliest.seq from delivery earliest
+                                       where earliest.endpoint_id = d.endpoint_id
+                                         and earliest.incident_id = d.incident_id and earliest.status = 'pending'
+                                       order by earliest.seq limit 1))
                         order by d.next_attempt_at
                         limit greatest(0, case when e.consecutive_failures >= $6 then 1 else $5 end
                                           - coalesce(busy.in_flight, 0))) due
                     where e.enabled and (e.paused_until is null or e.paused_until <= now())),
+                picked as materialized (
+                    select id from turns order by turn, next_attempt_at limit $1),
                 claimable as (
-                    select d.id from delivery d
-                    where d.id in (select id from turns order by turn, next_attempt_at limit $1)
-                      and d.status = 'pending' and d.next_attempt_at <= now()
-                    for update skip locked)
+                    select d.id from picked join delivery d on d.id = picked.id
+                    where %1$s and d.next_attempt_at <= now()
+                    for update of d skip locked)
                 update delivery d
                 set attempts = d.attempts + 1, last_attempt_at = now(),
                     next_attempt_at = now() + make_interval(secs => $2)
                 from claimable, endpoint e
                 where d.id = claimable.id and e.id = d.endpoint_id
-                returning\s""" + CLAIMED)
+                returning\s""".formatted(STILL_PENDING) + CLAIMED)
                 .execute(Tuple.from(List.of(limit, seconds(lease), busy, busySlots, perEndpoint, probeAfter)))
                 .map(DeliveryStore::claimed);
     }
@@ -147,18 +164,23 @@ public class DeliveryStore {
      */
     public Uni<List<DueDelivery>> claimExpired(Duration after, int limit) {
         return pool.preparedQuery("""
-                with expired as (
-                    select id from delivery
-                    where status = 'pending' and next_attempt_at <= now()
-                      and coalesce(replayed_at, created_at) < now() - make_interval(secs => $1)
-                    order by next_attempt_at
-                    limit $2
-                    for update skip locked)
+                with stale as materialized (
+                    select stale.id from endpoint e
+                    cross join lateral (
+                        select d.id from delivery d
+                        where d.endpoint_id = e.id and d.status = 'pending' and d.next_attempt_at <= now()
+                          and coalesce(d.replayed_at, d.created_at) < now() - make_interval(secs => $1)
+                        limit $2) stale
+                    limit $2),
+                expired as (
+                    select d.id from stale join delivery d on d.id = stale.id
+                    where %1$s and d.next_attempt_at <= now()
+                    for update of d skip locked)
                 update delivery d
                 set next_attempt_at = now() + interval '1 minute'
                 from expired, endpoint e
                 where d.id = expired.id and e.id = d.endpoint_id
-                returning\s""" + CLAIMED)
+                returning\s""".formatted(STILL_PENDING) + CLAIMED)
                 .execute(Tuple.of(seconds(after), limit))
                 .map(DeliveryStore::claimed);
     }
@@ -177,31 +199,62 @@ public class DeliveryStore {
     /** Records a failed attempt and when to try again; false when the claim was lost meanwhile. */
     public Uni<Boolean> reschedule(DueDelivery delivery, Attempt attempt, Duration delay) {
         return pool.preparedQuery("""
-                update delivery
+                update delivery d
                 set next_attempt_at = now() + make_interval(secs => $3), last_status_code = $4, last_error = $5
-                where id = $1 and attempts = $2 and status = 'pending'""")
+                where id = $1 and attempts = $2 and %1$s""".formatted(STILL_PENDING))
                 .execute(Tuple.of(delivery.id(), delivery.attempts(), seconds(delay), statusCode(attempt),
                         error(attempt)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    /**
-     * Records the last attempt, the final status and the outcome event in one transaction, so the outcome is
-     * published exactly when the status changed. False when the claim was lost meanwhile.
-     */
-    public Uni<Boolean> finish(DueDelivery delivery, Attempt attempt, DeliveryStatus status,
+    /** A delivery's last attempt, its final status and, for an incident's delivery, the outcome to publish. */
+    public record Finish(DueDelivery delivery, Attempt attempt, DeliveryStatus status,
             Optional<NotificationOutcome> outcome) {
-        String finishedColumn = status == DeliveryStatus.DELIVERED ? "delivered_at" : "failed_at";
+    }
+
+    /**
+     * Records the last attempts, final statuses and outcome events of many deliveries in one transaction, so an
+     * outcome is published exactly when its status changed, and a busy dispatcher pays for one commit, not one per
+     * delivery.
+     *
+     * @return the ids of the deliveries finished; one whose claim was lost meanwhile (its lease ran out and another
+     *         replica claimed it) is left out and left alone
+     */
+    public Uni<Set<UUID>> finish(List<Finish> finishes) {
+        int n = finishes.size();
+        UUID[] ids = new UUID[n];
+        Integer[] attempts = new Integer[n];
+        String[] statuses = new String[n];
+        Integer[] codes = new Integer[n];
+        String[] errors = new String[n];
+        for (int i = 0; i < n; i++) {
+            Finish finish = finishes.get(i);
+            ids[i] = finish.delivery().id();
+            attempts[i] = finish.delivery().attempts();
+            statuses[i] = finish.status().wireName();
+            codes[i] = statusCode(finish.attempt());
+            errors[i] = error(finish.attempt());
+        }
         return pool.withTransaction(connection -> connection.preparedQuery("""
-                update delivery
-                set status = $3, last_status_code = $4, last_error = $5, %s = now()
-                where id = $1 and attempts = $2 and status = 'pending'""".formatted(finishedColumn))
-                .execute(Tuple.of(delivery.id(), delivery.attempts(), status.wireName(), statusCode(attempt),
-                        error(attempt)))
-                .chain(rows -> rows.rowCount() == 1
-                        ? outbox.append(connection, outcome.map(DeliveryStore::outboxEntry).stream().toList())
-                                .replaceWith(true)
-                        : Uni.createFrom().item(false)));
+                update delivery d
+                set status = u.status, last_status_code = u.code, last_error = u.error,
+                    delivered_at = case when u.status = 'delivered' then now() end,
+                    failed_at = case when u.status = 'failed' then now() end
+                from unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::text[])
+                     as u(id, attempts, status, code, error)
+                -- id = any: look the rows up by key; a join with unnest alone was planned as a scan of the table
+                where d.id = any($1) and d.id = u.id and d.attempts = u.attempts and %1$s
+                returning d.id""".formatted(STILL_PENDING))
+                .execute(Tuple.from(List.of(ids, attempts, statuses, codes, errors)))
+                .chain(rows -> {
+                    Set<UUID> finished = new HashSet<>();
+                    rows.forEach(row -> finished.add(row.getUUID("id")));
+                    List<OutboxEntry> outcomes = finishes.stream()
+                            .filter(finish -> finished.contains(finish.delivery().id()))
+                            .flatMap(finish -> finish.outcome().stream())
+                            .map(DeliveryStore::outboxEntry).toList();
+                    return outbox.append(connection, outcomes).replaceWith(finished);
+                }));
     }
 
     /**

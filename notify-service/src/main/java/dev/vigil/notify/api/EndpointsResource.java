@@ -2,12 +2,16 @@ package dev.vigil.notify.api;
 
 import dev.vigil.contracts.Audience;
 import dev.vigil.contracts.webhook.WebhookSignature;
+import dev.vigil.notify.Endpoint;
 import dev.vigil.notify.EndpointChange;
+import dev.vigil.notify.EndpointTest;
 import dev.vigil.notify.EndpointUrl;
 import dev.vigil.notify.SsrfGuard;
 import dev.vigil.notify.config.NotifyConfig;
+import dev.vigil.notify.dispatch.WebhookSender;
 import dev.vigil.notify.store.EndpointLifecycle;
 import dev.vigil.notify.store.EndpointStore;
+import dev.vigil.platform.api.OptionalBody;
 import dev.vigil.platform.api.PathParams;
 import dev.vigil.platform.api.QueryParams;
 import dev.vigil.platform.paging.Page;
@@ -31,6 +35,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -58,15 +63,17 @@ public class EndpointsResource {
     private final AudienceAccess audiences;
     private final SsrfGuard guard;
     private final NotifyConfig config;
+    private final WebhookSender sender;
 
     public EndpointsResource(EndpointStore store, EndpointLifecycle lifecycle, CallerScope caller,
-            AudienceAccess audiences, SsrfGuard guard, NotifyConfig config) {
+            AudienceAccess audiences, SsrfGuard guard, NotifyConfig config, WebhookSender sender) {
         this.store = store;
         this.lifecycle = lifecycle;
         this.caller = caller;
         this.audiences = audiences;
         this.guard = guard;
         this.config = config;
+        this.sender = sender;
     }
 
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -159,6 +166,35 @@ public class EndpointsResource {
                         throw ProblemException.notFound("No endpoint " + id);
                     }
                     return Response.noContent().build();
+                });
+    }
+
+    @APIResponse(responseCode = "200", description = "The test was sent, or tried: whether the receiver took it, its"
+            + " status and how long it took; a receiver that refuses or cannot be reached is reported here, not as an"
+            + " error of this request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EndpointTestResult.class)))
+    @APIResponse(responseCode = "404", description = "No such endpoint in the token's tenants, or of an audience a"
+            + " customer does not see")
+    @POST
+    @Path("/{id}/test")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.CUSTOMER, Roles.SUPERVISOR})
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TestRequest.class)))
+    public Uni<EndpointTestResult> test(@PathParam("id") String rawId, String body) {
+        UUID id = PathParams.uuid("id", rawId);
+        TestRequest request = OptionalBody.read(body, TestRequest.class);
+        String note = request == null ? null : OptionalBody.note("note", request.note());
+        UUID webhookId = UUID.randomUUID();
+        return store.find(caller.visible(), audiences.visible(), id)
+                .chain(found -> {
+                    Endpoint endpoint = found.orElseThrow(() -> ProblemException.notFound("No endpoint " + id));
+                    long started = System.nanoTime();
+                    return sender.send(endpoint.url(), endpoint.secret(), webhookId.toString(),
+                                    EndpointTest.payload(endpoint, caller.user(), note, Instant.now()))
+                            .map(attempt -> EndpointTestResult.of(webhookId, attempt,
+                                    (System.nanoTime() - started) / 1_000_000));
                 });
     }
 

@@ -43,14 +43,19 @@ public class WebhookSender {
                 .setUserAgent(USER_AGENT));
     }
 
-    /** Sends one attempt. The returned Uni never fails: every problem becomes a failed {@link Attempt}. */
+    /** Sends one attempt of a delivery. The returned Uni never fails: every problem becomes a failed {@link Attempt}. */
     public Uni<Attempt> send(DueDelivery delivery) {
-        URI url = URI.create(delivery.url());
+        return send(delivery.url(), delivery.secret(), delivery.id().toString(), delivery.payload());
+    }
+
+    /** Sends {@code payload} signed as webhook {@code id}. Never fails: every problem becomes a failed attempt. */
+    public Uni<Attempt> send(String target, String secret, String id, String payload) {
+        URI url = URI.create(target);
         return Uni.createFrom().item(() -> guard.check(url.getHost()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(verdict -> {
                     if (verdict instanceof SsrfGuard.Allowed allowed) {
-                        return post(delivery, url, allowed.address());
+                        return post(url, allowed.address(), secret, id, payload);
                     }
                     if (verdict instanceof SsrfGuard.Refused refused) {
                         return Uni.createFrom().item(Attempt.refused(refused.reason()));
@@ -60,21 +65,20 @@ public class WebhookSender {
                 .onFailure().recoverWithItem(this::failed);
     }
 
-    private Uni<Attempt> post(DueDelivery delivery, URI url, InetAddress address) {
-        String id = delivery.id().toString();
+    private Uni<Attempt> post(URI url, InetAddress address, String secret, String id, String payload) {
         long timestamp = Instant.now().getEpochSecond();
         // connect to the address the guard checked, not to whatever a second DNS lookup returns
         SocketAddress server = SocketAddress.inetSocketAddress(EndpointUrl.port(url), address.getHostAddress());
-        return client.requestAbs(HttpMethod.POST, server, delivery.url())
+        return client.requestAbs(HttpMethod.POST, server, url.toString())
                 .timeout(timeout.toMillis())
                 .putHeader("content-type", "application/json")
                 .putHeader(WebhookSignature.HEADER_ID, id)
                 .putHeader(WebhookSignature.HEADER_TIMESTAMP, Long.toString(timestamp))
                 .putHeader(WebhookSignature.HEADER_SIGNATURE,
-                        WebhookSignature.sign(delivery.secret(), id, timestamp, delivery.payload()))
+                        WebhookSignature.sign(secret, id, timestamp, payload))
                 // the receiver's body is of no use and could be large
                 .as(BodyCodec.none())
-                .sendBuffer(Buffer.buffer(delivery.payload()))
+                .sendBuffer(Buffer.buffer(payload))
                 // the request timeout restarts with every byte; this bounds the whole exchange below the lease
                 .ifNoItem().after(timeout).failWith(TimeoutException::new)
                 .map(response -> Attempt.response(response.statusCode(), response.getHeader("retry-after")));

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,10 +39,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A receiver answering 410 Gone disables its endpoint and the tenant's staff hear of it; deleting gives up. */
+/**
+ * An endpoint and its receiver: a 410 Gone disables it and the tenant's staff hear of it, deleting it gives up what
+ * waits for it, and a test send reports what the receiver answered.
+ */
 @QuarkusTest
 @WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class EndpointGoneTest {
+class EndpointReceiverTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     private static WebhookReceiver receiver;
@@ -136,5 +141,65 @@ class EndpointGoneTest {
                 records -> records.stream().anyMatch(isOutcome));
         assertEquals(1, seen.stream().filter(isOutcome).count());
         assertEquals(List.of(), receiver.received("/" + tenant));
+    }
+
+    @Test
+    void aTestSendIsSignedAndReportsTheReceiversAnswerEvenAnError() throws Exception {
+        String tenant = TestIncidents.newTenant();
+        String path = "/" + tenant;
+        TestEndpoints.Registered endpoint = TestEndpoints.register(tenant, receiver.url(path));
+        receiver.answer(path, 200, 503);
+
+        String webhookId = given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant))
+                .contentType("application/json").body("{\"note\": \"after the firewall change\"}")
+                .when().post("/v1/endpoints/" + endpoint.id() + "/test")
+                .then().statusCode(200)
+                .body("delivered", equalTo(true))
+                .body("statusCode", equalTo(200))
+                .extract().path("webhookId");
+        given().auth().oauth2(TestInfra.token(Roles.SUPERVISOR, tenant))
+                .when().post("/v1/endpoints/" + endpoint.id() + "/test")
+                .then().statusCode(200)
+                .body("delivered", equalTo(false))
+                .body("statusCode", equalTo(503))
+                .body("error", equalTo("HTTP 503"));
+
+        List<WebhookReceiver.Request> tests = receiver.received(path);
+        assertEquals(2, tests.size());
+        assertEquals(webhookId, tests.get(0).webhookId());
+        assertTrue(tests.get(0).signedWith(endpoint.secret()));
+        var body = Json.mapper().readTree(tests.get(0).body());
+        assertEquals("endpoint.test", body.path("type").asText());
+        assertEquals("after the firewall change", body.path("data").path("note").asText());
+        assertEquals(0, TestDeliveries.of(tenant, UUID.randomUUID()).then().extract().jsonPath()
+                .getList("items").size(), "a test is not a delivery");
+    }
+
+    @Test
+    void aTestSendToAReceiverThatIsNotThereReportsWhyAndIsRefusedToOthers() {
+        String tenant = TestIncidents.newTenant();
+        TestEndpoints.Registered endpoint = TestEndpoints.register(tenant, "http://127.0.0.1:9/" + tenant);
+
+        given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant))
+                .when().post("/v1/endpoints/" + endpoint.id() + "/test")
+                .then().statusCode(200)
+                .body("delivered", equalTo(false))
+                .body("statusCode", nullValue())
+                .body("error", notNullValue());
+        given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, TestIncidents.newTenant()))
+                .when().post("/v1/endpoints/" + endpoint.id() + "/test")
+                .then().statusCode(404).contentType(Problem.MEDIA_TYPE);
+        given().auth().oauth2(TestInfra.token(Roles.OPERATOR, tenant))
+                .when().post("/v1/endpoints/" + endpoint.id() + "/test")
+                .then().statusCode(403).contentType(Problem.MEDIA_TYPE);
+        given().when().post("/v1/endpoints/" + endpoint.id() + "/test")
+                .then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant))
+                .when().post("/v1/endpoints/nope/test")
+                .then().statusCode(400).body("errors[0].field", equalTo("id"));
+        given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant)).contentType("application/json")
+                .body("{\"note\": 5}")
+                .when().post("/v1/endpoints/" + endpoint.id() + "/test")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
     }
 }

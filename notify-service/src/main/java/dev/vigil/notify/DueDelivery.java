@@ -4,6 +4,7 @@ import dev.vigil.contracts.Audience;
 import dev.vigil.contracts.EventIds;
 import dev.vigil.contracts.NotificationOutcome;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import java.util.UUID;
  * @param attempts the attempts so far including this one; it also fences the claim, so a result recorded
  *                 after another replica re-claimed the row (lease expired) is ignored
  * @param replays  how often it was sent again by hand after it failed
+ * @param secrets  what its webhook is signed with: the endpoint's secret, and the previous one during a rotation
  * @param endpointFailures the endpoint's failed attempts in a row when this one was claimed (its circuit breaker)
  */
 public record DueDelivery(
@@ -27,7 +29,7 @@ public record DueDelivery(
         String payload,
         int attempts,
         String url,
-        String secret,
+        List<String> secrets,
         int replays,
         int endpointFailures) {
 

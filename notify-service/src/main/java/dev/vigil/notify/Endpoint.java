@@ -2,6 +2,7 @@ package dev.vigil.notify;
 
 import dev.vigil.contracts.Audience;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -12,8 +13,15 @@ import java.util.UUID;
  * @param pausedUntil         until when nothing is sent to it; null when its circuit is closed
  * @param disabledAt          when it was disabled; null while enabled
  * @param disabledReason      why: by whom, or its receiver answering 410 Gone; null while enabled
+ * @param previousSecret      the secret before the last rotation, still signing until {@code previousSecretUntil}
  */
 public record Endpoint(UUID id, String tenant, Audience audience, String url, String description, String secret,
         boolean enabled, Instant createdAt, int consecutiveFailures, Instant pausedUntil,
-        Instant disabledAt, String disabledReason) {
+        Instant disabledAt, String disabledReason, String previousSecret, Instant previousSecretUntil) {
+
+    /** The secrets every webhook is signed with now: the current one, and the previous one during its overlap. */
+    public List<String> signingSecrets(Instant now) {
+        return previousSecret != null && previousSecretUntil != null && previousSecretUntil.isAfter(now)
+                ? List.of(secret, previousSecret) : List.of(secret);
+    }
 }

@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.StringJoiner;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -37,6 +39,16 @@ public final class WebhookSignature {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * The {@code webhook-signature} header value for one message signed with each of {@code secrets}, space
+     * separated: during a secret's rotation the receiver accepts the message with either.
+     */
+    public static String sign(List<String> secrets, String messageId, long timestampSeconds, String body) {
+        StringJoiner header = new StringJoiner(" ");
+        secrets.forEach(secret -> header.add(sign(secret, messageId, timestampSeconds, body)));
+        return header.toString();
     }
 
     /** The {@code webhook-signature} header value for one message. */

@@ -16,6 +16,8 @@ public record CreatedEndpointView(UUID id, String tenant,
         @Schema(description = "When it was disabled; null while enabled") Instant disabledAt,
         @Schema(description = "Why it was disabled: by whom, or because its receiver answered 410 Gone; null while"
                 + " enabled") String disabledReason,
+        @Schema(description = "Until when the secret before the last rotation still signs each webhook, alongside"
+                + " the current one; null when no rotation overlaps") Instant previousSecretUntil,
         @Schema(description = "Signs every delivery the Standard Webhooks way (webhook-signature: v1,<HMAC-SHA256>);"
                 + " keep it to verify them") String secret) {
 
@@ -23,6 +25,6 @@ public record CreatedEndpointView(UUID id, String tenant,
         return new CreatedEndpointView(endpoint.id(), endpoint.tenant(), endpoint.audience(), endpoint.url(),
                 endpoint.description(), endpoint.enabled(), endpoint.createdAt(),
                 endpoint.consecutiveFailures(), endpoint.pausedUntil(), endpoint.disabledAt(),
-                endpoint.disabledReason(), endpoint.secret());
+                endpoint.disabledReason(), EndpointView.overlapEnd(endpoint), endpoint.secret());
     }
 }

@@ -15,7 +15,9 @@ public record EndpointView(UUID id, String tenant,
         @Schema(description = EndpointView.PAUSED_UNTIL) Instant pausedUntil,
         @Schema(description = "When it was disabled; null while enabled") Instant disabledAt,
         @Schema(description = "Why it was disabled: by whom, or because its receiver answered 410 Gone; null while"
-                + " enabled") String disabledReason) {
+                + " enabled") String disabledReason,
+        @Schema(description = "Until when the secret before the last rotation still signs each webhook, alongside"
+                + " the current one; null when no rotation overlaps") Instant previousSecretUntil) {
 
     static final String AUDIENCE = "Who reads it: customer (hears of confirmed incidents and, if the tenant wants,"
             + " their recovery), operators (incidents awaiting a decision) or supervisors (escalations). Customer"
@@ -30,6 +32,12 @@ public record EndpointView(UUID id, String tenant,
         return new EndpointView(endpoint.id(), endpoint.tenant(), endpoint.audience(), endpoint.url(),
                 endpoint.description(), endpoint.enabled(), endpoint.createdAt(),
                 endpoint.consecutiveFailures(), endpoint.pausedUntil(), endpoint.disabledAt(),
-                endpoint.disabledReason());
+                endpoint.disabledReason(), overlapEnd(endpoint));
+    }
+
+    /** The end of a rotation's overlap still to come; an overlap that ended is history. */
+    static Instant overlapEnd(Endpoint endpoint) {
+        Instant until = endpoint.previousSecretUntil();
+        return until != null && until.isAfter(Instant.now()) ? until : null;
     }
 }

@@ -35,7 +35,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -56,6 +58,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 public class EndpointsResource {
     /** JSON merge patch (RFC 7396), which is what a PATCH here means. */
     static final String MERGE_PATCH = "application/merge-patch+json";
+    /** long enough for a receiver's team to deploy the new secret the next working day. */
+    private static final Duration DEFAULT_OVERLAP = Duration.ofHours(24);
+    private static final Duration MAX_OVERLAP = Duration.ofDays(7);
 
     private final EndpointStore store;
     private final EndpointLifecycle lifecycle;
@@ -191,11 +196,49 @@ public class EndpointsResource {
                 .chain(found -> {
                     Endpoint endpoint = found.orElseThrow(() -> ProblemException.notFound("No endpoint " + id));
                     long started = System.nanoTime();
-                    return sender.send(endpoint.url(), endpoint.secret(), webhookId.toString(),
+                    return sender.send(endpoint.url(), endpoint.signingSecrets(Instant.now()), webhookId.toString(),
                                     EndpointTest.payload(endpoint, caller.user(), note, Instant.now()))
                             .map(attempt -> EndpointTestResult.of(webhookId, attempt,
                                     (System.nanoTime() - started) / 1_000_000));
                 });
+    }
+
+    @APIResponse(responseCode = "200", description = "The new secret, shown only here; the one it replaces signs"
+            + " alongside it until `previousSecretUntil`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CreatedEndpointView.class)))
+    @APIResponse(responseCode = "404", description = "No such endpoint in the token's tenants, or of an audience a"
+            + " customer does not see")
+    @POST
+    @Path("/{id}/rotate-secret")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.CUSTOMER, Roles.SUPERVISOR})
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RotateSecretRequest.class)))
+    public Uni<CreatedEndpointView> rotateSecret(@PathParam("id") String rawId, String body) {
+        UUID id = PathParams.uuid("id", rawId);
+        RotateSecretRequest request = OptionalBody.read(body, RotateSecretRequest.class);
+        Duration overlap = overlap(request == null ? null : request.overlap());
+        return store.find(caller.visible(), audiences.visible(), id)
+                .chain(found -> found.isEmpty() ? Uni.createFrom().item(found)
+                        : store.rotateSecret(id, WebhookSignature.newSecret(), overlap))
+                .map(rotated -> rotated.map(CreatedEndpointView::of)
+                        .orElseThrow(() -> ProblemException.notFound("No endpoint " + id)));
+    }
+
+    private static Duration overlap(String raw) {
+        if (raw == null) {
+            return DEFAULT_OVERLAP;
+        }
+        try {
+            Duration overlap = Duration.parse(raw.strip());
+            if (!overlap.isNegative() && overlap.compareTo(MAX_OVERLAP) <= 0) {
+                return overlap;
+            }
+        } catch (DateTimeParseException e) {
+            // refused below
+        }
+        throw ProblemException.invalid("overlap", "must be an ISO 8601 duration from PT0S to P7D, such as PT24H");
     }
 
     /** The url parsed, and allowed by the SSRF guard for every address it resolves to now. */

@@ -21,6 +21,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /** Makes one signed POST of a delivery's stored body to its endpoint, after the SSRF guard allowed the target. */
@@ -45,17 +46,20 @@ public class WebhookSender {
 
     /** Sends one attempt of a delivery. The returned Uni never fails: every problem becomes a failed {@link Attempt}. */
     public Uni<Attempt> send(DueDelivery delivery) {
-        return send(delivery.url(), delivery.secret(), delivery.id().toString(), delivery.payload());
+        return send(delivery.url(), delivery.secrets(), delivery.id().toString(), delivery.payload());
     }
 
-    /** Sends {@code payload} signed as webhook {@code id}. Never fails: every problem becomes a failed attempt. */
-    public Uni<Attempt> send(String target, String secret, String id, String payload) {
+    /**
+     * Sends {@code payload} as webhook {@code id}, signed with each of {@code secrets}. Never fails: every problem
+     * becomes a failed attempt.
+     */
+    public Uni<Attempt> send(String target, List<String> secrets, String id, String payload) {
         URI url = URI.create(target);
         return Uni.createFrom().item(() -> guard.check(url.getHost()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(verdict -> {
                     if (verdict instanceof SsrfGuard.Allowed allowed) {
-                        return post(url, allowed.address(), secret, id, payload);
+                        return post(url, allowed.address(), secrets, id, payload);
                     }
                     if (verdict instanceof SsrfGuard.Refused refused) {
                         return Uni.createFrom().item(Attempt.refused(refused.reason()));
@@ -65,7 +69,7 @@ public class WebhookSender {
                 .onFailure().recoverWithItem(this::failed);
     }
 
-    private Uni<Attempt> post(URI url, InetAddress address, String secret, String id, String payload) {
+    private Uni<Attempt> post(URI url, InetAddress address, List<String> secrets, String id, String payload) {
         long timestamp = Instant.now().getEpochSecond();
         // connect to the address the guard checked, not to whatever a second DNS lookup returns
         SocketAddress server = SocketAddress.inetSocketAddress(EndpointUrl.port(url), address.getHostAddress());
@@ -75,7 +79,7 @@ public class WebhookSender {
                 .putHeader(WebhookSignature.HEADER_ID, id)
                 .putHeader(WebhookSignature.HEADER_TIMESTAMP, Long.toString(timestamp))
                 .putHeader(WebhookSignature.HEADER_SIGNATURE,
-                        WebhookSignature.sign(secret, id, timestamp, payload))
+                        WebhookSignature.sign(secrets, id, timestamp, payload))
                 // the receiver's body is of no use and could be large
                 .as(BodyCodec.none())
                 .sendBuffer(Buffer.buffer(payload))

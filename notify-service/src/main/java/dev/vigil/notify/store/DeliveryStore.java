@@ -43,7 +43,8 @@ public class DeliveryStore {
             + " attempts, last_status_code, last_error, created_at, delivered_at, replays, replayed_by, replayed_at,"
             + " replay_note";
     private static final String CLAIMED = "d.id, d.tenant, d.event_id, d.incident_id, d.endpoint_id, d.audience,"
-            + " d.payload, d.attempts, e.url, e.secret, d.replays, e.consecutive_failures";
+            + " d.payload, d.attempts, e.url, e.secret, d.replays, e.consecutive_failures,"
+            + " case when e.previous_secret_until > now() then e.previous_secret end as previous_secret";
     private static final int MAX_ERROR_LENGTH = 500;
     /**
      * Whether a row found by its id is still pending. Written so that the planner cannot prove it implies the partial
@@ -185,13 +186,19 @@ public class DeliveryStore {
                 .map(DeliveryStore::claimed);
     }
 
+    /** The endpoint's secret, and the one before it while its overlap lasts. */
+    private static List<String> signingSecrets(Row row) {
+        String previous = row.getString("previous_secret");
+        return previous == null ? List.of(row.getString("secret")) : List.of(row.getString("secret"), previous);
+    }
+
     private static List<DueDelivery> claimed(RowSet<Row> rows) {
         List<DueDelivery> claimed = new ArrayList<>(rows.size());
         for (Row row : rows) {
             claimed.add(new DueDelivery(row.getUUID("id"), row.getString("tenant"), row.getUUID("event_id"),
                     row.getUUID("incident_id"), row.getUUID("endpoint_id"), audience(row),
                     row.getString("payload"), row.getInteger("attempts"), row.getString("url"),
-                    row.getString("secret"), row.getInteger("replays"), row.getInteger("consecutive_failures")));
+                    signingSecrets(row), row.getInteger("replays"), row.getInteger("consecutive_failures")));
         }
         return claimed;
     }

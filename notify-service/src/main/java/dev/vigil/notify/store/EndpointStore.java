@@ -33,7 +33,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class EndpointStore {
     private static final String COLUMNS = "id, tenant, audience, url, description, secret, enabled, created_at,"
-            + " consecutive_failures, paused_until, disabled_at, disabled_reason";
+            + " consecutive_failures, paused_until, disabled_at, disabled_reason, previous_secret, previous_secret_until";
 
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -181,6 +181,25 @@ public class EndpointStore {
                 .execute(Tuple.of(id)).replaceWithVoid();
     }
 
+    /**
+     * Gives a live endpoint {@code secret}, keeping the one it had to sign alongside for {@code overlap}; a secret
+     * still in an earlier overlap is dropped.
+     */
+    public Uni<Optional<Endpoint>> rotateSecret(UUID id, String secret, Duration overlap) {
+        return pool.preparedQuery("""
+                update endpoint
+                set previous_secret = secret, previous_secret_until = now() + make_interval(secs => $3),
+                    secret = $2
+                where id = $1 and deleted_at is null
+                returning\s""" + COLUMNS)
+                .execute(Tuple.of(id, secret, seconds(overlap)))
+                .map(EndpointStore::first);
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+
     /** The failure of {@link #update}: the tenant has another live endpoint with the url. */
     public static boolean urlTaken(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -206,7 +225,8 @@ public class EndpointStore {
                 row.getString("description"), row.getString("secret"), row.getBoolean("enabled"),
                 row.getOffsetDateTime("created_at").toInstant(), row.getInteger("consecutive_failures"),
                 pausedUntil == null ? null : pausedUntil.toInstant(),
-                disabledAt == null ? null : disabledAt.toInstant(), row.getString("disabled_reason"));
+                disabledAt == null ? null : disabledAt.toInstant(), row.getString("disabled_reason"),
+                row.getString("previous_secret"), instant(row.getOffsetDateTime("previous_secret_until")));
     }
 
     /** The column's check constraint admits only wire names. */

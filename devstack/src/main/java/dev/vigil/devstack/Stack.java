@@ -9,8 +9,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -311,7 +313,31 @@ public final class Stack {
         // the demo's customer endpoint is the receiver on loopback, over plain HTTP
         env.put("VIGIL_NOTIFY_ALLOW_PRIVATE_TARGETS", "true");
         env.put("VIGIL_NOTIFY_ALLOW_PLAIN_HTTP", "true");
+        if (service == Service.NOTIFY) {
+            env.put("VIGIL_NOTIFY_SECRET_KEYS", notifySecretKeys());
+        }
         return env;
+    }
+
+    /**
+     * The key that encrypts endpoint secrets at rest in this stack: made once and kept with its state, as an MSP keeps
+     * its key in a Kubernetes Secret.
+     */
+    private String notifySecretKeys() {
+        Path file = layout.home().resolve("notify-secret-keys");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(layout.home());
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.writeString(file, "local:" + Base64.getEncoder().encodeToString(key) + "\n");
+                file.toFile().setReadable(false, false);
+                file.toFile().setReadable(true, true);
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<String> serviceCommand(Service service) {

@@ -1,8 +1,10 @@
 package dev.vigil.notify;
 
 import dev.vigil.contracts.Audience;
+import dev.vigil.contracts.Severity;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -14,10 +16,13 @@ import java.util.UUID;
  * @param disabledAt          when it was disabled; null while enabled
  * @param disabledReason      why: by whom, or its receiver answering 410 Gone; null while enabled
  * @param previousSecret      the secret before the last rotation, still signing until {@code previousSecretUntil}
+ * @param kinds               the message kinds it wants; empty for all its audience hears
+ * @param minSeverity         the least severity it wants; null for all
  */
 public record Endpoint(UUID id, String tenant, Audience audience, String url, String description, String secret,
         boolean enabled, Instant createdAt, int consecutiveFailures, Instant pausedUntil,
-        Instant disabledAt, String disabledReason, String previousSecret, Instant previousSecretUntil) {
+        Instant disabledAt, String disabledReason, String previousSecret, Instant previousSecretUntil,
+        Set<String> kinds, Severity minSeverity) {
 
     /** The secrets every webhook is signed with now: the current one, and the previous one during its overlap. */
     public List<String> signingSecrets(Instant now) {

@@ -33,6 +33,7 @@ public final class EndpointNotice {
         return tenantEndpoints.stream()
                 .filter(recipient -> recipient.audience() != Audience.CUSTOMER)
                 .filter(recipient -> !recipient.endpointId().equals(endpoint.id()))
+                .filter(recipient -> recipient.wants(DISABLED, null))
                 .map(staff -> new NewDelivery(EventIds.derived(eventId, "delivery", staff.endpointId().toString()),
                         endpoint.tenant(), eventId, null, staff.endpointId(), staff.audience(), DISABLED, body))
                 .toList();

@@ -17,7 +17,8 @@ public record NewDelivery(UUID id, String tenant, UUID eventId, UUID incidentId,
 
     /**
      * The deliveries a batch of freshly received events calls for: one per event that someone hears of
-     * ({@link AudiencePolicy}) and enabled endpoint of its tenant read by that audience. Ids derive from
+     * ({@link AudiencePolicy}) and enabled endpoint of its tenant read by that audience and wanting its kind and
+     * severity. Ids derive from
      * (event, endpoint), so a replay plans the same rows.
      *
      * @param events             by event id (the CloudEvents {@code ce_id})
@@ -28,7 +29,8 @@ public record NewDelivery(UUID id, String tenant, UUID eventId, UUID incidentId,
         List<NewDelivery> planned = new ArrayList<>();
         events.forEach((eventId, event) -> AudiencePolicy.noticeOf(event).ifPresent(notice -> {
             List<Recipient> hearing = endpointsByTenant.getOrDefault(event.tenant(), List.of()).stream()
-                    .filter(recipient -> recipient.audience() == notice.audience()).toList();
+                    .filter(recipient -> recipient.audience() == notice.audience())
+                    .filter(recipient -> recipient.wants(notice.type(), event.severity())).toList();
             if (hearing.isEmpty()) {
                 return;
             }

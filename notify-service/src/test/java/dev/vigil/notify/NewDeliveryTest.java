@@ -13,19 +13,20 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class NewDeliveryTest {
     private static final Instant NOW = Instant.parse("2026-11-24T03:15:00Z");
 
-    private final Recipient customerA = new Recipient(UUID.randomUUID(), Audience.CUSTOMER);
-    private final Recipient customerB = new Recipient(UUID.randomUUID(), Audience.CUSTOMER);
-    private final Recipient operators = new Recipient(UUID.randomUUID(), Audience.OPERATORS);
-    private final Recipient supervisors = new Recipient(UUID.randomUUID(), Audience.SUPERVISORS);
+    private final Recipient customerA = Recipient.of(UUID.randomUUID(), Audience.CUSTOMER);
+    private final Recipient customerB = Recipient.of(UUID.randomUUID(), Audience.CUSTOMER);
+    private final Recipient operators = Recipient.of(UUID.randomUUID(), Audience.OPERATORS);
+    private final Recipient supervisors = Recipient.of(UUID.randomUUID(), Audience.SUPERVISORS);
     private final Map<String, List<Recipient>> endpoints = Map.of(
             "acme", List.of(customerA, operators, customerB, supervisors),
-            "other", List.of(new Recipient(UUID.randomUUID(), Audience.CUSTOMER)));
+            "other", List.of(Recipient.of(UUID.randomUUID(), Audience.CUSTOMER)));
 
     @Test
     void aConfirmationGoesToEveryCustomerEndpointOfItsTenantOnly() {
@@ -85,6 +86,21 @@ class NewDeliveryTest {
         assertTrue(NewDelivery.plan(Map.of(UUID.randomUUID(), confirmed()), Map.of()).isEmpty());
         assertTrue(NewDelivery.plan(Map.of(UUID.randomUUID(), confirmed()),
                 Map.of("acme", List.of(operators, supervisors))).isEmpty());
+    }
+
+    @Test
+    void anEndpointHearsOnlyTheKindsAndSeveritiesItWants() {
+        Recipient recoveriesOnly = new Recipient(UUID.randomUUID(), Audience.CUSTOMER, Set.of("incident.resolved"),
+                null);
+        Recipient criticalOnly = new Recipient(UUID.randomUUID(), Audience.CUSTOMER, Set.of(), Severity.CRITICAL);
+        Recipient majorAndWorse = new Recipient(UUID.randomUUID(), Audience.CUSTOMER, Set.of(), Severity.MAJOR);
+        Map<String, List<Recipient>> choosy = Map.of("acme", List.of(recoveriesOnly, criticalOnly, majorAndWorse));
+
+        List<NewDelivery> planned = NewDelivery.plan(Map.of(UUID.randomUUID(), confirmed()), choosy);
+
+        assertEquals(List.of(majorAndWorse.endpointId()), planned.stream().map(NewDelivery::endpointId).toList(),
+                "a major confirmation: not a recovery, and not critical");
+        assertTrue(criticalOnly.wants("incident.confirmed", null), "an incident without a severity is always sent");
     }
 
     private static IncidentEvent confirmed() {

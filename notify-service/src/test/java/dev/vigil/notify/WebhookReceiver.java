@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A customer's webhook receiver on loopback: records every request and answers as a test scripts it, at once or
  * after a delay, keeping the most requests it ever had in flight on each path.
  */
-public final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver {
+    private static WebhookReceiver shared;
 
     /** One request as received; header names in lower case. */
     public record Request(String path, Map<String, String> headers, String body, Instant receivedAt) {
@@ -53,13 +54,28 @@ public final class WebhookReceiver implements AutoCloseable {
         this.server = server;
     }
 
-    public static WebhookReceiver start() {
+    /**
+     * The receiver every test class of this JVM shares; tests keep apart by using a path of their own (the tenant's
+     * name). It runs until the JVM exits.
+     */
+    public static synchronized WebhookReceiver shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    private static WebhookReceiver start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             WebhookReceiver receiver = new WebhookReceiver(server);
             server.createContext("/", receiver::handle);
             // a slow path must not hold up the others
-            server.setExecutor(Executors.newCachedThreadPool());
+            server.setExecutor(Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, "webhook-receiver");
+                thread.setDaemon(true); // the shared receiver is never closed, and must not keep the JVM alive
+                return thread;
+            }));
             server.start();
             return receiver;
         } catch (IOException e) {
@@ -119,10 +135,5 @@ public final class WebhookReceiver implements AutoCloseable {
                 inFlight.get(path).decrementAndGet();
             }
         }
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
     }
 }

@@ -5,6 +5,7 @@ import dev.vigil.platform.security.TenantIds;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -23,5 +24,14 @@ public record CreateEndpointRequest(
                 + " MSP's operators (incidents awaiting a decision) or supervisors (escalations). Customer tokens may"
                 + " register customer endpoints only",
                 enumeration = {"customer", "operators", "supervisors"}, defaultValue = "customer")
-        String audience) {
+        String audience,
+        @Schema(description = KINDS) List<String> kinds,
+        @Schema(description = MIN_SEVERITY, enumeration = {"critical", "major", "minor", "warning", "info"})
+        String minSeverity) {
+
+    static final String KINDS = "The message kinds it wants, of those its audience hears: incident.confirmed and"
+            + " incident.resolved for a customer, incident.awaiting-decision for operators, incident.escalated for"
+            + " supervisors, and endpoint.disabled for both staff audiences. All of them when left out";
+    static final String MIN_SEVERITY = "The least severity it wants to hear of (critical is the most severe, info the"
+            + " least); every severity when left out. An incident without a severity is always sent";
 }

@@ -1,8 +1,10 @@
 package dev.vigil.notify.api;
 
 import dev.vigil.contracts.Audience;
+import dev.vigil.contracts.Severity;
 import dev.vigil.notify.Endpoint;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,6 +20,8 @@ public record CreatedEndpointView(UUID id, String tenant,
                 + " enabled") String disabledReason,
         @Schema(description = "Until when the secret before the last rotation still signs each webhook, alongside"
                 + " the current one; null when no rotation overlaps") Instant previousSecretUntil,
+        @Schema(description = "The message kinds it hears") List<String> kinds,
+        @Schema(description = "The least severity it hears of; null for every severity") Severity minSeverity,
         @Schema(description = "Signs every delivery the Standard Webhooks way (webhook-signature: v1,<HMAC-SHA256>);"
                 + " keep it to verify them") String secret) {
 
@@ -25,6 +29,7 @@ public record CreatedEndpointView(UUID id, String tenant,
         return new CreatedEndpointView(endpoint.id(), endpoint.tenant(), endpoint.audience(), endpoint.url(),
                 endpoint.description(), endpoint.enabled(), endpoint.createdAt(),
                 endpoint.consecutiveFailures(), endpoint.pausedUntil(), endpoint.disabledAt(),
-                endpoint.disabledReason(), EndpointView.overlapEnd(endpoint), endpoint.secret());
+                endpoint.disabledReason(), EndpointView.overlapEnd(endpoint),
+                EndpointView.kinds(endpoint), endpoint.minSeverity(), endpoint.secret());
     }
 }

@@ -1,8 +1,11 @@
 package dev.vigil.notify.api;
 
 import dev.vigil.contracts.Audience;
+import dev.vigil.contracts.Severity;
 import dev.vigil.notify.Endpoint;
+import dev.vigil.notify.MessageKinds;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,7 +20,9 @@ public record EndpointView(UUID id, String tenant,
         @Schema(description = "Why it was disabled: by whom, or because its receiver answered 410 Gone; null while"
                 + " enabled") String disabledReason,
         @Schema(description = "Until when the secret before the last rotation still signs each webhook, alongside"
-                + " the current one; null when no rotation overlaps") Instant previousSecretUntil) {
+                + " the current one; null when no rotation overlaps") Instant previousSecretUntil,
+        @Schema(description = "The message kinds it hears") List<String> kinds,
+        @Schema(description = "The least severity it hears of; null for every severity") Severity minSeverity) {
 
     static final String AUDIENCE = "Who reads it: customer (hears of confirmed incidents and, if the tenant wants,"
             + " their recovery), operators (incidents awaiting a decision) or supervisors (escalations). Customer"
@@ -32,7 +37,13 @@ public record EndpointView(UUID id, String tenant,
         return new EndpointView(endpoint.id(), endpoint.tenant(), endpoint.audience(), endpoint.url(),
                 endpoint.description(), endpoint.enabled(), endpoint.createdAt(),
                 endpoint.consecutiveFailures(), endpoint.pausedUntil(), endpoint.disabledAt(),
-                endpoint.disabledReason(), overlapEnd(endpoint));
+                endpoint.disabledReason(), overlapEnd(endpoint),
+                kinds(endpoint), endpoint.minSeverity());
+    }
+
+    /** The kinds it hears: those it chose, or all its audience hears. */
+    static List<String> kinds(Endpoint endpoint) {
+        return endpoint.kinds().isEmpty() ? MessageKinds.of(endpoint.audience()) : List.copyOf(endpoint.kinds());
     }
 
     /** The end of a rotation's overlap still to come; an overlap that ended is history. */

@@ -1,6 +1,7 @@
 package dev.vigil.notify.api;
 
 import dev.vigil.contracts.Audience;
+import dev.vigil.contracts.Severity;
 import dev.vigil.contracts.webhook.WebhookSignature;
 import dev.vigil.notify.Endpoint;
 import dev.vigil.notify.EndpointChange;
@@ -39,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -58,6 +60,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 public class EndpointsResource {
     /** JSON merge patch (RFC 7396), which is what a PATCH here means. */
     static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final String NOT_VISIBLE = "No such endpoint in the token's tenants, or of an audience a customer"
+            + " does not see";
     /** long enough for a receiver's team to deploy the new secret the next working day. */
     private static final Duration DEFAULT_OVERLAP = Duration.ofHours(24);
     private static final Duration MAX_OVERLAP = Duration.ofDays(7);
@@ -101,9 +105,11 @@ public class EndpointsResource {
         Audience audience = audiences.forWrite(request.audience());
         String description = request.description() == null || request.description().isBlank()
                 ? null : request.description().trim();
+        Set<String> kinds = InterestInput.kinds(request.kinds(), audience);
+        Severity minSeverity = InterestInput.minSeverity(request.minSeverity());
         return checked(request.url())
                 .chain(url -> store.insert(UUID.randomUUID(), tenant, audience, url.toString(), description,
-                        WebhookSignature.newSecret()))
+                        WebhookSignature.newSecret(), kinds, minSeverity))
                 .map(created -> created.orElseThrow(() -> ProblemException.conflict(
                         "An endpoint with this url already exists")))
                 .map(endpoint -> Response.created(URI.create("/v1/endpoints/" + endpoint.id()))
@@ -130,8 +136,7 @@ public class EndpointsResource {
     @APIResponse(responseCode = "200", description = "The endpoint as changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EndpointView.class)))
-    @APIResponse(responseCode = "404", description = "No such endpoint in the token's tenants, or of an audience a"
-            + " customer does not see")
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "The tenant already has another endpoint with this url")
     @PATCH
     @Path("/{id}")
@@ -140,26 +145,23 @@ public class EndpointsResource {
     public Uni<EndpointView> change(@PathParam("id") String rawId,
             @Valid @NotNull(message = "a JSON body is required") ChangeEndpointRequest request) {
         UUID id = PathParams.uuid("id", rawId);
+        Severity minSeverity = InterestInput.minSeverity(request.minSeverity());
         Uni<String> url = request.url() == null ? Uni.createFrom().nullItem()
                 : checked(request.url()).map(URI::toString);
-        return url.chain(checkedUrl -> store.find(caller.visible(), audiences.visible(), id)
-                .chain(found -> {
-                    if (found.isEmpty()) {
-                        throw ProblemException.notFound("No endpoint " + id);
-                    }
-                    return store.update(id, new EndpointChange(checkedUrl, request.description(), request.enabled()),
-                            caller.user());
+        return url.chain(checkedUrl -> visible(id)
+                .chain(endpoint -> {
+                    Set<String> kinds = InterestInput.kinds(request.kinds(), endpoint.audience());
+                    return store.update(id, new EndpointChange(checkedUrl, request.description(), request.enabled(),
+                            kinds, minSeverity), caller.user());
                 }))
                 .onFailure(EndpointStore::urlTaken).transform(taken -> ProblemException.conflict(
                         "Another endpoint of the tenant has this url"))
-                .map(changed -> changed.map(EndpointView::of)
-                        .orElseThrow(() -> ProblemException.notFound("No endpoint " + id)));
+                .map(changed -> changed.map(EndpointView::of).orElseThrow(() -> notFound(id)));
     }
 
     @APIResponse(responseCode = "204", description = "Deleted: nothing more is planned for or sent to it, and its"
             + " pending deliveries fail; its deliveries so far stay listed")
-    @APIResponse(responseCode = "404", description = "No such endpoint in the token's tenants, or of an audience a"
-            + " customer does not see")
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.CUSTOMER, Roles.SUPERVISOR})
@@ -168,7 +170,7 @@ public class EndpointsResource {
         return lifecycle.delete(caller.visible(), audiences.visible(), id, caller.user())
                 .map(deleted -> {
                     if (!deleted) {
-                        throw ProblemException.notFound("No endpoint " + id);
+                        throw notFound(id);
                     }
                     return Response.noContent().build();
                 });
@@ -179,8 +181,7 @@ public class EndpointsResource {
             + " error of this request",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EndpointTestResult.class)))
-    @APIResponse(responseCode = "404", description = "No such endpoint in the token's tenants, or of an audience a"
-            + " customer does not see")
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @POST
     @Path("/{id}/test")
     @Consumes(MediaType.WILDCARD)
@@ -192,9 +193,8 @@ public class EndpointsResource {
         TestRequest request = OptionalBody.read(body, TestRequest.class);
         String note = request == null ? null : OptionalBody.note("note", request.note());
         UUID webhookId = UUID.randomUUID();
-        return store.find(caller.visible(), audiences.visible(), id)
-                .chain(found -> {
-                    Endpoint endpoint = found.orElseThrow(() -> ProblemException.notFound("No endpoint " + id));
+        return visible(id)
+                .chain(endpoint -> {
                     long started = System.nanoTime();
                     return sender.send(endpoint.url(), endpoint.signingSecrets(Instant.now()), webhookId.toString(),
                                     EndpointTest.payload(endpoint, caller.user(), note, Instant.now()))
@@ -207,8 +207,7 @@ public class EndpointsResource {
             + " alongside it until `previousSecretUntil`",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CreatedEndpointView.class)))
-    @APIResponse(responseCode = "404", description = "No such endpoint in the token's tenants, or of an audience a"
-            + " customer does not see")
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @POST
     @Path("/{id}/rotate-secret")
     @Consumes(MediaType.WILDCARD)
@@ -219,11 +218,19 @@ public class EndpointsResource {
         UUID id = PathParams.uuid("id", rawId);
         RotateSecretRequest request = OptionalBody.read(body, RotateSecretRequest.class);
         Duration overlap = overlap(request == null ? null : request.overlap());
+        return visible(id)
+                .chain(endpoint -> store.rotateSecret(id, WebhookSignature.newSecret(), overlap))
+                .map(rotated -> rotated.map(CreatedEndpointView::of).orElseThrow(() -> notFound(id)));
+    }
+
+    /** The endpoint, if the caller may see it; a 404 otherwise, as for one that does not exist. */
+    private Uni<Endpoint> visible(UUID id) {
         return store.find(caller.visible(), audiences.visible(), id)
-                .chain(found -> found.isEmpty() ? Uni.createFrom().item(found)
-                        : store.rotateSecret(id, WebhookSignature.newSecret(), overlap))
-                .map(rotated -> rotated.map(CreatedEndpointView::of)
-                        .orElseThrow(() -> ProblemException.notFound("No endpoint " + id)));
+                .map(found -> found.orElseThrow(() -> notFound(id)));
+    }
+
+    private static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("No endpoint " + id);
     }
 
     private static Duration overlap(String raw) {
@@ -263,8 +270,6 @@ public class EndpointsResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.SUPERVISOR, Roles.OPERATOR})
     public Uni<EndpointView> get(@PathParam("id") String rawId) {
         UUID id = PathParams.uuid("id", rawId);
-        return store.find(caller.visible(), audiences.visible(), id)
-                .map(found -> found.map(EndpointView::of)
-                        .orElseThrow(() -> ProblemException.notFound("No endpoint " + id)));
+        return visible(id).map(EndpointView::of);
     }
 }

@@ -2,6 +2,7 @@ package dev.vigil.notify.config;
 
 import dev.vigil.notify.DeliveryPolicy;
 import dev.vigil.notify.SsrfGuard;
+import dev.vigil.notify.secrets.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -16,6 +17,17 @@ public class NotifyBeans {
     @Singleton
     SsrfGuard ssrfGuard(NotifyConfig config) {
         return new SsrfGuard(config.allowPrivateTargets(), InetAddress::getAllByName);
+    }
+
+    /** Refuses to start on a malformed key list, naming the entry but never a key. */
+    @Produces
+    @Singleton
+    SecretBox secretBox(NotifyConfig config) {
+        try {
+            return SecretBox.of(config.secretKeys());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("vigil.notify.secret-keys: " + e.getMessage(), e);
+        }
     }
 
     @Produces

@@ -20,6 +20,13 @@ public interface NotifyConfig {
     @WithDefault("false")
     boolean allowPlainHttp();
 
+    /**
+     * The keys that encrypt endpoint secrets at rest: {@code id:base64,id:base64}, each 32 random bytes. The first
+     * encrypts, every one decrypts; at start, notify moves every secret under the first. Required: there is no
+     * default outside development and tests (see README, "Secrets at rest").
+     */
+    String secretKeys();
+
     Delivery delivery();
 
     Breaker breaker();

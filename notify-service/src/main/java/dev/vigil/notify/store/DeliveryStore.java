@@ -10,6 +10,7 @@ import dev.vigil.notify.Delivery;
 import dev.vigil.notify.DeliveryStatus;
 import dev.vigil.notify.DueDelivery;
 import dev.vigil.notify.NewDelivery;
+import dev.vigil.notify.secrets.SecretBox;
 import dev.vigil.platform.outbox.Outbox;
 import dev.vigil.platform.outbox.OutboxEntry;
 import dev.vigil.platform.paging.Keyset;
@@ -55,10 +56,12 @@ public class DeliveryStore {
 
     private final Pool pool;
     private final Outbox outbox;
+    private final SecretBox box;
 
-    public DeliveryStore(Pool pool, Outbox outbox) {
+    public DeliveryStore(Pool pool, Outbox outbox, SecretBox box) {
         this.pool = pool;
         this.outbox = outbox;
+        this.box = box;
     }
 
     /** Inserts the rows in one statement; a row that already exists (a replayed event) is skipped. */
@@ -156,7 +159,7 @@ public class DeliveryStore {
                 where d.id = claimable.id and e.id = d.endpoint_id
                 returning\s""".formatted(STILL_PENDING) + CLAIMED)
                 .execute(Tuple.from(List.of(limit, seconds(lease), busy, busySlots, perEndpoint, probeAfter)))
-                .map(DeliveryStore::claimed);
+                .map(this::claimed);
     }
 
     /**
@@ -183,16 +186,17 @@ public class DeliveryStore {
                 where d.id = expired.id and e.id = d.endpoint_id
                 returning\s""".formatted(STILL_PENDING) + CLAIMED)
                 .execute(Tuple.of(seconds(after), limit))
-                .map(DeliveryStore::claimed);
+                .map(this::claimed);
     }
 
     /** The endpoint's secret, and the one before it while its overlap lasts. */
-    private static List<String> signingSecrets(Row row) {
+    private List<String> signingSecrets(Row row) {
+        String secret = box.open(row.getString("secret"));
         String previous = row.getString("previous_secret");
-        return previous == null ? List.of(row.getString("secret")) : List.of(row.getString("secret"), previous);
+        return previous == null ? List.of(secret) : List.of(secret, box.open(previous));
     }
 
-    private static List<DueDelivery> claimed(RowSet<Row> rows) {
+    private List<DueDelivery> claimed(RowSet<Row> rows) {
         List<DueDelivery> claimed = new ArrayList<>(rows.size());
         for (Row row : rows) {
             claimed.add(new DueDelivery(row.getUUID("id"), row.getString("tenant"), row.getUUID("event_id"),
@@ -275,7 +279,7 @@ public class DeliveryStore {
                 where d.endpoint_id = $1 and d.status = 'pending' and e.id = d.endpoint_id
                 returning\s""" + CLAIMED)
                 .execute(Tuple.of(endpointId, reason))
-                .map(DeliveryStore::claimed)
+                .map(this::claimed)
                 .chain(failed -> outbox.append(connection, failed.stream()
                         .flatMap(delivery -> delivery.outcome(NotificationOutcome.Result.FAILED, 0, Instant.now())
                                 .stream())

@@ -1,9 +1,11 @@
 package dev.vigil.notify.store;
 
 import dev.vigil.contracts.Audience;
+import dev.vigil.contracts.Severity;
 import dev.vigil.notify.Endpoint;
 import dev.vigil.notify.EndpointChange;
 import dev.vigil.notify.Recipient;
+import dev.vigil.notify.secrets.SecretBox;
 import dev.vigil.platform.paging.Keyset;
 import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.paging.PageRequest;
@@ -23,35 +25,45 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** The endpoint table; every read is scoped to the caller's tenants, and to the audiences it may see. */
+/**
+ * The endpoint table; every read is scoped to the caller's tenants, and to the audiences it may see. Secrets are
+ * sealed ({@link SecretBox}) on the way in and opened on the way out: the table holds none in the clear.
+ */
 @ApplicationScoped
 public class EndpointStore {
     private static final String COLUMNS = "id, tenant, audience, url, description, secret, enabled, created_at,"
-            + " consecutive_failures, paused_until, disabled_at, disabled_reason, previous_secret, previous_secret_until";
+            + " consecutive_failures, paused_until, disabled_at, disabled_reason, previous_secret, previous_secret_until,"
+            + " kinds, min_severity";
 
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Pool pool;
+    private final SecretBox box;
 
-    public EndpointStore(Pool pool) {
+    public EndpointStore(Pool pool, SecretBox box) {
         this.pool = pool;
+        this.box = box;
     }
 
     /** Stores a new endpoint; empty when the tenant already has one with this URL. */
     public Uni<Optional<Endpoint>> insert(UUID id, String tenant, Audience audience, String url, String description,
-            String secret) {
+            String secret, Set<String> kinds, Severity minSeverity) {
         return pool.preparedQuery("""
-                insert into endpoint (id, tenant, audience, url, description, secret) values ($1, $2, $3, $4, $5, $6)
+                insert into endpoint (id, tenant, audience, url, description, secret, kinds, min_severity)
+                values ($1, $2, $3, $4, $5, $6, $7, $8)
                 on conflict (tenant, url) where deleted_at is null do nothing
                 returning\s""" + COLUMNS)
-                .execute(Tuple.of(id, tenant, audience.wireName(), url, description, secret))
-                .map(EndpointStore::first);
+                .execute(Tuple.from(Arrays.asList(id, tenant, audience.wireName(), url, description, box.seal(secret),
+                        kinds == null ? null : kinds.toArray(String[]::new),
+                        minSeverity == null ? null : minSeverity.wireName())))
+                .map(this::first);
     }
 
     /** A page of the scope's endpoints, newest first; only those of {@code audience} when given. */
@@ -73,7 +85,7 @@ public class EndpointStore {
         ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from endpoint", "tenant", scope)
                 .where("id = ?", id).where("deleted_at is null");
         audience.ifPresent(only -> query.where("audience = ?", only.wireName()));
-        return pool.preparedQuery(query.sql()).execute(query.arguments()).map(EndpointStore::first);
+        return pool.preparedQuery(query.sql()).execute(query.arguments()).map(this::first);
     }
 
     /**
@@ -93,12 +105,15 @@ public class EndpointStore {
                     disabled_reason = case when $4 then null when not $4 and enabled then $5
                                            else disabled_reason end,
                     consecutive_failures = case when $4 then 0 else consecutive_failures end,
-                    paused_until = case when $4 then null else paused_until end
+                    paused_until = case when $4 then null else paused_until end,
+                    kinds = coalesce($6::text[], kinds),
+                    min_severity = coalesce($7, min_severity)
                 where id = $1 and deleted_at is null
                 returning\s""" + COLUMNS)
                 .execute(Tuple.from(Arrays.asList(id, change.url(), change.description(), change.enabled(),
-                        "disabled by " + by)))
-                .map(EndpointStore::first);
+                        "disabled by " + by, change.kinds() == null ? null : change.kinds().toArray(String[]::new),
+                        change.minSeverity() == null ? null : change.minSeverity().wireName())))
+                .map(this::first);
     }
 
     /**
@@ -111,7 +126,7 @@ public class EndpointStore {
                 where id = $1 and enabled and deleted_at is null
                 returning\s""" + COLUMNS)
                 .execute(Tuple.of(id, reason))
-                .map(EndpointStore::first);
+                .map(this::first);
     }
 
     /**
@@ -137,12 +152,13 @@ public class EndpointStore {
             return Uni.createFrom().item(Map.of());
         }
         return connection.preparedQuery(
-                "select tenant, id, audience from endpoint where enabled and tenant = any($1) order by id")
+                "select tenant, id, audience, kinds, min_severity from endpoint where enabled and tenant = any($1)"
+                        + " order by id")
                 .execute(Tuple.of(tenants.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, List<Recipient>> byTenant = new HashMap<>();
                     rows.forEach(row -> byTenant.computeIfAbsent(row.getString("tenant"), t -> new ArrayList<>())
-                            .add(new Recipient(row.getUUID("id"), audience(row))));
+                            .add(new Recipient(row.getUUID("id"), audience(row), kinds(row), minSeverity(row))));
                     return byTenant;
                 });
     }
@@ -192,8 +208,19 @@ public class EndpointStore {
                     secret = $2
                 where id = $1 and deleted_at is null
                 returning\s""" + COLUMNS)
-                .execute(Tuple.of(id, secret, seconds(overlap)))
-                .map(EndpointStore::first);
+                .execute(Tuple.of(id, box.seal(secret), seconds(overlap)))
+                .map(this::first);
+    }
+
+    private static Set<String> kinds(Row row) {
+        String[] kinds = row.getArrayOfStrings("kinds");
+        return kinds == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(kinds));
+    }
+
+    /** The column's check constraint admits only wire names. */
+    private static Severity minSeverity(Row row) {
+        String severity = row.getString("min_severity");
+        return severity == null ? null : Severity.fromWire(severity).orElseThrow();
     }
 
     private static Instant instant(OffsetDateTime at) {
@@ -214,19 +241,21 @@ public class EndpointStore {
         return duration.toMillis() / 1000.0;
     }
 
-    private static Optional<Endpoint> first(RowSet<Row> rows) {
+    private Optional<Endpoint> first(RowSet<Row> rows) {
         return rows.size() == 0 ? Optional.empty() : Optional.of(endpoint(rows.iterator().next()));
     }
 
-    private static Endpoint endpoint(Row row) {
+    private Endpoint endpoint(Row row) {
         OffsetDateTime pausedUntil = row.getOffsetDateTime("paused_until");
         OffsetDateTime disabledAt = row.getOffsetDateTime("disabled_at");
+        String previous = row.getString("previous_secret");
         return new Endpoint(row.getUUID("id"), row.getString("tenant"), audience(row), row.getString("url"),
-                row.getString("description"), row.getString("secret"), row.getBoolean("enabled"),
+                row.getString("description"), box.open(row.getString("secret")), row.getBoolean("enabled"),
                 row.getOffsetDateTime("created_at").toInstant(), row.getInteger("consecutive_failures"),
                 pausedUntil == null ? null : pausedUntil.toInstant(),
                 disabledAt == null ? null : disabledAt.toInstant(), row.getString("disabled_reason"),
-                row.getString("previous_secret"), instant(row.getOffsetDateTime("previous_secret_until")));
+                previous == null ? null : box.open(previous), instant(row.getOffsetDateTime("previous_secret_until")),
+                kinds(row), minSeverity(row));
     }
 
     /** The column's check constraint admits only wire names. */

@@ -20,6 +20,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,11 @@ class EndpointChangeTest {
                 .when().patch("/v1/endpoints/" + id).then().statusCode(400).body("errors.field", hasItem("url"));
         as(Roles.CUSTOMER, tenant).contentType(ContentType.JSON).body("{\"enabled\": \"yes\"}")
                 .when().patch("/v1/endpoints/" + id).then().statusCode(400).body("errors.field", hasItem("enabled"));
+        as(Roles.CUSTOMER, tenant).contentType(ContentType.JSON).body("{\"kinds\": [\"incident.escalated\"]}")
+                .when().patch("/v1/endpoints/" + id).then().statusCode(400).body("errors.field", hasItem("kinds"));
+        as(Roles.CUSTOMER, tenant).contentType(ContentType.JSON).body("{\"minSeverity\": \"high\"}")
+                .when().patch("/v1/endpoints/" + id).then().statusCode(400)
+                .body("errors.field", hasItem("minSeverity"));
         as(Roles.CUSTOMER, tenant).contentType(ContentType.JSON)
                 .body(Map.of("description", "d".repeat(501)))
                 .when().patch("/v1/endpoints/" + id).then().statusCode(400)
@@ -148,6 +154,52 @@ class EndpointChangeTest {
                 .body("errors[0].field", equalTo("id"));
         as(Roles.CUSTOMER, tenant).contentType(ContentType.JSON).body("{\"enabled\": true}")
                 .when().patch("/v1/endpoints/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void anEndpointNamesTheKindsAndLeastSeverityItWantsAndMayChangeThem() {
+        String tenant = TestIncidents.newTenant();
+        String id = as(Roles.CUSTOMER, tenant).contentType(ContentType.JSON)
+                .body("{\"url\": \"https://127.0.0.1/hooks/" + tenant + "\", \"kinds\": [\"incident.resolved\"],"
+                        + " \"minSeverity\": \"major\"}")
+                .when().post("/v1/endpoints")
+                .then().statusCode(201)
+                .body("kinds", equalTo(List.of("incident.resolved")))
+                .body("minSeverity", equalTo("major"))
+                .extract().path("id");
+        UUID operators = TestEndpoints.register(tenant, "https://127.0.0.1/hooks/" + tenant + "-ops",
+                Audience.OPERATORS).id();
+
+        as(Roles.CUSTOMER, tenant).contentType(ContentType.JSON)
+                .body("{\"kinds\": [\"incident.confirmed\", \"incident.resolved\"], \"minSeverity\": \"info\"}")
+                .when().patch("/v1/endpoints/" + id)
+                .then().statusCode(200)
+                .body("kinds", equalTo(List.of("incident.confirmed", "incident.resolved")))
+                .body("minSeverity", equalTo("info"));
+        as(Roles.SUPERVISOR, tenant).when().get("/v1/endpoints/" + operators)
+                .then().statusCode(200)
+                .body("kinds", equalTo(List.of("incident.awaiting-decision", "endpoint.disabled")))
+                .body("minSeverity", nullValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"kinds\": []}", "{\"kinds\": [\"incident.escalated\"]}", "{\"kinds\": [\"everything\"]}",
+            "{\"kinds\": [null]}", "{\"kinds\": \"incident.resolved\"}", "{\"minSeverity\": \"high\"}",
+            "{\"minSeverity\": 2}"})
+    void aKindTheAudienceDoesNotHearOrAnUnknownSeverityIsRefused(String body) {
+        String tenant = TestIncidents.newTenant();
+        UUID id = TestEndpoints.register(tenant, "https://127.0.0.1/hooks/" + tenant).id();
+
+        as(Roles.CUSTOMER, tenant).contentType(ContentType.JSON).body(body)
+                .when().patch("/v1/endpoints/" + id)
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+        as(Roles.CUSTOMER, tenant).contentType(ContentType.JSON)
+                .body(body.replace("{", "{\"url\": \"https://127.0.0.1/hooks/new-" + tenant + "\", "))
+                .when().post("/v1/endpoints")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+        as(Roles.CUSTOMER, tenant).when().get("/v1/endpoints/" + id).then().statusCode(200)
+                .body("kinds", equalTo(List.of("incident.confirmed", "incident.resolved")))
+                .body("minSeverity", nullValue());
     }
 
     private static RequestSpecification as(String role, String tenant) {

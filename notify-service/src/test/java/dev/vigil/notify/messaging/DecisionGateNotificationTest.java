@@ -39,8 +39,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +56,7 @@ import org.junit.jupiter.api.Test;
 class DecisionGateNotificationTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    private static WebhookReceiver receiver;
+    private static final WebhookReceiver receiver = WebhookReceiver.shared();
 
     @Inject
     Pool pool;
@@ -68,16 +66,6 @@ class DecisionGateNotificationTest {
     private String operatorsPath;
     private String supervisorsPath;
     private TestEndpoints.Registered operators;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = WebhookReceiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
 
     @BeforeEach
     void tenantWithAnEndpointPerAudience() {

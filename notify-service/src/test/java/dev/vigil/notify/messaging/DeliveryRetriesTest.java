@@ -26,8 +26,6 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What follows a receiver's answer, and sending a failed delivery again by hand (max-attempts is 3 here). */
@@ -36,17 +34,7 @@ import org.junit.jupiter.api.Test;
 class DeliveryRetriesTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    private static WebhookReceiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = WebhookReceiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
+    private static final WebhookReceiver receiver = WebhookReceiver.shared();
 
     @Test
     void aRefusedRequestFailsAtOnceWhileATimeoutOrTooManyRequestsIsRetried() {

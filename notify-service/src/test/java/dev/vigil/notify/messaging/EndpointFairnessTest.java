@@ -32,8 +32,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,20 +45,10 @@ class EndpointFairnessTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final int PER_ENDPOINT = 4;
 
-    private static WebhookReceiver receiver;
+    private static final WebhookReceiver receiver = WebhookReceiver.shared();
 
     @Inject
     Pool pool;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = WebhookReceiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
 
     @Test
     void aSlowReceiverHoldsNoMoreThanItsShareWhileAnotherTenantsMessagesGoStraightThrough() {

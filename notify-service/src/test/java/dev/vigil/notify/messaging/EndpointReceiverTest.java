@@ -32,11 +32,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,20 +47,10 @@ import org.junit.jupiter.api.Test;
 class EndpointReceiverTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    private static WebhookReceiver receiver;
+    private static final WebhookReceiver receiver = WebhookReceiver.shared();
 
     @Inject
     Pool pool;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = WebhookReceiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
 
     @Test
     void a410DisablesTheEndpointTellsTheStaffOnceAndEnablingItLetsAReplayThrough() throws Exception {
@@ -115,6 +104,25 @@ class EndpointReceiverTest {
                 .then().statusCode(202);
         TestDeliveries.awaitStatus(tenant, confirmed.incidentId(), "delivered");
         assertEquals(2, receiver.received(staffPath).size(), "the staff were told once");
+    }
+
+    @Test
+    void anEndpointThatWantsOnlyRecoveriesHearsNothingOfAConfirmation() {
+        String tenant = TestIncidents.newTenant();
+        String choosy = "/" + tenant + "-recoveries";
+        String everything = "/" + tenant;
+        given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant)).contentType("application/json")
+                .body(Map.of("url", receiver.url(choosy), "kinds", List.of("incident.resolved")))
+                .when().post("/v1/endpoints").then().statusCode(201);
+        TestEndpoints.register(tenant, receiver.url(everything));
+        UUID incident = UUID.randomUUID();
+
+        TestIncidents.publish(TestIncidents.confirmed(tenant, incident));
+        TestIncidents.publish(TestIncidents.resolved(tenant, incident, TestIncidents.confirmedDecision(true, null)));
+
+        await().atMost(DEADLINE).until(() -> receiver.received(everything).size() == 2
+                && receiver.received(choosy).size() == 1);
+        assertTrue(receiver.received(choosy).get(0).body().contains("\"type\":\"incident.resolved\""));
     }
 
     @Test

@@ -30,8 +30,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -39,17 +37,7 @@ import org.junit.jupiter.api.Test;
 class IncidentNotificationTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    private static WebhookReceiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = WebhookReceiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
+    private static final WebhookReceiver receiver = WebhookReceiver.shared();
 
     @Test
     void confirmedIncidentArrivesAsSignedWebhook() throws Exception {

@@ -24,10 +24,12 @@ import dev.vigil.testsupport.VigilTestResources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,17 +43,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SecretRotationTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    private static WebhookReceiver receiver;
+    private static final WebhookReceiver receiver = WebhookReceiver.shared();
 
-    @BeforeAll
-    static void startReceiver() {
-        receiver = WebhookReceiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
+    @Inject
+    Pool pool;
 
     @Test
     void duringTheOverlapEachWebhookVerifiesWithTheOldAndTheNewSecretInTheReferenceLibraryToo() throws Exception {
@@ -105,6 +100,25 @@ class SecretRotationTest {
         WebhookReceiver.Request test = receiver.received(path).get(0);
         assertTrue(test.signedWith(rotated));
         assertFalse(test.signedWith(endpoint.secret()), "the old secret signs no more");
+    }
+
+    @Test
+    void theDatabaseHoldsNoSecretInTheClearBeforeOrAfterARotation() {
+        String tenant = TestIncidents.newTenant();
+        TestEndpoints.Registered endpoint = TestEndpoints.register(tenant, receiver.url("/" + tenant));
+        String rotated = given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant))
+                .when().post("/v1/endpoints/" + endpoint.id() + "/rotate-secret")
+                .then().statusCode(200).extract().path("secret");
+
+        Row stored = pool.preparedQuery("select secret, previous_secret from endpoint where id = $1")
+                .execute(Tuple.of(endpoint.id())).await().indefinitely().iterator().next();
+
+        for (String column : new String[] {"secret", "previous_secret"}) {
+            String value = stored.getString(column);
+            assertTrue(value.startsWith("vgs1."), column + " is sealed");
+            assertFalse(value.contains(rotated.substring(6)) || value.contains(endpoint.secret().substring(6)),
+                    column + " shows no secret");
+        }
     }
 
     @ParameterizedTest

@@ -22,8 +22,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestProfile(ProductionTargetsTest.ProductionRules.class)
 @WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ProductionTargetsTest {
-    private static WebhookReceiver receiver;
+    private static final WebhookReceiver receiver = WebhookReceiver.shared();
 
     public static class ProductionRules implements QuarkusTestProfile {
         @Override
@@ -48,16 +46,6 @@ class ProductionTargetsTest {
 
     @Inject
     Pool pool;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = WebhookReceiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://hooks.example.com/vigil", "https://127.0.0.1/hook", "https://localhost/hook",

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,36 @@ class DeliveryPolicyTest {
     private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
 
     private final DeliveryPolicy policy = new DeliveryPolicy(5, BASE, CAP, MAX_RETRY_AFTER, new Random(42));
+
+    /**
+     * The whole schedule with the production defaults (12 attempts, 5 s doubling to 1 h), on a clock this test moves
+     * by each delay: a receiver that never answers is tried 12 times within hours, then given up; one that asks for
+     * a date with Retry-After is tried again at that date on the same clock.
+     */
+    @Test
+    void withTheDefaultsAReceiverThatNeverAnswersIsGivenUpWithinHoursAndARetryAfterDateIsKept() {
+        DeliveryPolicy defaults = new DeliveryPolicy(12, Duration.ofSeconds(5), Duration.ofHours(1),
+                Duration.ofHours(1), new Random(3));
+        Instant clock = NOW;
+        int attempts = 0;
+        DeliveryPolicy.Decision decision;
+        while ((decision = defaults.decide(++attempts, Attempt.error("connection refused"), clock))
+                instanceof DeliveryPolicy.Retry retry) {
+            clock = clock.plus(retry.delay());
+        }
+        assertInstanceOf(DeliveryPolicy.GiveUp.class, decision);
+        assertEquals(12, attempts);
+        Duration spent = Duration.between(NOW, clock);
+        // the ceilings: 5 s, 10 s, ... 2,560 s, then 3,600 s twice, 2.4 h in all; full jitter waits less
+        assertTrue(spent.compareTo(Duration.ofSeconds(5 * 1023 + 2 * 3600)) <= 0, "waited " + spent);
+        assertTrue(spent.compareTo(Duration.ofMinutes(10)) > 0, "gave up after only " + spent);
+
+        // an HTTP date has whole seconds
+        Instant asked = clock.truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofMinutes(20));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(asked.atOffset(ZoneOffset.UTC));
+        DeliveryPolicy.Decision later = defaults.decide(1, Attempt.response(503, date), clock);
+        assertEquals(Duration.between(clock, asked), retryDelay(later), "the date is read on the same clock");
+    }
 
     @Test
     void successfulResponseIsDelivered() {

@@ -80,7 +80,8 @@ public final class Demo {
                 + incident.path("decision").path("decisionDueAt").asText());
         JsonNode asked = await("the operators' 'awaiting decision' webhook",
                 () -> webhook(incidentId, "incident.awaiting-decision"));
-        say("notify: the MSP's operators channel reads: \"" + asked.path("message").asText() + "\"");
+        say("notify: the MSP's operators channel reads:");
+        quote(asked);
         say("        the customer has heard nothing yet: " + customerWebhooks(incidentId).size() + " webhooks");
 
         JsonNode confirmed = require(api.post(triageUrl("/v1/incidents/" + incidentId + "/confirm"), operator,
@@ -90,7 +91,8 @@ public final class Demo {
         JsonNode toCustomer = await("the signed 'confirmed' webhook", () -> webhook(incidentId, "incident.confirmed"));
         say("notify: webhook incident.confirmed delivered to the customer, signature verified (webhook-id "
                 + toCustomer.path("webhookId").asText() + ")");
-        say("        the customer reads: \"" + toCustomer.path("message").asText() + "\"");
+        say("        the customer reads:");
+        quote(toCustomer);
 
         JsonNode execution = await("the runbook execution", () -> execution(incidentId));
         String executionId = execution.path("id").asText();
@@ -109,6 +111,9 @@ public final class Demo {
         await("the incident to wait for the runbook", () -> incident(incidentId)
                 .filter(i -> "recovering".equals(i.path("status").asText())));
         say("triage: incident " + incidentId + " is recovering: its alert is resolved, the runbook is still open");
+        JsonNode progress = await("the 'progress' webhook", () -> webhook(incidentId, "incident.progress"));
+        say("notify: webhook incident.progress delivered; the customer reads:");
+        quote(progress);
         require(api.post(runbookUrl("/v1/executions/" + executionId + "/complete"), operator,
                 Json.write(Map.of("note", "Application server restarted; homepage answers 200"))), 200,
                 "completing the execution");
@@ -120,7 +125,8 @@ public final class Demo {
         JsonNode resolved = await("the signed 'resolved' webhook", () -> webhook(incidentId, "incident.resolved"));
         say("notify: webhook incident.resolved delivered, signature verified (webhook-id "
                 + resolved.path("webhookId").asText() + ")");
-        say("        the customer reads: \"" + resolved.path("message").asText() + "\"");
+        say("        the customer reads:");
+        quote(resolved);
         printTimeline(incidentId, operator);
 
         out.println();
@@ -132,6 +138,15 @@ public final class Demo {
                 stack.residentMiB());
         return new Outcome(incidentId, fingerprint, recovered.path("occurrences").asLong(),
                 toCustomer.path("webhookId").asText(), resolved.path("webhookId").asText(), executionId, blip);
+    }
+
+    /** A message as its reader sees it: the subject, then the body, indented under the demo's lines. */
+    private void quote(JsonNode webhook) {
+        out.println("           | " + webhook.path("subject").asText());
+        out.println("           |");
+        for (String line : webhook.path("message").asText().split("\n")) {
+            out.println(("           | " + line).stripTrailing());
+        }
     }
 
     private String blipHeld(String ingestKey, String operator) {
@@ -178,7 +193,8 @@ public final class Demo {
                 + " webhooks for the failure: %s; incidents for the blip: %s", tenants, endpoints, runbooks, webhooks,
                 blipOpenedNothing ? "none" : "some"));
         if (tenants != 1 || endpoints != 2 || runbooks != 1
-                || !webhooks.equals(List.of("incident.awaiting-decision", "incident.confirmed", "incident.resolved"))
+                || !webhooks.equals(List.of("incident.awaiting-decision", "incident.confirmed", "incident.progress",
+                        "incident.resolved"))
                 || !blipOpenedNothing) {
             throw new StackException("something was duplicated, lost or told to the customer; see the check above");
         }

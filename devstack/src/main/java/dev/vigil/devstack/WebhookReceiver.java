@@ -35,7 +35,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** One delivery as the receiver saw it. */
     public record Received(String webhookId, String type, String incidentId, boolean verified, Instant receivedAt,
-            String message, String path) {
+            String subject, String message, String path) {
     }
 
     private WebhookReceiver(Path secretsFile, HttpServer server) {
@@ -71,7 +71,8 @@ public final class WebhookReceiver implements AutoCloseable {
                 signature, Instant.now(), TOLERANCE));
         JsonNode json = parse(body);
         received.add(new Received(id, json.path("type").asText(null), json.path("data").path("incidentId").asText(null),
-                verified, Instant.now(), json.path("data").path("message").asText(null),
+                verified, Instant.now(), json.path("data").path("subject").asText(null),
+                json.path("data").path("message").asText(null),
                 exchange.getRequestURI().getPath()));
         System.out.printf("%s webhook %s %s signature %s%n", Instant.now(), id, json.path("type").asText("?"),
                 verified ? "verified" : "INVALID");

@@ -81,7 +81,7 @@ class StackIT {
     private static final String RAISE_AT_ONCE = "{\"thresholds\": []}";
     private static final List<String> GROUP_CHECKS = List.of("cpu", "disk", "http", "memory", "tls");
     private static final List<String> CONFIRMED_STORY = List.of("incident.awaiting-decision", "incident.confirmed",
-            "incident.resolved");
+            "incident.progress", "incident.resolved");
     private static final List<String> UNDECIDED = List.of("incident.awaiting-decision");
     private static Stack stack;
     private static final Api API = new Api();

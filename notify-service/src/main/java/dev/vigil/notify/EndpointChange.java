@@ -1,6 +1,8 @@
 package dev.vigil.notify;
 
 import dev.vigil.contracts.Severity;
+import dev.vigil.notify.message.Language;
+import java.time.ZoneId;
 import java.util.Set;
 
 /**
@@ -11,7 +13,9 @@ import java.util.Set;
  * @param enabled     true enables it again, false stops everything to it
  * @param kinds       the message kinds it wants from now on
  * @param minSeverity the least severity it wants from now on
+ * @param language    the language its messages are written in from now on
+ * @param zone        the time zone its messages give times in from now on
  */
 public record EndpointChange(String url, String description, Boolean enabled, Set<String> kinds,
-        Severity minSeverity) {
+        Severity minSeverity, Language language, ZoneId zone) {
 }

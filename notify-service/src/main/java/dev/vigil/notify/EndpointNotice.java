@@ -3,9 +3,15 @@ package dev.vigil.notify;
 import dev.vigil.contracts.Audience;
 import dev.vigil.contracts.EventIds;
 import dev.vigil.contracts.Json;
+import dev.vigil.notify.message.Format;
+import dev.vigil.notify.message.Language;
+import dev.vigil.notify.message.Message;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Tells a tenant's staff (its operators' and supervisors' endpoints) that one of the tenant's endpoints was disabled
@@ -19,30 +25,34 @@ public final class EndpointNotice {
     }
 
     public record Data(UUID endpointId, String tenant, Audience audience, String url, String reason,
-            String message) {
+            Language language, String subject, String message) {
     }
 
     private EndpointNotice() {
     }
 
-    /** One delivery per staff endpoint of the tenant; ids derive from the endpoint and when it was disabled. */
-    public static List<NewDelivery> disabled(Endpoint endpoint, List<Recipient> tenantEndpoints) {
+    /**
+     * One delivery per staff endpoint of the tenant wanting the notice, in its format; ids derive from the endpoint
+     * and when it was disabled.
+     */
+    public static List<NewDelivery> disabled(Endpoint endpoint, List<Recipient> tenantEndpoints,
+            Function<Format, String> bodies) {
         UUID eventId = EventIds.derived(endpoint.id(), DISABLED, Long.toString(endpoint.disabledAt().toEpochMilli()));
-        String body = Json.write(new Payload(DISABLED, endpoint.disabledAt(), new Data(endpoint.id(),
-                endpoint.tenant(), endpoint.audience(), endpoint.url(), endpoint.disabledReason(), message(endpoint))));
+        Map<Format, String> written = new HashMap<>();
         return tenantEndpoints.stream()
                 .filter(recipient -> recipient.audience() != Audience.CUSTOMER)
                 .filter(recipient -> !recipient.endpointId().equals(endpoint.id()))
                 .filter(recipient -> recipient.wants(DISABLED, null))
                 .map(staff -> new NewDelivery(EventIds.derived(eventId, "delivery", staff.endpointId().toString()),
-                        endpoint.tenant(), eventId, null, staff.endpointId(), staff.audience(), DISABLED, body))
+                        endpoint.tenant(), eventId, null, staff.endpointId(), staff.audience(), DISABLED,
+                        written.computeIfAbsent(staff.format(), bodies)))
                 .toList();
     }
 
-    private static String message(Endpoint endpoint) {
-        return "The " + endpoint.audience().wireName() + " endpoint " + endpoint.url() + " of " + endpoint.tenant()
-                + " answered 410 Gone, so it is disabled and nothing more is sent to it. Once there is a working"
-                + " endpoint, enable this one again (PATCH /v1/endpoints/" + endpoint.id() + " {\"enabled\": true})"
-                + " or register the new one.";
+    /** The JSON webhook's body, carrying {@code message} as written for its reader. */
+    public static String payload(Endpoint endpoint, Message message, Language language) {
+        return Json.write(new Payload(DISABLED, endpoint.disabledAt(), new Data(endpoint.id(), endpoint.tenant(),
+                endpoint.audience(), endpoint.url(), endpoint.disabledReason(), language, message.subject(),
+                message.body())));
     }
 }

@@ -3,7 +3,9 @@ package dev.vigil.notify;
 import dev.vigil.contracts.Audience;
 import dev.vigil.contracts.EventIds;
 import dev.vigil.contracts.IncidentEvent;
+import dev.vigil.notify.message.Format;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +17,12 @@ import java.util.UUID;
 public record NewDelivery(UUID id, String tenant, UUID eventId, UUID incidentId, UUID endpointId, Audience audience,
         String eventType, String payload) {
 
+    /** Writes the body a notice of an event sends to endpoints of one format. */
+    @FunctionalInterface
+    public interface Bodies {
+        String of(Notice notice, IncidentEvent event, Format format);
+    }
+
     /**
      * The deliveries a batch of freshly received events calls for: one per event that someone hears of
      * ({@link AudiencePolicy}) and enabled endpoint of its tenant read by that audience and wanting its kind and
@@ -23,9 +31,10 @@ public record NewDelivery(UUID id, String tenant, UUID eventId, UUID incidentId,
      *
      * @param events             by event id (the CloudEvents {@code ce_id})
      * @param endpointsByTenant  the enabled endpoints of each tenant in the batch
+     * @param bodies             writes a notice's body for endpoints of a format
      */
     public static List<NewDelivery> plan(Map<UUID, IncidentEvent> events,
-            Map<String, List<Recipient>> endpointsByTenant) {
+            Map<String, List<Recipient>> endpointsByTenant, Bodies bodies) {
         List<NewDelivery> planned = new ArrayList<>();
         events.forEach((eventId, event) -> AudiencePolicy.noticeOf(event).ifPresent(notice -> {
             List<Recipient> hearing = endpointsByTenant.getOrDefault(event.tenant(), List.of()).stream()
@@ -34,8 +43,11 @@ public record NewDelivery(UUID id, String tenant, UUID eventId, UUID incidentId,
             if (hearing.isEmpty()) {
                 return;
             }
-            String body = WebhookPayload.of(notice, event).toJson();
+            // endpoints that take the same format get the same bytes, written once
+            Map<Format, String> written = new HashMap<>();
             for (Recipient recipient : hearing) {
+                String body = written.computeIfAbsent(recipient.format(),
+                        format -> bodies.of(notice, event, format));
                 UUID id = EventIds.derived(eventId, "delivery", recipient.endpointId().toString());
                 planned.add(new NewDelivery(id, event.tenant(), eventId, event.incidentId(), recipient.endpointId(),
                         notice.audience(), notice.type(), body));

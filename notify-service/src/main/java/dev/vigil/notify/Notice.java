@@ -6,6 +6,8 @@ import dev.vigil.contracts.Audience;
 public enum Notice {
     /** A person or the tenant's policy judged it a real failure: the customer's first word of it. */
     CONFIRMED("incident.confirmed", Audience.CUSTOMER),
+    /** A confirmed incident's alerts resolved, and its runbook is being finished; the customer hears of recoveries. */
+    PROGRESS("incident.progress", Audience.CUSTOMER),
     /** A confirmed incident is over, and the tenant has its customer hear of recoveries. */
     RESOLVED("incident.resolved", Audience.CUSTOMER),
     /** A new incident waits for someone to confirm or dismiss it. */

@@ -6,6 +6,8 @@ import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.IncidentStatus;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Severity;
+import dev.vigil.notify.message.Language;
+import dev.vigil.notify.message.Message;
 import java.time.Instant;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -38,6 +40,8 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
             Instant resolvedAt,
             SortedMap<String, String> labels,
             @JsonInclude(JsonInclude.Include.NON_NULL) String customerNote,
+            Language language,
+            String subject,
             String message) implements Data {
     }
 
@@ -62,21 +66,26 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
             Instant decisionDueAt,
             Instant escalatedAt,
             String assignee,
+            Language language,
+            String subject,
             String message) implements Data {
     }
 
-    /** The webhook announcing {@code notice} of {@code event} to the notice's audience. */
-    public static WebhookPayload of(Notice notice, IncidentEvent e) {
-        String message = NoticeMessage.of(notice, e);
+    /**
+     * The webhook announcing {@code notice} of {@code event} to the notice's audience, with {@code message} written
+     * for it in {@code language}: its subject and plain-language body ride along with the incident's fields.
+     */
+    public static WebhookPayload of(Notice notice, IncidentEvent e, Message message, Language language) {
         // sorted labels: the same event always yields the same bytes, so a retry resends an identical body
         SortedMap<String, String> labels = new TreeMap<>(e.labels());
         Data data = notice.audience() == Audience.CUSTOMER
                 ? new CustomerData(e.incidentId(), e.tenant(), e.status(), e.resource(), e.check(), e.source(),
                         e.severity(), e.summary(), e.occurrences(), e.openedAt(), e.resolvedAt(), labels,
-                        customerNote(e), message)
+                        customerNote(e), language, message.subject(), message.body())
                 : new StaffData(e.incidentId(), e.tenant(), e.status(), e.resource(), e.check(), e.source(),
                         e.severity(), e.summary(), e.occurrences(), e.openedAt(), e.resolvedAt(), labels,
-                        e.decision().decisionDueAt(), e.decision().escalatedAt(), e.decision().assignee(), message);
+                        e.decision().decisionDueAt(), e.decision().escalatedAt(), e.decision().assignee(), language,
+                        message.subject(), message.body());
         return new WebhookPayload(notice.type(), timestamp(notice, e), data);
     }
 
@@ -85,7 +94,7 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
     }
 
     /** The operator's note for the customer, or null when none was given. */
-    static String customerNote(IncidentEvent e) {
+    private static String customerNote(IncidentEvent e) {
         String note = e.decision().customerNote();
         return note == null || note.isBlank() ? null : note.strip();
     }
@@ -94,6 +103,7 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
     private static Instant timestamp(Notice notice, IncidentEvent e) {
         Instant at = switch (notice) {
             case CONFIRMED -> e.decision().confirmedAt();
+            case PROGRESS -> e.lastSeenAt();
             case RESOLVED -> e.resolvedAt();
             case AWAITING_DECISION -> e.openedAt();
             case ESCALATED -> e.decision().escalatedAt();

@@ -53,14 +53,25 @@ class AudiencePolicyTest {
 
     @ParameterizedTest
     @EnumSource(value = IncidentChange.class,
-            names = {"UPDATED", "ACKNOWLEDGED", "ASSIGNED", "COMMENTED", "DISMISSED", "RECOVERING"})
+            names = {"UPDATED", "ACKNOWLEDGED", "ASSIGNED", "COMMENTED", "DISMISSED"})
     void theRestOfAnIncidentsLifeTellsNobody(IncidentChange change) {
         assertEquals(Optional.empty(), notice(change, IncidentStatus.OPEN, UNDECIDED));
         assertEquals(Optional.empty(), notice(change, IncidentStatus.CONFIRMED, CONFIRMED_REPORTING));
     }
 
     @Test
+    void aCustomerWhoHearsOfRecoveriesHearsThatTheServiceIsBackWhileItsRunbookIsFinished() {
+        assertEquals(Optional.of(Notice.PROGRESS),
+                notice(IncidentChange.RECOVERING, IncidentStatus.RECOVERING, CONFIRMED_REPORTING));
+        assertEquals(Optional.empty(), notice(IncidentChange.RECOVERING, IncidentStatus.RECOVERING, UNDECIDED),
+                "never told of the incident, never told of its progress");
+        assertEquals(Optional.empty(), notice(IncidentChange.RECOVERING, IncidentStatus.RECOVERING,
+                CONFIRMED_SILENT), "the tenant does not report recoveries");
+    }
+
+    @Test
     void eachNoticeHasOneAudience() {
+        assertEquals("customer", Notice.PROGRESS.audience().wireName());
         assertEquals("customer", Notice.CONFIRMED.audience().wireName());
         assertEquals("customer", Notice.RESOLVED.audience().wireName());
         assertEquals("operators", Notice.AWAITING_DECISION.audience().wireName());

@@ -30,6 +30,11 @@ public final class TestEndpoints {
                 Map.of("tenant", tenant, "url", url, "audience", audience.wireName()));
     }
 
+    /** A customer's endpoint as {@code body} describes it (channel, language and so on), registered by the customer. */
+    public static Registered registerAs(String tenant, Map<String, String> body) {
+        return register(TestInfra.token(Roles.CUSTOMER, tenant), body);
+    }
+
     private static Registered register(String token, Map<String, String> body) {
         JsonPath created = given().auth().oauth2(token)
                 .contentType(ContentType.JSON).body(body)

@@ -11,7 +11,12 @@ import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.IncidentStatus;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Severity;
+import dev.vigil.notify.message.Format;
+import dev.vigil.notify.message.Language;
+import dev.vigil.notify.message.TemplateOverrides;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +42,12 @@ class WebhookPayloadTest {
 
         assertEquals("incident.confirmed", body.get("type").asText());
         assertEquals(CONFIRMED.toString(), body.get("timestamp").asText());
-        assertEquals("shop-web-01: the http check is failing (critical). We are looking into it.",
-                body.at("/data/message").asText());
+        assertEquals("Service problem: shop-web-01", body.at("/data/subject").asText());
+        assertEquals("en", body.at("/data/language").asText());
+        assertTrue(body.at("/data/message").asText().startsWith("We have confirmed a problem with shop-web-01,"
+                + " which started at 24 Nov 2026, 03:15 UTC."), body.toString());
+        assertTrue(body.at("/data/message").asText().contains("we will write again as soon as it is working"
+                + " normally"), "the tenant reports recoveries: " + body);
         assertEquals(INCIDENT.toString(), body.at("/data/incidentId").asText());
         assertEquals("acme", body.at("/data/tenant").asText());
         assertEquals("confirmed", body.at("/data/status").asText());
@@ -55,8 +64,8 @@ class WebhookPayloadTest {
 
         assertEquals("We are restarting the web tier; expect a few minutes of errors.",
                 body.at("/data/customerNote").asText());
-        assertEquals("shop-web-01: the http check is failing (critical). We are looking into it. We are restarting"
-                + " the web tier; expect a few minutes of errors.", body.at("/data/message").asText());
+        assertTrue(body.at("/data/message").asText().contains("working to restore it. We are restarting the web tier;"
+                + " expect a few minutes of errors.\n"), body.toString());
     }
 
     @Test
@@ -64,13 +73,15 @@ class WebhookPayloadTest {
         IncidentDecision everything = CONFIRMED_WITH_NOTE.assignedTo("aiko.sato").escalated(DUE)
                 .dismissed("someone.else", RESOLVED, "false-positive");
         for (Notice notice : List.of(Notice.CONFIRMED, Notice.RESOLVED)) {
-            String body = WebhookPayload.of(notice, event(IncidentChange.CONFIRMED, IncidentStatus.CONFIRMED,
-                    everything)).toJson();
+            for (Format format : everyFormat()) {
+            String body = TestMessages.WRITER.incident(notice, event(IncidentChange.CONFIRMED,
+                    IncidentStatus.CONFIRMED, everything), format, TemplateOverrides.NONE);
 
             for (String internal : List.of(OPERATOR, "aiko.sato", "someone.else", "false-positive", "actor",
                     "acknowledgedBy", "confirmedBy", "dismiss", "assignee", "decisionDueAt", "escalatedAt",
                     "a note among")) {
                 assertFalse(body.contains(internal), notice + " carries " + internal + ": " + body);
+            }
             }
         }
     }
@@ -84,7 +95,9 @@ class WebhookPayloadTest {
         assertEquals(RESOLVED.toString(), body.get("timestamp").asText());
         assertEquals(RESOLVED.toString(), body.at("/data/resolvedAt").asText());
         assertEquals("resolved", body.at("/data/status").asText());
-        assertEquals("shop-web-01: the http check has recovered.", body.at("/data/message").asText());
+        assertEquals("Resolved: shop-web-01 is working normally", body.at("/data/subject").asText());
+        assertTrue(body.at("/data/message").asText().contains("The problem started at 24 Nov 2026, 03:15 UTC and was"
+                + " resolved at 24 Nov 2026, 03:40 UTC (25 minutes)."), body.toString());
     }
 
     @Test
@@ -93,8 +106,11 @@ class WebhookPayloadTest {
 
         assertEquals("incident.awaiting-decision", body.get("type").asText());
         assertEquals(OPENED.toString(), body.get("timestamp").asText());
-        assertEquals("New critical incident on shop-web-01 (http): Shop homepage answers HTTP 503. Confirm or"
-                + " dismiss it by 03:25 UTC.", body.at("/data/message").asText());
+        assertEquals("Decision needed (critical): shop-web-01 / http for acme", body.at("/data/subject").asText());
+        assertTrue(body.at("/data/message").asText().contains("shop-web-01 (http check), \"Shop homepage answers HTTP"
+                + " 503\"."), body.toString());
+        assertTrue(body.at("/data/message").asText().contains("dismiss it as noise, by 24 Nov 2026, 03:25 UTC."),
+                body.toString());
         assertEquals("open", body.at("/data/status").asText());
         assertEquals("critical", body.at("/data/severity").asText());
         assertEquals(OPENED.toString(), body.at("/data/openedAt").asText());
@@ -110,8 +126,9 @@ class WebhookPayloadTest {
 
         assertEquals("incident.escalated", body.get("type").asText());
         assertEquals(DUE.plusSeconds(5).toString(), body.get("timestamp").asText());
-        assertEquals("Nobody has decided on the critical incident on shop-web-01 (http), open since 03:15 UTC; its"
-                + " decision deadline passed at 03:25 UTC.", body.at("/data/message").asText());
+        assertTrue(body.at("/data/message").asText().startsWith("The incident on shop-web-01 (http check) for acme is"
+                + " still undecided; its decision deadline passed at 24 Nov 2026, 03:25 UTC. It has been open since"
+                + " 24 Nov 2026, 03:15 UTC. It is assigned to aiko.sato."), body.toString());
         assertEquals(DUE.toString(), body.at("/data/decisionDueAt").asText());
         assertEquals(DUE.plusSeconds(5).toString(), body.at("/data/escalatedAt").asText());
         assertEquals("aiko.sato", body.at("/data/assignee").asText());
@@ -122,8 +139,9 @@ class WebhookPayloadTest {
         JsonNode body = json(Notice.ESCALATED,
                 event(IncidentChange.ESCALATED, IncidentStatus.OPEN, IncidentDecision.NONE.escalated(DUE)));
 
-        assertEquals("Nobody has decided on the critical incident on shop-web-01 (http), open since 03:15 UTC.",
-                body.at("/data/message").asText());
+        assertTrue(body.at("/data/message").asText().startsWith("The incident on shop-web-01 (http check) for acme is"
+                + " still undecided. It has been open since 24 Nov 2026, 03:15 UTC. Nobody is assigned to it."),
+                body.toString());
     }
 
     @Test
@@ -134,12 +152,26 @@ class WebhookPayloadTest {
                 Map.copyOf(labels));
 
         for (Notice notice : Notice.values()) {
-            assertEquals(WebhookPayload.of(notice, a).toJson(), WebhookPayload.of(notice, b).toJson());
+            for (Format format : everyFormat()) {
+                assertEquals(TestMessages.WRITER.incident(notice, a, format, TemplateOverrides.NONE),
+                        TestMessages.WRITER.incident(notice, b, format, TemplateOverrides.NONE));
+            }
         }
     }
 
     private static JsonNode json(Notice notice, IncidentEvent event) throws Exception {
-        return Json.mapper().readTree(WebhookPayload.of(notice, event).toJson());
+        return Json.mapper().readTree(TestMessages.WRITER.incident(notice, event, Format.DEFAULT,
+                TemplateOverrides.NONE));
+    }
+
+    private static List<Format> everyFormat() {
+        List<Format> formats = new ArrayList<>();
+        for (Channel channel : Channel.values()) {
+            for (Language language : Language.values()) {
+                formats.add(new Format(channel, language, ZoneId.of("Asia/Tokyo")));
+            }
+        }
+        return formats;
     }
 
     private static IncidentEvent event(IncidentChange change, IncidentStatus status, IncidentDecision decision) {

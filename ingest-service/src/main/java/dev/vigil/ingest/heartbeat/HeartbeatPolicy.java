@@ -3,6 +3,7 @@ package dev.vigil.ingest.heartbeat;
 import dev.vigil.contracts.Alert;
 import dev.vigil.contracts.AlertStatus;
 import dev.vigil.contracts.Severity;
+import dev.vigil.contracts.Sources;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +21,7 @@ import java.util.UUID;
  * and triage's inbox counts each once.
  */
 public final class HeartbeatPolicy {
-    public static final String SOURCE = "heartbeat";
+    public static final String SOURCE = Sources.HEARTBEAT;
     public static final String CHECK = "heartbeat";
     public static final String FINGERPRINT_PREFIX = "heartbeat:";
     /** a silent job is a failure someone must look at, rarely one that pages at night */

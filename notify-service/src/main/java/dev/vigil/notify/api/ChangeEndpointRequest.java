@@ -18,11 +18,14 @@ public record ChangeEndpointRequest(
         Boolean enabled,
         @Schema(description = CreateEndpointRequest.KINDS + "; given, it replaces the list") List<String> kinds,
         @Schema(description = CreateEndpointRequest.MIN_SEVERITY + "; info to hear every severity again",
-                enumeration = {"critical", "major", "minor", "warning", "info"}) String minSeverity) {
+                enumeration = {"critical", "major", "minor", "warning", "info"}) String minSeverity,
+        @Schema(description = CreateEndpointRequest.LANGUAGE, enumeration = {"en", "ja"}) String language,
+        @Schema(description = CreateEndpointRequest.TIME_ZONE, examples = "Asia/Tokyo") String timeZone) {
 
     @Schema(hidden = true)
-    @AssertTrue(message = "name at least one of url, description, enabled, kinds, minSeverity")
+    @AssertTrue(message = "name at least one of url, description, enabled, kinds, minSeverity, language, timeZone")
     public boolean isAnyGiven() {
-        return url != null || description != null || enabled != null || kinds != null || minSeverity != null;
+        return url != null || description != null || enabled != null || kinds != null || minSeverity != null
+                || language != null || timeZone != null;
     }
 }

@@ -27,10 +27,20 @@ public record CreateEndpointRequest(
         String audience,
         @Schema(description = KINDS) List<String> kinds,
         @Schema(description = MIN_SEVERITY, enumeration = {"critical", "major", "minor", "warning", "info"})
-        String minSeverity) {
+        String minSeverity,
+        @Schema(description = "How it is reached: webhook (a signed JSON POST), slack (a Slack-compatible incoming"
+                + " webhook, sent Block Kit) or email (url mailto:<address>, through the MSP's SMTP relay). It cannot"
+                + " change later", enumeration = {"webhook", "slack", "email"}, defaultValue = "webhook")
+        String channel,
+        @Schema(description = LANGUAGE, enumeration = {"en", "ja"}, defaultValue = "en") String language,
+        @Schema(description = TIME_ZONE, defaultValue = "UTC", examples = "Asia/Tokyo") String timeZone) {
 
-    static final String KINDS = "The message kinds it wants, of those its audience hears: incident.confirmed and"
-            + " incident.resolved for a customer, incident.awaiting-decision for operators, incident.escalated for"
+    static final String LANGUAGE = "The language its messages are written in";
+    static final String TIME_ZONE = "The IANA time zone its messages give times in";
+
+    static final String KINDS = "The message kinds it wants, of those its audience hears: incident.confirmed,"
+            + " incident.progress (the service is back, the runbook is being finished) and incident.resolved for a"
+            + " customer, incident.awaiting-decision for operators, incident.escalated for"
             + " supervisors, and endpoint.disabled for both staff audiences. All of them when left out";
     static final String MIN_SEVERITY = "The least severity it wants to hear of (critical is the most severe, info the"
             + " least); every severity when left out. An incident without a severity is always sent";

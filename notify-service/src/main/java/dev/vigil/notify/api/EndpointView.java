@@ -2,15 +2,17 @@ package dev.vigil.notify.api;
 
 import dev.vigil.contracts.Audience;
 import dev.vigil.contracts.Severity;
+import dev.vigil.notify.Channel;
 import dev.vigil.notify.Endpoint;
 import dev.vigil.notify.MessageKinds;
+import dev.vigil.notify.message.Language;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An endpoint as listed: never with its secret. */
-@Schema(description = "A webhook endpoint; its secret is never shown again")
+@Schema(description = "An endpoint: a webhook, a chat webhook or an email address; its secret is never shown again")
 public record EndpointView(UUID id, String tenant,
         @Schema(description = AUDIENCE) Audience audience,
         String url, String description, boolean enabled, Instant createdAt,
@@ -22,7 +24,10 @@ public record EndpointView(UUID id, String tenant,
         @Schema(description = "Until when the secret before the last rotation still signs each webhook, alongside"
                 + " the current one; null when no rotation overlaps") Instant previousSecretUntil,
         @Schema(description = "The message kinds it hears") List<String> kinds,
-        @Schema(description = "The least severity it hears of; null for every severity") Severity minSeverity) {
+        @Schema(description = "The least severity it hears of; null for every severity") Severity minSeverity,
+        @Schema(description = "How it is reached") Channel channel,
+        @Schema(description = CreateEndpointRequest.LANGUAGE) Language language,
+        @Schema(description = CreateEndpointRequest.TIME_ZONE, examples = "Asia/Tokyo") String timeZone) {
 
     static final String AUDIENCE = "Who reads it: customer (hears of confirmed incidents and, if the tenant wants,"
             + " their recovery), operators (incidents awaiting a decision) or supervisors (escalations). Customer"
@@ -38,7 +43,8 @@ public record EndpointView(UUID id, String tenant,
                 endpoint.description(), endpoint.enabled(), endpoint.createdAt(),
                 endpoint.consecutiveFailures(), endpoint.pausedUntil(), endpoint.disabledAt(),
                 endpoint.disabledReason(), overlapEnd(endpoint),
-                kinds(endpoint), endpoint.minSeverity());
+                kinds(endpoint), endpoint.minSeverity(), endpoint.format().channel(), endpoint.format().language(),
+                endpoint.format().zone().getId());
     }
 
     /** The kinds it hears: those it chose, or all its audience hears. */

@@ -3,13 +3,16 @@ package dev.vigil.notify.api;
 import dev.vigil.contracts.Audience;
 import dev.vigil.contracts.Severity;
 import dev.vigil.contracts.webhook.WebhookSignature;
+import dev.vigil.notify.Channel;
 import dev.vigil.notify.Endpoint;
 import dev.vigil.notify.EndpointChange;
 import dev.vigil.notify.EndpointTest;
 import dev.vigil.notify.EndpointUrl;
 import dev.vigil.notify.SsrfGuard;
 import dev.vigil.notify.config.NotifyConfig;
-import dev.vigil.notify.dispatch.WebhookSender;
+import dev.vigil.notify.dispatch.Senders;
+import dev.vigil.notify.message.Format;
+import dev.vigil.notify.message.Language;
 import dev.vigil.notify.store.EndpointLifecycle;
 import dev.vigil.notify.store.EndpointStore;
 import dev.vigil.platform.api.OptionalBody;
@@ -38,6 +41,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
@@ -72,10 +76,10 @@ public class EndpointsResource {
     private final AudienceAccess audiences;
     private final SsrfGuard guard;
     private final NotifyConfig config;
-    private final WebhookSender sender;
+    private final Senders sender;
 
     public EndpointsResource(EndpointStore store, EndpointLifecycle lifecycle, CallerScope caller,
-            AudienceAccess audiences, SsrfGuard guard, NotifyConfig config, WebhookSender sender) {
+            AudienceAccess audiences, SsrfGuard guard, NotifyConfig config, Senders sender) {
         this.store = store;
         this.lifecycle = lifecycle;
         this.caller = caller;
@@ -107,9 +111,13 @@ public class EndpointsResource {
                 ? null : request.description().trim();
         Set<String> kinds = InterestInput.kinds(request.kinds(), audience);
         Severity minSeverity = InterestInput.minSeverity(request.minSeverity());
-        return checked(request.url())
+        Language language = FormatInput.language(request.language());
+        ZoneId zone = FormatInput.zone(request.timeZone());
+        Format format = new Format(FormatInput.channel(request.channel()),
+                language == null ? Format.DEFAULT.language() : language, zone == null ? Format.DEFAULT.zone() : zone);
+        return checked(request.url(), format.channel())
                 .chain(url -> store.insert(UUID.randomUUID(), tenant, audience, url.toString(), description,
-                        WebhookSignature.newSecret(), kinds, minSeverity))
+                        WebhookSignature.newSecret(), kinds, minSeverity, format))
                 .map(created -> created.orElseThrow(() -> ProblemException.conflict(
                         "An endpoint with this url already exists")))
                 .map(endpoint -> Response.created(URI.create("/v1/endpoints/" + endpoint.id()))
@@ -146,14 +154,17 @@ public class EndpointsResource {
             @Valid @NotNull(message = "a JSON body is required") ChangeEndpointRequest request) {
         UUID id = PathParams.uuid("id", rawId);
         Severity minSeverity = InterestInput.minSeverity(request.minSeverity());
-        Uni<String> url = request.url() == null ? Uni.createFrom().nullItem()
-                : checked(request.url()).map(URI::toString);
-        return url.chain(checkedUrl -> visible(id)
+        Language language = FormatInput.language(request.language());
+        ZoneId zone = FormatInput.zone(request.timeZone());
+        return visible(id)
                 .chain(endpoint -> {
                     Set<String> kinds = InterestInput.kinds(request.kinds(), endpoint.audience());
-                    return store.update(id, new EndpointChange(checkedUrl, request.description(), request.enabled(),
-                            kinds, minSeverity), caller.user());
-                }))
+                    Uni<String> url = request.url() == null ? Uni.createFrom().nullItem()
+                            : checked(request.url(), endpoint.format().channel()).map(URI::toString);
+                    return url.chain(checkedUrl -> store.update(id, new EndpointChange(checkedUrl,
+                            request.description(), request.enabled(), kinds, minSeverity, language, zone),
+                            caller.user()));
+                })
                 .onFailure(EndpointStore::urlTaken).transform(taken -> ProblemException.conflict(
                         "Another endpoint of the tenant has this url"))
                 .map(changed -> changed.map(EndpointView::of).orElseThrow(() -> notFound(id)));
@@ -195,6 +206,7 @@ public class EndpointsResource {
         UUID webhookId = UUID.randomUUID();
         return visible(id)
                 .chain(endpoint -> {
+                    // an email endpoint's url is checked when it is saved; a webhook's host again here
                     long started = System.nanoTime();
                     return sender.send(endpoint.url(), endpoint.signingSecrets(Instant.now()), webhookId.toString(),
                                     EndpointTest.payload(endpoint, caller.user(), note, Instant.now()))
@@ -248,8 +260,14 @@ public class EndpointsResource {
         throw ProblemException.invalid("overlap", "must be an ISO 8601 duration from PT0S to P7D, such as PT24H");
     }
 
-    /** The url parsed, and allowed by the SSRF guard for every address it resolves to now. */
-    private Uni<URI> checked(String raw) {
+    /**
+     * The url parsed: an email endpoint's one address, or a webhook's URL allowed by the SSRF guard for every address
+     * it resolves to now.
+     */
+    private Uni<URI> checked(String raw, Channel channel) {
+        if (channel == Channel.EMAIL) {
+            return Uni.createFrom().item(EndpointUrl.mailto(raw));
+        }
         URI url = EndpointUrl.parse(raw, config.allowPlainHttp());
         return Uni.createFrom().item(() -> guard.check(url.getHost()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())

@@ -2,7 +2,10 @@ package dev.vigil.notify.config;
 
 import dev.vigil.notify.DeliveryPolicy;
 import dev.vigil.notify.SsrfGuard;
+import dev.vigil.notify.message.MessageTemplates;
+import dev.vigil.notify.message.MessageWriter;
 import dev.vigil.notify.secrets.SecretBox;
+import io.quarkus.qute.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -28,6 +31,13 @@ public class NotifyBeans {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("vigil.notify.secret-keys: " + e.getMessage(), e);
         }
+    }
+
+    /** Checks Vigil's own templates at start: one that does not render stops notify from starting. */
+    @Produces
+    @Singleton
+    MessageWriter messageWriter(Engine engine) {
+        return new MessageWriter(new MessageTemplates(engine));
     }
 
     @Produces

@@ -39,7 +39,7 @@ public class Dispatcher {
     private static final int EXPIRED_PER_ROUND = 500;
 
     private final DeliveryStore store;
-    private final WebhookSender sender;
+    private final Senders sender;
     private final DeliveryPolicy policy;
     private final OutboxRelay relay;
     private final Vertx vertx;
@@ -53,7 +53,7 @@ public class Dispatcher {
     private final EndpointHealth health;
     private final FinishWriter finishes;
 
-    public Dispatcher(DeliveryStore store, WebhookSender sender, DeliveryPolicy policy, EndpointHealth health,
+    public Dispatcher(DeliveryStore store, Senders sender, DeliveryPolicy policy, EndpointHealth health,
             FinishWriter finishes, OutboxRelay relay, Vertx vertx, NotifyConfig config, MeterRegistry metrics) {
         if (config.delivery().lease().compareTo(config.delivery().timeout()) <= 0) {
             throw new IllegalStateException("vigil.notify.delivery.lease must exceed vigil.notify.delivery.timeout,"

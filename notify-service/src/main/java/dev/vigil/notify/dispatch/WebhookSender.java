@@ -2,7 +2,6 @@ package dev.vigil.notify.dispatch;
 
 import dev.vigil.contracts.webhook.WebhookSignature;
 import dev.vigil.notify.Attempt;
-import dev.vigil.notify.DueDelivery;
 import dev.vigil.notify.EndpointUrl;
 import dev.vigil.notify.SsrfGuard;
 import dev.vigil.notify.config.NotifyConfig;
@@ -42,11 +41,6 @@ public class WebhookSender {
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.delivery().connectTimeout().toMillis()))
                 .setMaxPoolSize(config.delivery().concurrency())
                 .setUserAgent(USER_AGENT));
-    }
-
-    /** Sends one attempt of a delivery. The returned Uni never fails: every problem becomes a failed {@link Attempt}. */
-    public Uni<Attempt> send(DueDelivery delivery) {
-        return send(delivery.url(), delivery.secrets(), delivery.id().toString(), delivery.payload());
     }
 
     /**

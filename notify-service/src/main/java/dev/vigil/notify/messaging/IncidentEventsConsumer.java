@@ -4,8 +4,11 @@ import dev.vigil.contracts.Channels;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.notify.NewDelivery;
 import dev.vigil.notify.dispatch.Dispatcher;
+import dev.vigil.notify.message.MessageWriter;
+import dev.vigil.notify.message.TemplateOverrides;
 import dev.vigil.notify.store.DeliveryStore;
 import dev.vigil.notify.store.EndpointStore;
+import dev.vigil.notify.store.TemplateStore;
 import dev.vigil.platform.messaging.BatchProcessor;
 import dev.vigil.platform.messaging.EventHandler;
 import dev.vigil.platform.messaging.Subscription;
@@ -22,7 +25,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Turns incident events into deliveries, a batch at a time: a delivery per fresh event someone hears of and
- * enabled endpoint of its tenant read by that audience ({@link NewDelivery#plan}), created in the transaction that
+ * enabled endpoint of its tenant read by that audience ({@link NewDelivery#plan}), written in the endpoint's
+ * format from the tenant's templates or Vigil's, created in the transaction that
  * claims the events in the inbox ({@link BatchProcessor}), so a redelivered event creates nothing twice.
  */
 @ApplicationScoped
@@ -30,13 +34,17 @@ public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {
     private final BatchProcessor processor;
     private final EndpointStore endpoints;
     private final DeliveryStore deliveries;
+    private final TemplateStore templates;
+    private final MessageWriter writer;
     private final Dispatcher dispatcher;
 
     public IncidentEventsConsumer(BatchProcessor processor, EndpointStore endpoints, DeliveryStore deliveries,
-            Dispatcher dispatcher) {
+            TemplateStore templates, MessageWriter writer, Dispatcher dispatcher) {
         this.processor = processor;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
+        this.templates = templates;
+        this.writer = writer;
         this.dispatcher = dispatcher;
     }
 
@@ -54,7 +62,11 @@ public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {
     public Uni<Void> apply(SqlConnection connection, Map<UUID, IncidentEvent> fresh) {
         Set<String> tenants = fresh.values().stream().map(IncidentEvent::tenant).collect(Collectors.toSet());
         return endpoints.enabledByTenant(connection, tenants)
-                .chain(byTenant -> deliveries.insert(connection, NewDelivery.plan(fresh, byTenant)))
+                .chain(byTenant -> templates.overrides(connection, tenants)
+                        .map(overrides -> NewDelivery.plan(fresh, byTenant, (notice, event, format) ->
+                                writer.incident(notice, event, format,
+                                        overrides.getOrDefault(event.tenant(), TemplateOverrides.NONE)))))
+                .chain(planned -> deliveries.insert(connection, planned))
                 .replaceWithVoid();
     }
 

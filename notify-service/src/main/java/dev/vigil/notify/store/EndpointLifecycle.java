@@ -3,9 +3,12 @@ package dev.vigil.notify.store;
 import dev.vigil.contracts.Audience;
 import dev.vigil.notify.Endpoint;
 import dev.vigil.notify.EndpointNotice;
+import dev.vigil.notify.message.MessageWriter;
+import dev.vigil.notify.message.TemplateOverrides;
 import dev.vigil.platform.security.TenantScope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +21,16 @@ public class EndpointLifecycle {
     private final Pool pool;
     private final EndpointStore endpoints;
     private final DeliveryStore deliveries;
+    private final TemplateStore templates;
+    private final MessageWriter writer;
 
-    public EndpointLifecycle(Pool pool, EndpointStore endpoints, DeliveryStore deliveries) {
+    public EndpointLifecycle(Pool pool, EndpointStore endpoints, DeliveryStore deliveries, TemplateStore templates,
+            MessageWriter writer) {
         this.pool = pool;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
+        this.templates = templates;
+        this.writer = writer;
     }
 
     /**
@@ -34,10 +42,19 @@ public class EndpointLifecycle {
     public Uni<Optional<Endpoint>> disableGone(UUID id, String reason) {
         return pool.withTransaction(connection -> endpoints.disable(connection, id, reason)
                 .call(disabled -> disabled.isEmpty() ? Uni.createFrom().voidItem()
-                        : endpoints.enabledByTenant(connection, Set.of(disabled.get().tenant()))
-                                .map(byTenant -> EndpointNotice.disabled(disabled.get(),
-                                        byTenant.getOrDefault(disabled.get().tenant(), List.of())))
-                                .chain(notices -> deliveries.insert(connection, notices))));
+                        : notify(connection, disabled.get())));
+    }
+
+    private Uni<Void> notify(SqlConnection connection, Endpoint disabled) {
+        Set<String> tenant = Set.of(disabled.tenant());
+        return endpoints.enabledByTenant(connection, tenant)
+                .chain(byTenant -> templates.overrides(connection, tenant)
+                        .map(overrides -> EndpointNotice.disabled(disabled,
+                                byTenant.getOrDefault(disabled.tenant(), List.of()),
+                                format -> writer.endpointDisabled(disabled, format,
+                                        overrides.getOrDefault(disabled.tenant(), TemplateOverrides.NONE)))))
+                .chain(notices -> deliveries.insert(connection, notices))
+                .replaceWithVoid();
     }
 
     /**

@@ -2,9 +2,12 @@ package dev.vigil.notify.store;
 
 import dev.vigil.contracts.Audience;
 import dev.vigil.contracts.Severity;
+import dev.vigil.notify.Channel;
 import dev.vigil.notify.Endpoint;
 import dev.vigil.notify.EndpointChange;
 import dev.vigil.notify.Recipient;
+import dev.vigil.notify.message.Format;
+import dev.vigil.notify.message.Language;
 import dev.vigil.notify.secrets.SecretBox;
 import dev.vigil.platform.paging.Keyset;
 import dev.vigil.platform.paging.Page;
@@ -22,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,7 +44,7 @@ import java.util.UUID;
 public class EndpointStore {
     private static final String COLUMNS = "id, tenant, audience, url, description, secret, enabled, created_at,"
             + " consecutive_failures, paused_until, disabled_at, disabled_reason, previous_secret, previous_secret_until,"
-            + " kinds, min_severity";
+            + " kinds, min_severity, channel, language, time_zone";
 
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -54,15 +58,17 @@ public class EndpointStore {
 
     /** Stores a new endpoint; empty when the tenant already has one with this URL. */
     public Uni<Optional<Endpoint>> insert(UUID id, String tenant, Audience audience, String url, String description,
-            String secret, Set<String> kinds, Severity minSeverity) {
+            String secret, Set<String> kinds, Severity minSeverity, Format format) {
         return pool.preparedQuery("""
-                insert into endpoint (id, tenant, audience, url, description, secret, kinds, min_severity)
-                values ($1, $2, $3, $4, $5, $6, $7, $8)
+                insert into endpoint (id, tenant, audience, url, description, secret, kinds, min_severity, channel,
+                                      language, time_zone)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                 on conflict (tenant, url) where deleted_at is null do nothing
                 returning\s""" + COLUMNS)
                 .execute(Tuple.from(Arrays.asList(id, tenant, audience.wireName(), url, description, box.seal(secret),
                         kinds == null ? null : kinds.toArray(String[]::new),
-                        minSeverity == null ? null : minSeverity.wireName())))
+                        minSeverity == null ? null : minSeverity.wireName(), format.channel().wireName(),
+                        format.language().wireName(), format.zone().getId())))
                 .map(this::first);
     }
 
@@ -107,12 +113,16 @@ public class EndpointStore {
                     consecutive_failures = case when $4 then 0 else consecutive_failures end,
                     paused_until = case when $4 then null else paused_until end,
                     kinds = coalesce($6::text[], kinds),
-                    min_severity = coalesce($7, min_severity)
+                    min_severity = coalesce($7, min_severity),
+                    language = coalesce($8, language),
+                    time_zone = coalesce($9, time_zone)
                 where id = $1 and deleted_at is null
                 returning\s""" + COLUMNS)
                 .execute(Tuple.from(Arrays.asList(id, change.url(), change.description(), change.enabled(),
                         "disabled by " + by, change.kinds() == null ? null : change.kinds().toArray(String[]::new),
-                        change.minSeverity() == null ? null : change.minSeverity().wireName())))
+                        change.minSeverity() == null ? null : change.minSeverity().wireName(),
+                        change.language() == null ? null : change.language().wireName(),
+                        change.zone() == null ? null : change.zone().getId())))
                 .map(this::first);
     }
 
@@ -152,13 +162,14 @@ public class EndpointStore {
             return Uni.createFrom().item(Map.of());
         }
         return connection.preparedQuery(
-                "select tenant, id, audience, kinds, min_severity from endpoint where enabled and tenant = any($1)"
-                        + " order by id")
+                "select tenant, id, audience, kinds, min_severity, channel, language, time_zone from endpoint"
+                        + " where enabled and tenant = any($1) order by id")
                 .execute(Tuple.of(tenants.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, List<Recipient>> byTenant = new HashMap<>();
                     rows.forEach(row -> byTenant.computeIfAbsent(row.getString("tenant"), t -> new ArrayList<>())
-                            .add(new Recipient(row.getUUID("id"), audience(row), kinds(row), minSeverity(row))));
+                            .add(new Recipient(row.getUUID("id"), audience(row), kinds(row), minSeverity(row),
+                                    format(row))));
                     return byTenant;
                 });
     }
@@ -255,7 +266,13 @@ public class EndpointStore {
                 pausedUntil == null ? null : pausedUntil.toInstant(),
                 disabledAt == null ? null : disabledAt.toInstant(), row.getString("disabled_reason"),
                 previous == null ? null : box.open(previous), instant(row.getOffsetDateTime("previous_secret_until")),
-                kinds(row), minSeverity(row));
+                kinds(row), minSeverity(row), format(row));
+    }
+
+    /** The columns' check constraints admit only wire names; zones are checked before they are stored. */
+    private static Format format(Row row) {
+        return new Format(Channel.fromWire(row.getString("channel")).orElseThrow(),
+                Language.fromWire(row.getString("language")).orElseThrow(), ZoneId.of(row.getString("time_zone")));
     }
 
     /** The column's check constraint admits only wire names. */

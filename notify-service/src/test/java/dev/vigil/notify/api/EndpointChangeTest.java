@@ -9,12 +9,12 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.vigil.contracts.Audience;
+import dev.vigil.notify.NotifyTestResources;
 import dev.vigil.notify.TestEndpoints;
 import dev.vigil.notify.TestIncidents;
 import dev.vigil.platform.problem.Problem;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.testsupport.TestInfra;
-import dev.vigil.testsupport.VigilTestResources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** PATCH and DELETE of endpoints: who may, what changes, and every way a request is refused. */
 @QuarkusTest
-@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = NotifyTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class EndpointChangeTest {
 
     @Test
@@ -198,7 +198,7 @@ class EndpointChangeTest {
                 .when().post("/v1/endpoints")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
         as(Roles.CUSTOMER, tenant).when().get("/v1/endpoints/" + id).then().statusCode(200)
-                .body("kinds", equalTo(List.of("incident.confirmed", "incident.resolved")))
+                .body("kinds", equalTo(List.of("incident.confirmed", "incident.progress", "incident.resolved")))
                 .body("minSeverity", nullValue());
     }
 

@@ -3,10 +3,10 @@ package dev.vigil.notify.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.vigil.notify.NotifyTestResources;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.UnauthorizedChecks;
-import dev.vigil.testsupport.VigilTestResources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** What notify refuses before it stores an endpoint or reads one, and how it says so. */
 @QuarkusTest
-@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = NotifyTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class EndpointInputTest {
     private static final String PROBLEM = "application/problem+json";
 

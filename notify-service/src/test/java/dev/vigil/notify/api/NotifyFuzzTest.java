@@ -2,9 +2,9 @@ package dev.vigil.notify.api;
 
 import static dev.vigil.testsupport.fuzz.FuzzHttp.request;
 
+import dev.vigil.notify.NotifyTestResources;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.testsupport.TestInfra;
-import dev.vigil.testsupport.VigilTestResources;
 import dev.vigil.testsupport.fuzz.BodyMutations;
 import dev.vigil.testsupport.fuzz.Fuzz;
 import dev.vigil.testsupport.fuzz.FuzzRun;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * among them) stores no endpoint. See {@link FuzzRun} to replay.
  */
 @QuarkusTest
-@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = NotifyTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class NotifyFuzzTest {
     private RowCount rows;
     private String tenant;

@@ -7,13 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import dev.vigil.notify.NotifyTestResources;
 import dev.vigil.notify.TestEndpoints;
 import dev.vigil.notify.TestIncidents;
 import dev.vigil.notify.WebhookReceiver;
 import dev.vigil.platform.problem.Problem;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.testsupport.TestInfra;
-import dev.vigil.testsupport.VigilTestResources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,7 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = NotifyTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class TenantIsolationTest {
     private static final WebhookReceiver receiver = WebhookReceiver.shared();
 

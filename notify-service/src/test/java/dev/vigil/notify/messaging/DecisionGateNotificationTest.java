@@ -19,12 +19,12 @@ import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.IncidentStatus;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Topics;
+import dev.vigil.notify.NotifyTestResources;
 import dev.vigil.notify.TestEndpoints;
 import dev.vigil.notify.TestIncidents;
 import dev.vigil.notify.WebhookReceiver;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.testsupport.TestInfra;
-import dev.vigil.testsupport.VigilTestResources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Test;
  * in that same transaction, so no delivery row by then means nothing will ever be sent.
  */
 @QuarkusTest
-@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = NotifyTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class DecisionGateNotificationTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
@@ -101,7 +101,8 @@ class DecisionGateNotificationTest {
         awaitApplied(confirmed);
         assertEquals(List.of("incident.confirmed"), types(customerPath));
         WebhookReceiver.Request request = receiver.received(customerPath).get(0);
-        assertTrue(json(request).at("/data/message").asText().endsWith("We are restarting the web tier."));
+        assertTrue(json(request).at("/data/message").asText().contains("working to restore it. We are restarting the"
+                + " web tier.\n"), request.body());
         assertFalse(request.body().contains(TestIncidents.OPERATOR), "the customer reads no name of the MSP's people");
         assertEquals(List.of("incident.awaiting-decision"), awaitTypes(operatorsPath, 1));
         assertEquals(List.of("incident.escalated"), awaitTypes(supervisorsPath, 1));
@@ -144,7 +145,7 @@ class DecisionGateNotificationTest {
 
         assertEquals(List.of("incident.confirmed", "incident.resolved"), awaitTypes(customerPath, 2));
         JsonNode recovered = json(receiver.received(customerPath).get(1));
-        assertEquals("web-01: the http check has recovered.", recovered.at("/data/message").asText());
+        assertEquals("Resolved: web-01 is working normally", recovered.at("/data/subject").asText());
         assertEquals("resolved", recovered.at("/data/status").asText());
     }
 
@@ -179,8 +180,9 @@ class DecisionGateNotificationTest {
         JsonNode awaiting = json(awaitRequests(operatorsPath, 1).get(0));
         assertEquals("incident.awaiting-decision", awaiting.get("type").asText());
         assertEquals(undecided.toString(), awaiting.at("/data/incidentId").asText());
-        assertTrue(awaiting.at("/data/message").asText().startsWith("New critical incident on web-01 (http): HTTP"
-                + " probe failed. Confirm or dismiss it by "), awaiting.toString());
+        assertTrue(awaiting.at("/data/subject").asText().startsWith("Decision needed (critical): web-01 / http"),
+                awaiting.toString());
+        assertTrue(awaiting.at("/data/message").asText().contains("dismiss it as noise, by "), awaiting.toString());
         assertFalse(awaiting.at("/data/decisionDueAt").isNull());
         assertEquals(List.of("incident.confirmed"), awaitTypes(customerPath, 1));
         awaitApplied(openedConfirmed);
@@ -199,8 +201,8 @@ class DecisionGateNotificationTest {
 
         JsonNode body = json(awaitRequests(supervisorsPath, 1).get(0));
         assertEquals("incident.escalated", body.get("type").asText());
-        assertTrue(body.at("/data/message").asText().startsWith("Nobody has decided on the critical incident on"
-                + " web-01 (http), open since "), body.toString());
+        assertTrue(body.at("/data/subject").asText().startsWith("Escalation (critical): nobody decided on web-01"),
+                body.toString());
         assertEquals(escalated.decision().escalatedAt().toString(), body.at("/data/escalatedAt").asText());
         awaitApplied(escalated);
         assertNothingFor(Audience.CUSTOMER, incident);

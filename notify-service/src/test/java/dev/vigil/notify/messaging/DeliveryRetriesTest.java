@@ -11,6 +11,7 @@ import dev.vigil.contracts.EventIds;
 import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.Topics;
+import dev.vigil.notify.NotifyTestResources;
 import dev.vigil.notify.TestDeliveries;
 import dev.vigil.notify.TestEndpoints;
 import dev.vigil.notify.TestIncidents;
@@ -18,7 +19,6 @@ import dev.vigil.notify.WebhookReceiver;
 import dev.vigil.platform.problem.Problem;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.testsupport.TestInfra;
-import dev.vigil.testsupport.VigilTestResources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** What follows a receiver's answer, and sending a failed delivery again by hand (max-attempts is 3 here). */
 @QuarkusTest
-@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = NotifyTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class DeliveryRetriesTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 

@@ -12,13 +12,13 @@ import dev.vigil.contracts.EventIds;
 import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.Topics;
+import dev.vigil.notify.NotifyTestResources;
 import dev.vigil.notify.TestDeliveries;
 import dev.vigil.notify.TestEndpoints;
 import dev.vigil.notify.TestIncidents;
 import dev.vigil.notify.WebhookReceiver;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.testsupport.TestInfra;
-import dev.vigil.testsupport.VigilTestResources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * wait past expire-after are given up, never dropped silently.
  */
 @QuarkusTest
-@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = NotifyTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class EndpointFairnessTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final int PER_ENDPOINT = 4;

@@ -16,6 +16,7 @@ import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Topics;
+import dev.vigil.notify.NotifyTestResources;
 import dev.vigil.notify.TestDeliveries;
 import dev.vigil.notify.TestEndpoints;
 import dev.vigil.notify.TestIncidents;
@@ -23,7 +24,6 @@ import dev.vigil.notify.WebhookReceiver;
 import dev.vigil.platform.problem.Problem;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.testsupport.TestInfra;
-import dev.vigil.testsupport.VigilTestResources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * waits for it, and a test send reports what the receiver answered.
  */
 @QuarkusTest
-@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = NotifyTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class EndpointReceiverTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 

@@ -14,12 +14,12 @@ import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Keys;
 import dev.vigil.contracts.Topics;
+import dev.vigil.notify.NotifyTestResources;
 import dev.vigil.notify.TestDeliveries;
 import dev.vigil.notify.TestEndpoints;
 import dev.vigil.notify.TestIncidents;
 import dev.vigil.notify.WebhookReceiver;
 import dev.vigil.testsupport.TestInfra;
-import dev.vigil.testsupport.VigilTestResources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +33,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = NotifyTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class IncidentNotificationTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
@@ -56,8 +56,9 @@ class IncidentNotificationTest {
         JsonNode body = Json.mapper().readTree(request.body());
         assertEquals("incident.confirmed", body.get("type").asText());
         assertEquals(confirmed.incidentId().toString(), body.at("/data/incidentId").asText());
-        assertEquals("web-01: the http check is failing (critical). We are looking into it.",
-                body.at("/data/message").asText());
+        assertEquals("Service problem: web-01", body.at("/data/subject").asText());
+        assertTrue(body.at("/data/message").asText().startsWith("We have confirmed a problem with web-01"),
+                body.toString());
     }
 
     @Test
@@ -73,7 +74,7 @@ class IncidentNotificationTest {
         assertTrue(request.signedWith(endpoint.secret()));
         JsonNode body = Json.mapper().readTree(request.body());
         assertEquals("incident.resolved", body.get("type").asText());
-        assertEquals("web-01: the http check has recovered.", body.at("/data/message").asText());
+        assertEquals("Resolved: web-01 is working normally", body.at("/data/subject").asText());
     }
 
     @Test

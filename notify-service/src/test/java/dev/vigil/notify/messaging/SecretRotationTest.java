@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vigil.contracts.webhook.WebhookSignature;
+import dev.vigil.notify.NotifyTestResources;
 import dev.vigil.notify.ReferenceVerifier;
 import dev.vigil.notify.TestEndpoints;
 import dev.vigil.notify.TestIncidents;
@@ -20,7 +21,6 @@ import dev.vigil.notify.WebhookReceiver;
 import dev.vigil.platform.problem.Problem;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.testsupport.TestInfra;
-import dev.vigil.testsupport.VigilTestResources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * receiver verifies it with either, and the reference Standard Webhooks library of another language agrees.
  */
 @QuarkusTest
-@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = NotifyTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SecretRotationTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.vigil.notify.NotifyTestResources;
 import dev.vigil.notify.TestIncidents;
 import dev.vigil.notify.WebhookReceiver;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.testsupport.TestInfra;
-import dev.vigil.testsupport.VigilTestResources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @QuarkusTest
 @TestProfile(ProductionTargetsTest.ProductionRules.class)
-@WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = NotifyTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ProductionTargetsTest {
     private static final WebhookReceiver receiver = WebhookReceiver.shared();
 

@@ -15,6 +15,7 @@ public final class SlackBody {
     private static final int SECTION_MAX = 3000;
     private static final int FIELD_MAX = 2000;
     private static final int FIELDS_PER_SECTION = 10;
+    private static final int MAX_SECTIONS = 30;
 
     private SlackBody() {
     }
@@ -33,11 +34,7 @@ public final class SlackBody {
     public static String of(Message message) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block("header", new Text("plain_text", cut(message.subject(), HEADER_MAX)), null, null));
-        for (String paragraph : message.body().split("\\n\\s*\\n")) {
-            if (!paragraph.isBlank()) {
-                blocks.add(new Block("section", markdown(cut(escape(paragraph.strip()), SECTION_MAX)), null, null));
-            }
-        }
+        sections(escape(message.body())).forEach(text -> blocks.add(new Block("section", markdown(text), null, null)));
         List<Message.Detail> details = message.details();
         if (!details.isEmpty()) {
             blocks.add(new Block("divider", null, null, null));
@@ -51,6 +48,27 @@ public final class SlackBody {
             }
         }
         return Json.write(new Payload(message.subject(), blocks));
+    }
+
+    /**
+     * The body's paragraphs, a section each; past {@link #MAX_SECTIONS}, as many to a section as fit, so that even the
+     * longest message a template may write stays within Slack's 50 blocks.
+     */
+    private static List<String> sections(String body) {
+        List<String> sections = new ArrayList<>();
+        for (String paragraph : body.split("\\n\\s*\\n")) {
+            String text = cut(paragraph.strip(), SECTION_MAX);
+            if (text.isEmpty()) {
+                continue;
+            }
+            int last = sections.size() - 1;
+            if (sections.size() >= MAX_SECTIONS && sections.get(last).length() + 2 + text.length() <= SECTION_MAX) {
+                sections.set(last, sections.get(last) + "\n\n" + text);
+            } else {
+                sections.add(text);
+            }
+        }
+        return sections;
     }
 
     private static Text markdown(String text) {

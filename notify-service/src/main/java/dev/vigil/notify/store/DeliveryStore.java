@@ -114,11 +114,20 @@ public class DeliveryStore {
      * because this replica died. A delivery of an incident waits while an earlier one to the same endpoint is pending.
      *
      * <p>The statement is shaped so that its plan holds whatever the planner believes of how many rows are pending:
-     * it is planned while notify is idle (none pending) and reused in a burst (tens of thousands). The earliest pending
-     * delivery of an incident is a correlated subquery, always an index probe and never a join that scans an
-     * endpoint's backlog; and the row lock checks the status through {@code coalesce}, which keeps the planner from
-     * reaching for a partial index on pending rows instead of the primary key (that plan scanned every due row on
-     * each claim, ADR 0014).
+     * it is planned while notify is idle (none pending) and reused in a burst (tens of thousands), ADR 0014.
+     * <ul>
+     * <li>Each endpoint's due rows are read in order from {@code delivery_due_by_endpoint} under a constant limit, so
+     * an ordered index scan that stops after a few rows is always the cheapest plan; the per-endpoint share is applied
+     * to the row numbers afterwards.</li>
+     * <li>"No earlier pending delivery of the incident" is a {@code not exists} probe per row, kept a subplan by its
+     * {@code offset 0}: planned on its own, it looks up all three keys of {@code delivery_pending_in_order}. Pulled up
+     * into an anti-join, it was planned from the row estimates and scanned the endpoint's whole backlog per row; as
+     * {@code seq = (select ...)} it looked so selective that the planner read and sorted that backlog first.</li>
+     * <li>That index's predicate names {@code next_attempt_at < 'infinity'}, which only the due scans state, so the
+     * probe cannot pick it either.</li>
+     * <li>The row lock checks the status through {@code coalesce}, which no partial index on pending rows matches, so
+     * it goes by primary key.</li>
+     * </ul>
      *
      * @param probeAfter consecutive failures that open an endpoint's circuit (see {@code vigil.notify.breaker})
      */
@@ -137,15 +146,19 @@ public class DeliveryStore {
                         select d.id, d.next_attempt_at, row_number() over (order by d.next_attempt_at) as turn
                         from delivery d
                         where d.endpoint_id = e.id and d.status = 'pending' and d.next_attempt_at <= now()
-                          -- a notice about an endpoint belongs to no incident, and waits for nothing
-                          and (d.incident_id is null or d.seq = (select earliest.seq from delivery earliest
-                                       where earliest.endpoint_id = d.endpoint_id
-                                         and earliest.incident_id = d.incident_id and earliest.status = 'pending'
-                                       order by earliest.seq limit 1))
+                          and d.next_attempt_at < 'infinity'
+                          -- a notice about an endpoint belongs to no incident (null matches nothing): it waits for
+                          -- nothing
+                          and not exists (select 1 from delivery earlier
+                                          where earlier.endpoint_id = d.endpoint_id
+                                            and earlier.incident_id = d.incident_id
+                                            and earlier.status = 'pending' and earlier.seq < d.seq
+                                          offset 0)
                         order by d.next_attempt_at
-                        limit greatest(0, case when e.consecutive_failures >= $6 then 1 else $5 end
-                                          - coalesce(busy.in_flight, 0))) due
-                    where e.enabled and (e.paused_until is null or e.paused_until <= now())),
+                        limit %2$d) due
+                    where e.enabled and (e.paused_until is null or e.paused_until <= now())
+                      and due.turn <= case when e.consecutive_failures >= $6 then 1 else $5 end
+                                      - coalesce(busy.in_flight, 0)),
                 picked as materialized (
                     select id from turns order by turn, next_attempt_at limit $1),
                 claimable as (
@@ -157,7 +170,7 @@ public class DeliveryStore {
                     next_attempt_at = now() + make_interval(secs => $2)
                 from claimable, endpoint e
                 where d.id = claimable.id and e.id = d.endpoint_id
-                returning\s""".formatted(STILL_PENDING) + CLAIMED)
+                returning\s""".formatted(STILL_PENDING, perEndpoint) + CLAIMED)
                 .execute(Tuple.from(List.of(limit, seconds(lease), busy, busySlots, perEndpoint, probeAfter)))
                 .map(this::claimed);
     }
@@ -173,6 +186,7 @@ public class DeliveryStore {
                     cross join lateral (
                         select d.id from delivery d
                         where d.endpoint_id = e.id and d.status = 'pending' and d.next_attempt_at <= now()
+                          and d.next_attempt_at < 'infinity'
                           and coalesce(d.replayed_at, d.created_at) < now() - make_interval(secs => $1)
                         limit $2) stale
                     limit $2),

@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  * The demo's two stories, told against the running stack.
  * <ol>
  * <li>A customer's web shop fails: the probe reports it three times, Vigil opens one incident and asks the MSP's
- * operators to decide. An operator confirms it, so the customer hears of it through a signed webhook and the agreed
- * runbook opens. The shop recovers, the incident waits in {@code recovering} until the operator completes the
+ * operators to decide. An operator confirms it, so the customer hears of it through a signed webhook, and its IT
+ * manager by email in Japanese, and the agreed runbook opens. The shop recovers, the incident waits in {@code recovering} until the operator completes the
  * runbook, and the customer hears it is resolved.</li>
  * <li>A one-off blip of the shop's TLS check: the tenant's pending period holds it, it recovers, and nobody is woken
  * or told; the alert's state says why.</li>
@@ -36,6 +36,8 @@ public final class Demo {
     static final String OPERATOR = "aiko";
     static final String SHOP_FRONT = "shop-front";
     static final String CUSTOMER_NOTE = "Our engineer is restarting the shop's application server.";
+    /** The customer's IT manager, who reads Japanese and hears by email. */
+    static final String MANAGER_EMAIL = "it-manager@demo-shop.example.com";
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Stack stack;
@@ -93,6 +95,10 @@ public final class Demo {
                 + toCustomer.path("webhookId").asText() + ")");
         say("        the customer reads:");
         quote(toCustomer);
+        JsonNode mail = await("the customer's email in Japanese", () -> mail(incidentId, "【障害】"));
+        say("notify: email to " + MANAGER_EMAIL + " (language ja, times in Asia/Tokyo), Message-ID "
+                + mail.path("messageId").asText() + "; the IT manager reads:");
+        quoteMail(mail);
 
         JsonNode execution = await("the runbook execution", () -> execution(incidentId));
         String executionId = execution.path("id").asText();
@@ -140,6 +146,19 @@ public final class Demo {
                 toCustomer.path("webhookId").asText(), resolved.path("webhookId").asText(), executionId, blip);
     }
 
+    /** A mail as its reader sees it, up to the technical details. */
+    private void quoteMail(JsonNode mail) {
+        out.println("           | " + mail.path("subject").asText());
+        out.println("           |");
+        // mail travels with CRLF line ends
+        String text = mail.path("text").asText().replace("\r\n", "\n");
+        int details = text.indexOf("\n-- ");
+        String body = text.substring(text.indexOf("\n\n") + 2, details < 0 ? text.length() : details).strip();
+        for (String line : body.split("\n")) {
+            out.println(("           | " + line).stripTrailing());
+        }
+    }
+
     /** A message as its reader sees it: the subject, then the body, indented under the demo's lines. */
     private void quote(JsonNode webhook) {
         out.println("           | " + webhook.path("subject").asText());
@@ -184,15 +203,16 @@ public final class Demo {
         long tenants = api.list(ingestUrl("/v1/tenants"), tokens.adminToken()).stream()
                 .filter(t -> TENANT.equals(t.path("id").asText())).count();
         long endpoints = api.list(notifyUrl("/v1/endpoints"), tokens.token("supervisor", TENANT)).size();
+        long mails = mails(incidentId).size();
         long runbooks = api.list(runbookUrl("/v1/runbooks"), tokens.token("supervisor", TENANT)).stream()
                 .filter(r -> RUNBOOK.equals(r.path("name").asText())).count();
         List<String> webhooks = webhooks(incidentId).stream().map(w -> w.path("type").asText()).toList();
         boolean blipOpenedNothing = api.list(triageUrl("/v1/incidents"), operator).stream()
                 .noneMatch(i -> blip.equals(i.path("fingerprint").asText()));
-        say(String.format("check: %d tenant, %d webhook endpoints (customer, operators), %d runbook;"
-                + " webhooks for the failure: %s; incidents for the blip: %s", tenants, endpoints, runbooks, webhooks,
-                blipOpenedNothing ? "none" : "some"));
-        if (tenants != 1 || endpoints != 2 || runbooks != 1
+        say(String.format("check: %d tenant, %d endpoints (customer webhook and email, operators), %d runbook;"
+                + " webhooks for the failure: %s; emails: %d; incidents for the blip: %s", tenants, endpoints,
+                runbooks, webhooks, mails, blipOpenedNothing ? "none" : "some"));
+        if (tenants != 1 || endpoints != 3 || runbooks != 1 || mails != 3
                 || !webhooks.equals(List.of("incident.awaiting-decision", "incident.confirmed", "incident.progress",
                         "incident.resolved"))
                 || !blipOpenedNothing) {
@@ -305,6 +325,18 @@ public final class Demo {
         }
         trustSecret(state.operatorsEndpointSecret());
 
+        String mailto = "mailto:" + MANAGER_EMAIL;
+        boolean hasEmailEndpoint = api.list(notifyUrl("/v1/endpoints"), customer).stream()
+                .anyMatch(e -> mailto.equals(e.path("url").asText()));
+        if (!hasEmailEndpoint) {
+            require(api.post(notifyUrl("/v1/endpoints"), customer, Json.write(Map.of("channel", "email",
+                    "url", mailto, "language", "ja", "timeZone", "Asia/Tokyo",
+                    "description", "Demo Shop's IT manager"))), 201, "registering the customer's email endpoint");
+            say("setup: customer email endpoint " + mailto + " registered (in Japanese, times in Asia/Tokyo)");
+        } else {
+            say("setup: customer email endpoint " + mailto + " already registered");
+        }
+
         requirePersonToDecide(supervisor);
         raiseTheShopFrontAfterThreeFailures(supervisor);
 
@@ -395,6 +427,22 @@ public final class Demo {
     private Optional<JsonNode> incident(String id) {
         Api.Reply reply = api.get(triageUrl("/v1/incidents/" + id), tokens.token("operator", TENANT));
         return reply.ok() ? Optional.of(reply.body()) : Optional.empty();
+    }
+
+    /** The mails the stack's SMTP relay took for one incident (its id is in each mail's details). */
+    public List<JsonNode> mails(String incidentId) {
+        List<JsonNode> found = new ArrayList<>();
+        api.get(stack.layout().receiverUrl() + "/received-mail", null).body().forEach(mail -> {
+            if (mail.path("text").asText().contains(incidentId)) {
+                found.add(mail);
+            }
+        });
+        return found;
+    }
+
+    private Optional<JsonNode> mail(String incidentId, String subjectStart) {
+        return mails(incidentId).stream().filter(m -> m.path("subject").asText().startsWith(subjectStart))
+                .findFirst();
     }
 
     private Optional<JsonNode> webhook(String incidentId, String type) {

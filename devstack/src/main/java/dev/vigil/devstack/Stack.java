@@ -315,6 +315,10 @@ public final class Stack {
         env.put("VIGIL_NOTIFY_ALLOW_PLAIN_HTTP", "true");
         if (service == Service.NOTIFY) {
             env.put("VIGIL_NOTIFY_SECRET_KEYS", notifySecretKeys());
+            // email endpoints go to the receiver process's SMTP relay
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", String.valueOf(layout.receiverSmtpPort()));
+            env.put("QUARKUS_MAILER_FROM", "Demo MSP service desk <desk@msp.example.com>");
         }
         return env;
     }

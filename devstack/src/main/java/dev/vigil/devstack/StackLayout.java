@@ -62,6 +62,16 @@ public record StackLayout(
         return "http://127.0.0.1:" + receiverPort;
     }
 
+    /** The receiver process's SMTP relay, for notify's email endpoints. */
+    public int receiverSmtpPort() {
+        return smtpPortNextTo(receiverPort);
+    }
+
+    /** The relay listens next to the webhook receiver, as the broker's controller next to the broker. */
+    static int smtpPortNextTo(int receiverPort) {
+        return receiverPort + 1;
+    }
+
     public Path applicationJar(Service service) {
         return repo.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
@@ -87,8 +88,17 @@ public final class WebhookReceiver implements AutoCloseable {
         exchange.close();
     }
 
+    /** Answers GET {@code path} with {@code content} as JSON, as it is at each request. */
+    void serve(String path, Supplier<Object> content) {
+        server.createContext(path, exchange -> answer(exchange, content.get()));
+    }
+
     private void list(HttpExchange exchange) throws IOException {
-        byte[] json = Json.write(received).getBytes(StandardCharsets.UTF_8);
+        answer(exchange, received);
+    }
+
+    private static void answer(HttpExchange exchange, Object content) throws IOException {
+        byte[] json = Json.write(content).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, json.length);
         exchange.getResponseBody().write(json);

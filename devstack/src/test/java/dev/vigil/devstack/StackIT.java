@@ -206,7 +206,7 @@ class StackIT {
         assertEquals(1, tenants.stream().filter(t -> Demo.TENANT.equals(t.path("id").asText())).count());
         List<JsonNode> endpoints = API.list(url(Service.NOTIFY, "/v1/endpoints"),
                 stack.tokens().token("customer", Demo.TENANT));
-        assertEquals(1, endpoints.size(), endpoints.toString());
+        assertEquals(2, endpoints.size(), "the webhook and the email endpoint: " + endpoints);
         List<JsonNode> runbooks = API.list(url(Service.RUNBOOK, "/v1/runbooks"),
                 stack.tokens().token("supervisor", Demo.TENANT));
         assertEquals(1, runbooks.size(), runbooks.toString());

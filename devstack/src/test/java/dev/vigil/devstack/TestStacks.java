@@ -22,7 +22,7 @@ final class TestStacks {
                     "VIGIL_HOME", home.toString(),
                     "VIGIL_KAFKA_PORT", String.valueOf(freePortPair()),
                     "VIGIL_PG_PORT", String.valueOf(EmbeddedKafka.freePort()),
-                    "VIGIL_RECEIVER_PORT", String.valueOf(EmbeddedKafka.freePort()),
+                    "VIGIL_RECEIVER_PORT", String.valueOf(freePortPair()),
                     "VIGIL_INGEST_PORT", String.valueOf(EmbeddedKafka.freePort()),
                     "VIGIL_TRIAGE_PORT", String.valueOf(EmbeddedKafka.freePort()),
                     "VIGIL_NOTIFY_PORT", String.valueOf(EmbeddedKafka.freePort()),
@@ -35,7 +35,7 @@ final class TestStacks {
         }
     }
 
-    /** The broker's controller takes the next port, so both must be free. */
+    /** The broker's controller, and the receiver's SMTP relay, take the next port, so both must be free. */
     private static int freePortPair() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int port = EmbeddedKafka.freePort();

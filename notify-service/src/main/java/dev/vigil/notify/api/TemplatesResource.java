@@ -71,7 +71,10 @@ public class TemplatesResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.SUPERVISOR, Roles.OPERATOR})
     public Uni<Page<TemplateView>> list(@QueryParam("tenant") List<String> tenants,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return store.list(caller.forList(tenants), QueryParams.page(limit, cursor, UUID::fromString))
+        // a customer never learns how the MSP words its own channels
+        List<MessageKind> kinds = Arrays.stream(MessageKind.values())
+                .filter(kind -> kind.customerFacing() || !identity.hasRole(Roles.CUSTOMER)).toList();
+        return store.list(caller.forList(tenants), kinds, QueryParams.page(limit, cursor, UUID::fromString))
                 .map(page -> page.map(TemplateView::of));
     }
 

@@ -63,9 +63,10 @@ public class TemplateStore {
                 .map(byTenant -> byTenant.getOrDefault(tenant, TemplateOverrides.NONE));
     }
 
-    /** A page of the scope's overrides, oldest first. */
-    public Uni<Page<StoredTemplate>> list(TenantScope scope, PageRequest<UUID> page) {
-        ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from message_template", "tenant", scope);
+    /** A page of the scope's overrides of {@code kinds}, newest first. */
+    public Uni<Page<StoredTemplate>> list(TenantScope scope, List<MessageKind> kinds, PageRequest<UUID> page) {
+        ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from message_template", "tenant", scope)
+                .where("kind = any(?)", kinds.stream().map(MessageKind::wireName).toArray(String[]::new));
         query.page("created_at", "id", page);
         return pool.preparedQuery(query.sql()).execute(query.arguments())
                 .map(rows -> {

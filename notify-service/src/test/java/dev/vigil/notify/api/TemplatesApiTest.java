@@ -105,6 +105,9 @@ class TemplatesApiTest {
                 .put("/v1/templates/awaiting-decision/en").then().statusCode(200).body("tenant", equalTo(tenant));
         staff(Roles.OPERATOR, tenant).get("/v1/templates/awaiting-decision/en?tenant=" + tenant).then()
                 .statusCode(200).body("source", equalTo("tenant"));
+        customer(tenant).get("/v1/templates").then().statusCode(200).body("items", hasSize(0));
+        staff(Roles.OPERATOR, tenant).get("/v1/templates?tenant=" + tenant).then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].kind", equalTo("awaiting-decision"));
     }
 
     @Test

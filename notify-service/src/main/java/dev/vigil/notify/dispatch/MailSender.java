@@ -32,7 +32,9 @@ public class MailSender {
         Mail mail = Mail.withText(EndpointUrl.address(url), body.subject(), body.text())
                 .setHtml(body.html())
                 .addHeader("Message-ID", "<" + id + "@vigil.notify>")
-                .addHeader("X-Vigil-Delivery", id);
+                .addHeader("X-Vigil-Delivery", id)
+                // RFC 3834: an out-of-office reply to a notification helps nobody, and could loop
+                .addHeader("Auto-Submitted", "auto-generated");
         return mailer.send(mail)
                 .ifNoItem().after(timeout).failWith(TimeoutException::new)
                 .map(sent -> Attempt.mailAccepted())

@@ -66,6 +66,7 @@ class EndpointChannelsTest {
         MimeMessage mail = mails.get(0);
         assertTrue(mail.getSubject().startsWith("【障害】web-01"), mail.getSubject());
         assertEquals("<" + deliveryId + "@vigil.notify>", mail.getMessageID());
+        assertEquals("auto-generated", mail.getHeader("Auto-Submitted", null), "no out-of-office replies, please");
         Multipart parts = (Multipart) mail.getContent();
         String text = part(parts, "text/plain");
         String html = part(parts, "text/html");

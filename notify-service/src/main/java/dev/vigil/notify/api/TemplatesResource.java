@@ -174,7 +174,7 @@ public class TemplatesResource {
     }
 
     private PreviewView preview(MessageKind kind, Format format, TemplateText text, String source) {
-        MessageWriter.Preview preview = writer.preview(kind, format, text);
+        MessageWriter.Written preview = writer.preview(kind, format, text);
         return new PreviewView(kind, format.language(), format.channel(), source, preview.message().subject(),
                 preview.message().body(), preview.message().details(), preview.message().plainText(),
                 preview.payload());

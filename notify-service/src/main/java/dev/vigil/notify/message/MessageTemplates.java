@@ -84,15 +84,15 @@ public class MessageTemplates {
         } catch (Refused refused) {
             return Optional.of(refused.problem);
         }
-        for (MessageFacts facts : MessageSamples.of(kind, language)) {
-            Optional<Problem> problem = renders("subject", candidate.subject(), facts)
-                    .or(() -> renders("body", candidate.body(), facts));
-            if (problem.isPresent()) {
-                return problem;
+        try {
+            for (MessageFacts facts : MessageSamples.of(kind, language)) {
+                if (oneLine(render("subject", candidate.subject(), facts)).isEmpty()) {
+                    return Optional.of(new Problem("subject", "renders empty when the optional facts are absent"));
+                }
+                render("body", candidate.body(), facts);
             }
-            if (oneLine(candidate.subject().render(facts)).isEmpty()) {
-                return Optional.of(new Problem("subject", "renders empty when the optional facts are absent"));
-            }
+        } catch (Refused refused) {
+            return Optional.of(refused.problem);
         }
         return Optional.empty();
     }
@@ -148,15 +148,18 @@ public class MessageTemplates {
                 || expression.toOriginalString().startsWith("labels.");
     }
 
-    private static Optional<Problem> renders(String field, Template template, MessageFacts facts) {
+    /** What {@code template} writes of {@code facts}; refused, naming {@code field}, if it fails or runs long. */
+    private static String render(String field, Template template, MessageFacts facts) {
+        String output;
         try {
-            String output = template.render(facts);
-            return output.length() > MAX_OUTPUT
-                    ? Optional.of(new Problem(field, "renders more than " + MAX_OUTPUT + " characters"))
-                    : Optional.empty();
+            output = template.render(facts);
         } catch (RuntimeException failure) {
-            return Optional.of(new Problem(field, failure.getMessage()));
+            throw new Refused(field, failure.getMessage());
         }
+        if (output.length() > MAX_OUTPUT) {
+            throw new Refused(field, "renders more than " + MAX_OUTPUT + " characters");
+        }
+        return output;
     }
 
     /** A subject is one line, whatever the template's line breaks. */

@@ -23,44 +23,47 @@ public class MessageWriter {
         return templates;
     }
 
+    /** A message, and the body an endpoint of one format receives with it. */
+    public record Written(Message message, String payload) {
+    }
+
     /** The body of {@code notice} of {@code event} for endpoints of {@code format}. */
     public String incident(Notice notice, IncidentEvent event, Format format, TemplateOverrides overrides) {
-        MessageKind kind = MessageKind.of(notice, event);
-        Message message = templates.render(kind, format.language(),
-                MessageFacts.of(event, format.language(), format.zone()), overrides.get(kind, format.language()));
-        return shaped(format, message, () -> WebhookPayload.of(notice, event, message, format.language()).toJson());
+        return writeIncident(notice, event, format, overrides).payload();
     }
 
     /** The body telling staff endpoints of {@code format} that {@code endpoint} was disabled. */
     public String endpointDisabled(Endpoint endpoint, Format format, TemplateOverrides overrides) {
+        return writeDisabled(endpoint, format, overrides).payload();
+    }
+
+    /**
+     * What {@code text} writes of {@code kind}'s full sample ({@link MessageSamples}), and the body an endpoint of
+     * {@code format} would receive.
+     */
+    public Written preview(MessageKind kind, Format format, TemplateText text) {
+        TemplateOverrides override = new TemplateOverrides(
+                Map.of(new TemplateOverrides.Key(kind, format.language()), text));
+        return kind == MessageKind.ENDPOINT_DISABLED
+                ? writeDisabled(MessageSamples.endpoint(), format, override)
+                : writeIncident(kind.notice(), MessageSamples.event(kind), format, override);
+    }
+
+    private Written writeIncident(Notice notice, IncidentEvent event, Format format, TemplateOverrides overrides) {
+        MessageKind kind = MessageKind.of(notice, event);
+        Message message = templates.render(kind, format.language(),
+                MessageFacts.of(event, format.language(), format.zone()), overrides.get(kind, format.language()));
+        return new Written(message, shaped(format, message,
+                () -> WebhookPayload.of(notice, event, message, format.language()).toJson()));
+    }
+
+    private Written writeDisabled(Endpoint endpoint, Format format, TemplateOverrides overrides) {
         MessageKind kind = MessageKind.ENDPOINT_DISABLED;
         Message message = templates.render(kind, format.language(),
                 MessageFacts.ofDisabled(endpoint, format.language(), format.zone()),
                 overrides.get(kind, format.language()));
-        return shaped(format, message, () -> EndpointNotice.payload(endpoint, message, format.language()));
-    }
-
-    /** What {@code text} (the tenant's or Vigil's template) writes for a sample of {@code kind}, and in what body. */
-    public record Preview(Message message, String payload) {
-    }
-
-    /**
-     * The message {@code text} writes of {@code kind}'s full sample ({@link MessageSamples}), and the body an
-     * endpoint of {@code format} would receive.
-     */
-    public Preview preview(MessageKind kind, Format format, TemplateText text) {
-        TemplateOverrides override = new TemplateOverrides(
-                Map.of(new TemplateOverrides.Key(kind, format.language()), text));
-        if (kind == MessageKind.ENDPOINT_DISABLED) {
-            Endpoint sample = MessageSamples.endpoint();
-            Message message = templates.render(kind, format.language(),
-                    MessageFacts.ofDisabled(sample, format.language(), format.zone()), text);
-            return new Preview(message, endpointDisabled(sample, format, override));
-        }
-        IncidentEvent sample = MessageSamples.event(kind);
-        Message message = templates.render(kind, format.language(),
-                MessageFacts.of(sample, format.language(), format.zone()), text);
-        return new Preview(message, incident(kind.notice(), sample, format, override));
+        return new Written(message, shaped(format, message,
+                () -> EndpointNotice.payload(endpoint, message, format.language())));
     }
 
     /** {@code message} in the shape of {@code format}'s channel; a webhook's JSON comes from {@code webhook}. */

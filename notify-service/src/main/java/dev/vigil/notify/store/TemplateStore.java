@@ -57,12 +57,6 @@ public class TemplateStore {
                 });
     }
 
-    /** {@code tenant}'s overrides, outside any transaction. */
-    public Uni<TemplateOverrides> overrides(String tenant) {
-        return pool.withConnection(connection -> overrides(connection, Set.of(tenant)))
-                .map(byTenant -> byTenant.getOrDefault(tenant, TemplateOverrides.NONE));
-    }
-
     /** A page of the scope's overrides of {@code kinds}, newest first. */
     public Uni<Page<StoredTemplate>> list(TenantScope scope, List<MessageKind> kinds, PageRequest<UUID> page) {
         ScopedQuery query = ScopedQuery.select("select " + COLUMNS + " from message_template", "tenant", scope)

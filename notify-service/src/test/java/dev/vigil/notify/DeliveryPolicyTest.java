@@ -170,4 +170,16 @@ class DeliveryPolicyTest {
     private static Duration retryDelay(DeliveryPolicy.Decision decision) {
         return assertInstanceOf(DeliveryPolicy.Retry.class, decision).delay();
     }
+
+    @Test
+    void aMailTheRelayTookIsDeliveredATransientRefusalIsRetriedAPermanentOneIsNot() {
+        assertInstanceOf(DeliveryPolicy.Delivered.class, policy.decide(1, Attempt.mailAccepted(), NOW));
+        Attempt busy = Attempt.mailRefused(451, "4.3.0 mailbox busy, try later");
+        assertInstanceOf(DeliveryPolicy.Retry.class, policy.decide(1, busy, NOW));
+        assertTrue(busy.unavailable(), "a relay that defers counts toward the endpoint's breaker");
+        Attempt noSuchUser = Attempt.mailRefused(550, "5.1.1 no such user");
+        assertInstanceOf(DeliveryPolicy.GiveUp.class, policy.decide(1, noSuchUser, NOW));
+        assertEquals(550, noSuchUser.statusCode());
+        assertEquals("SMTP 5.1.1 no such user", noSuchUser.error());
+    }
 }

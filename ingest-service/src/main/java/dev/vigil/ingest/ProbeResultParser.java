@@ -5,6 +5,7 @@ import dev.vigil.contracts.AlertStatus;
 import dev.vigil.contracts.Severity;
 import dev.vigil.platform.json.StorableText;
 import dev.vigil.platform.validation.InvalidInputException;
+import dev.vigil.platform.validation.StorableInstant;
 import dev.vigil.platform.validation.InvalidInputException.Violation;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -99,6 +100,10 @@ public final class ProbeResultParser {
         if (observedText != null) {
             try {
                 observedAt = Instant.parse(observedText);
+                if (!StorableInstant.isStorable(observedAt)) {
+                    errors.add(new Violation(path + "observedAt", StorableInstant.RULE));
+                    observedAt = null;
+                }
             } catch (DateTimeParseException e) {
                 errors.add(new Violation(path + "observedAt", "must be an ISO-8601 instant like 2026-11-25T03:12:45Z"));
             }

@@ -160,6 +160,8 @@ class IngestApiTest {
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("labels.env"));
         post(key, alertJson("r", "critical", "firing").replace("{", "{\"observedAt\":\"yesterday\","))
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("observedAt"));
+        post(key, alertJson("r", "critical", "firing").replace("{", "{\"observedAt\":\"+999999999-12-31T23:59:59Z\","))
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("observedAt"));
         StringBuilder tooMany = new StringBuilder("[");
         for (int i = 0; i < 1001; i++) {
             tooMany.append(i == 0 ? "" : ",").append(alertJson("r" + i, "info", "firing"));

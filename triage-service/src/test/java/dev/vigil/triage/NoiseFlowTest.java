@@ -99,6 +99,8 @@ class NoiseFlowTest {
                 .contentType(PROBLEM).body("errors[0].field", equalTo("reason"));
         given().auth().oauth2(operator).get("/v1/suppressions?since=yesterday").then().statusCode(400)
                 .body("errors[0].field", equalTo("since"));
+        given().auth().oauth2(operator).get("/v1/suppressions?since=%2B999999999-12-31T23:59:59Z").then()
+                .statusCode(400).body("errors[0].field", equalTo("since"));
         given().auth().oauth2(operator).get("/v1/alert-states?fingerprint=" + "f".repeat(600)).then()
                 .statusCode(400).body("errors[0].field", equalTo("fingerprint"));
         given().auth().oauth2(operator).get("/v1/alert-states?reason=silenced").then().statusCode(400)

@@ -8,6 +8,7 @@ import dev.vigil.ingest.ProbeResult;
 import dev.vigil.ingest.ProbeResultParser;
 import dev.vigil.ingest.VendorText;
 import dev.vigil.platform.validation.InvalidInputException;
+import dev.vigil.platform.validation.StorableInstant;
 import dev.vigil.platform.validation.InvalidInputException.Violation;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -126,7 +127,8 @@ public final class AlertGroupReader {
 
     /**
      * When it happened: a firing alert since {@code startsAt}, a resolved one at {@code endsAt}. Both vendors write
-     * the zero time (year 1) for "not yet"; such a time, or one that does not parse, leaves the receipt time.
+     * the zero time (year 1) for "not yet"; such a time, one Vigil cannot store, or one that does not parse, leaves
+     * the receipt time.
      */
     private static Optional<Instant> observedAt(JsonNode alert, String status) {
         String text = text(alert.get(status.equals("resolved") ? "endsAt" : "startsAt"));
@@ -135,7 +137,7 @@ public final class AlertGroupReader {
         }
         try {
             Instant at = Instant.parse(text);
-            return at.isBefore(Instant.EPOCH) ? Optional.empty() : Optional.of(at);
+            return at.isBefore(Instant.EPOCH) || !StorableInstant.isStorable(at) ? Optional.empty() : Optional.of(at);
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.vigil.platform.paging;
 
+import dev.vigil.platform.validation.StorableInstant;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -15,10 +16,6 @@ import java.util.function.Function;
 public record Keyset<K>(Instant at, K id) {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-    // well inside PostgreSQL's timestamptz range, which is narrower than Instant's: a forged time beyond it would
-    // reach the database as an error rather than be refused here
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public Keyset {
         Objects.requireNonNull(at);
@@ -42,7 +39,7 @@ public record Keyset<K>(Instant at, K id) {
             long micros = Long.parseLong(text.substring(0, dot));
             Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                     Math.floorMod(micros, 1_000_000L) * 1_000L);
-            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            if (!StorableInstant.isStorable(at)) {
                 return Optional.empty();
             }
             return Optional.of(new Keyset<>(at, Objects.requireNonNull(idParser.apply(text.substring(dot + 1)))));

@@ -1,6 +1,7 @@
 package dev.vigil.triage.api;
 
 import dev.vigil.platform.problem.Problem;
+import dev.vigil.platform.validation.StorableInstant;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -20,7 +21,12 @@ final class RequestFields {
     /** An instant, cut to the microseconds PostgreSQL keeps, so what the caller reads back is what was stored. */
     static Instant instant(String field, String raw, List<Problem.FieldError> errors) {
         try {
-            return Instant.parse(raw.strip()).truncatedTo(ChronoUnit.MICROS);
+            Instant at = Instant.parse(raw.strip()).truncatedTo(ChronoUnit.MICROS);
+            if (!StorableInstant.isStorable(at)) {
+                errors.add(new Problem.FieldError(field, StorableInstant.RULE));
+                return null;
+            }
+            return at;
         } catch (DateTimeParseException e) {
             errors.add(new Problem.FieldError(field, INSTANT_RULE));
             return null;

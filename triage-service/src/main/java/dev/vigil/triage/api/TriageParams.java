@@ -1,6 +1,7 @@
 package dev.vigil.triage.api;
 
 import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.platform.validation.StorableInstant;
 import dev.vigil.triage.SuppressionReason;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -37,10 +38,15 @@ final class TriageParams {
         if (raw == null) {
             return Optional.empty();
         }
+        Instant at;
         try {
-            return Optional.of(Instant.parse(raw));
+            at = Instant.parse(raw);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "must be an ISO-8601 instant, e.g. 2026-11-22T01:00:00Z");
         }
+        if (!StorableInstant.isStorable(at)) {
+            throw ProblemException.invalid(name, StorableInstant.RULE);
+        }
+        return Optional.of(at);
     }
 }

@@ -166,6 +166,9 @@ class MaintenanceWindowsApiTest {
                 + "\"value\":\"[db\"}],\"startsAt\":\"2026-05-02T00:00:00Z\",\"endsAt\":\"2026-05-01T00:00:00Z\"}",
                 "name", "matchers[0].value", "endsAt");
         refused(olga, "{\"name\":\"n\",\"timeZone\":\"Europe/Berlin\"}", "startsAt", "endsAt");
+        // parses as an instant, but lies beyond what PostgreSQL stores
+        refused(olga, "{\"name\":\"n\",\"timeZone\":\"UTC\",\"startsAt\":\"-999999999-01-01T00:00:00Z\","
+                + "\"endsAt\":\"+999999999-12-31T23:59:59Z\"}", "startsAt", "endsAt");
         refused(olga, "{\"name\":\"n\"," + "\"startsAt\":\"2026-05-01T00:00:00Z\"}", "timeZone", "endsAt");
         refused(olga, "{\"name\":\"n\",\"timeZone\":\"Europe/Berlin\",\"startsAt\":\"2026-05-01T00:00:00Z\","
                 + "\"recurrence\":{\"days\":[\"SUNDAY\"],\"start\":\"02:00\",\"end\":\"04:00\"}}", "startsAt");

@@ -149,6 +149,8 @@ class SilencesApiTest {
         refused(olga, "{\"matchers\":[],\"endsAt\":\"2099-01-01T00:00:00Z\",\"comment\":\"c\"}", "matchers");
         refused(olga, "{\"matchers\":[null],\"endsAt\":\"2099-01-01T00:00:00Z\",\"comment\":\"c\"}", "matchers[0]");
         refused(olga, "{\"matchers\":[" + ENV_PROD + "],\"comment\":\"c\"}", "endsAt");
+        refused(olga, "{\"matchers\":[" + ENV_PROD + "],\"endsAt\":\"+10000-01-01T00:00:00Z\",\"comment\":\"c\"}",
+                "endsAt");
         refused(olga, "{\"matchers\":[" + ENV_PROD + "],\"endsAt\":\"2099-01-01T00:00:00Z\",\"untilResolved\":true,"
                 + "\"comment\":\"c\"}", "endsAt");
         refused(olga, "{\"matchers\":[" + ENV_PROD + "],\"startsAt\":\"2099-01-02T00:00:00Z\","

@@ -23,8 +23,9 @@ import java.util.function.Supplier;
  * <ol>
  * <li>A customer's web shop fails: the probe reports it three times, Vigil opens one incident and asks the MSP's
  * operators to decide. An operator confirms it, so the customer hears of it through a signed webhook, and its IT
- * manager by email in Japanese, and the agreed runbook opens. The shop recovers, the incident waits in {@code recovering} until the operator completes the
- * runbook, and the customer hears it is resolved.</li>
+ * manager by email in Japanese, and the agreed runbook opens. The operator walks its steps and a colleague verifies
+ * the critical ones (the operator's own verification is refused). The shop recovers, the incident waits in
+ * {@code recovering} until the last step is verified, and the customer hears it is resolved.</li>
  * <li>A one-off blip of the shop's TLS check: the tenant's pending period holds it, it recovers, and nobody is woken
  * or told; the alert's state says why.</li>
  * </ol>
@@ -34,6 +35,7 @@ public final class Demo {
     public static final String TENANT = "demo-shop";
     static final String RUNBOOK = "Restore the web shop";
     static final String OPERATOR = "aiko";
+    static final String SECOND_OPERATOR = "kenji";
     static final String SHOP_FRONT = "shop-front";
     static final String CUSTOMER_NOTE = "Our engineer is restarting the shop's application server.";
     /** The customer's IT manager, who reads Japanese and hears by email. */
@@ -112,6 +114,15 @@ public final class Demo {
         await("triage to know the execution runs", () -> incident(incidentId)
                 .filter(i -> i.path("runningExecutions").asInt() > 0));
 
+        walk(executionId, 1, "start", OPERATOR, null);
+        walk(executionId, 1, "complete", OPERATOR, "The shop does not answer from outside the customer's network");
+        walk(executionId, 2, "start", OPERATOR, null);
+        walk(executionId, 2, "complete", OPERATOR, "Application server restarted at the console");
+        Api.Reply ownCheck = require(api.post(stepUrl(executionId, 2, "verify"), operator, "{}"), 409,
+                "the four-eyes refusal");
+        say("operator " + OPERATOR + ": POST .../steps/2/verify -> 409 \"" + ownCheck.body().path("detail").asText()
+                + "\"");
+        walk(executionId, 2, "verify", SECOND_OPERATOR, "Application server process is up since the restart");
         say("probe: shop-web-01 answers HTTP 200 again");
         postProbe(state.ingestKey(), "resolved");
         await("the incident to wait for the runbook", () -> incident(incidentId)
@@ -120,10 +131,11 @@ public final class Demo {
         JsonNode progress = await("the 'progress' webhook", () -> webhook(incidentId, "incident.progress"));
         say("notify: webhook incident.progress delivered; the customer reads:");
         quote(progress);
-        require(api.post(runbookUrl("/v1/executions/" + executionId + "/complete"), operator,
-                Json.write(Map.of("note", "Application server restarted; homepage answers 200"))), 200,
-                "completing the execution");
-        say("operator " + OPERATOR + ": POST /v1/executions/" + executionId + "/complete");
+        walk(executionId, 3, "start", OPERATOR, null);
+        walk(executionId, 3, "complete", OPERATOR, "Homepage answers 200 in 180 ms; customer told by phone");
+        JsonNode completed = walk(executionId, 3, "verify", SECOND_OPERATOR, "Checked the homepage from outside too");
+        say("runbook: every step done, the critical ones verified by " + SECOND_OPERATOR + ": execution "
+                + completed.path("status").asText());
         JsonNode recovered = await("the incident to resolve", () -> incident(incidentId)
                 .filter(i -> "resolved".equals(i.path("status").asText())));
         say("triage: incident " + incidentId + " resolved after " + recovered.path("occurrences").asLong()
@@ -249,6 +261,25 @@ public final class Demo {
     /** The night-shift operator who decides in the demo. */
     private String operatorToken() {
         return tokens.token("operator", TENANT, OPERATOR, Duration.ofHours(1));
+    }
+
+    /**
+     * One step move of the execution by operator {@code who} of the night shift, told as it is made; returns the
+     * execution after it.
+     */
+    private JsonNode walk(String executionId, int step, String move, String who, String note) {
+        String body = note == null ? "{}" : Json.write(Map.of("note", note));
+        String token = tokens.token("operator", TENANT, who, Duration.ofHours(1));
+        JsonNode execution = require(api.post(stepUrl(executionId, step, move), token, body), 200,
+                move + " of step " + step).body();
+        JsonNode moved = execution.path("steps").get(step - 1);
+        say("operator " + who + ": step " + step + " " + move + " -> " + moved.path("status").asText()
+                + (note == null ? "" : " (\"" + note + "\")"));
+        return execution;
+    }
+
+    private String stepUrl(String executionId, int step, String move) {
+        return runbookUrl("/v1/executions/" + executionId + "/steps/" + step + "/" + move);
     }
 
     /** Webhooks for one incident that reached the customer's endpoint. */

@@ -150,6 +150,15 @@ class StackIT {
                 stack.tokens().token("operator", Demo.TENANT)).stream().map(l -> l.path("kind").asText()).toList();
         assertTrue(timeline.containsAll(List.of("opened", "confirmed", "execution-opened", "customer-contacted",
                 "recovering", "execution-completed", "resolved")), timeline.toString());
+
+        // four eyes across the processes: the colleague verified both critical steps, and that finished the run
+        List<String> walked = API.list(url(Service.RUNBOOK, "/v1/executions/" + outcome.executionId()
+                + "/timeline"), operator).stream()
+                .map(e -> e.path("actor").asText() + " " + e.path("action").asText() + " " + e.path("step").asText())
+                .toList();
+        assertEquals(List.of("runbook opened ", "aiko step-started 1", "aiko step-done 1", "aiko step-started 2",
+                "aiko verification-requested 2", "kenji step-verified 2", "aiko step-started 3",
+                "aiko verification-requested 3", "kenji step-verified 3", "kenji completed "), walked);
     }
 
     @Test

@@ -3,9 +3,8 @@ package dev.vigil.runbook;
 import java.time.Instant;
 
 /**
- * What may happen to an execution, as pure functions over it. Steps are not yet walked one by one: a later issue
- * adds step-by-step work and four-eyes verification of critical steps, and will make the last step complete the
- * execution. For now an operator closes the execution as a whole.
+ * How an execution ends, as a pure function over it: completed when its last step is finished ({@link StepWalk}),
+ * or abandoned by an operator with a reason.
  */
 public final class ExecutionPolicy {
     private ExecutionPolicy() {

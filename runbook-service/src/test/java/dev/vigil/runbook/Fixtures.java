@@ -59,6 +59,14 @@ public final class Fixtures {
         return as(Roles.OPERATOR, tenant);
     }
 
+    /** An operator of the tenant known by {@code name}, so that a test can have two different people on shift. */
+    public static RequestSpecification operatorNamed(String name, String tenant) {
+        return given().auth().oauth2(TestInfra.token(Roles.OPERATOR, tenant, claims -> {
+            claims.setSubject(name);
+            claims.setClaim("upn", name);
+        })).contentType(ContentType.JSON);
+    }
+
     /** Creates a two-step runbook (the second step critical) and returns its id. */
     public static UUID createRunbook(String tenant, String name, Map<String, String> match) {
         String id = supervisor(tenant)

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AbandonExecutionRequest(
         @Schema(required = true, description = "Why the execution is abandoned: the next shift and triage's timeline"
                 + " read it")
-        @NotBlank @Size(max = CompleteExecutionRequest.MAX_NOTE_LENGTH) String reason) {
+        @NotBlank @Size(max = StepRequest.MAX_NOTE_LENGTH) String reason) {
 
     static final String EXAMPLE = """
             {"reason": "The customer replaced the server; this procedure no longer applies"}""";

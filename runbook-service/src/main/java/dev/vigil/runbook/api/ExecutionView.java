@@ -17,16 +17,31 @@ public record ExecutionView(
         UUID incidentId,
         UUID runbookId,
         String runbookName,
-        @Schema(enumeration = {"open", "completed", "abandoned"}, description = "open until an operator completes"
-                + " or abandons it; both are final") String status,
+        @Schema(enumeration = {"open", "completed", "abandoned"}, description = "open until its last step is done"
+                + " or skipped (completed) or an operator abandons it; both are final") String status,
         int stepCount,
         Instant openedAt,
         @Schema(description = "When it was completed or abandoned; absent while open") Instant closedAt,
-        @Schema(description = "Who completed or abandoned it; absent while open") String closedBy,
-        @Schema(description = "The note it was completed with, or why it was abandoned") String closeNote,
+        @Schema(description = "Who finished its last step or abandoned it; absent while open") String closedBy,
+        @Schema(description = "Why it was abandoned") String closeNote,
         @Schema(description = "Only when one execution is asked for: lists leave it out") List<Step> steps) {
 
-    public record Step(int position, String title, String instructions, boolean critical, String status) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Step(
+            int position,
+            String title,
+            String instructions,
+            @Schema(description = "A second person, not the one who carried it out, must verify it") boolean critical,
+            @Schema(enumeration = {"pending", "in-progress", "awaiting-verification", "done", "skipped", "failed"},
+                    description = "A critical step reported done or skipped awaits verification")
+            String status,
+            String startedBy,
+            Instant startedAt,
+            @Schema(description = "Who reported it done, skipped or failed") String finishedBy,
+            Instant finishedAt,
+            @Schema(description = "The result observed, or why it was skipped or failed") String note,
+            @Schema(description = "The second person who verified a critical step") String verifiedBy,
+            Instant verifiedAt) {
     }
 
     static ExecutionView summary(Execution execution) {
@@ -44,6 +59,8 @@ public record ExecutionView(
     }
 
     private static Step step(ExecutionStep step) {
-        return new Step(step.position(), step.title(), step.instructions(), step.critical(), step.status().wireName());
+        return new Step(step.position(), step.title(), step.instructions(), step.critical(), step.status().wireName(),
+                step.startedBy(), step.startedAt(), step.finishedBy(), step.finishedAt(), step.note(),
+                step.verifiedBy(), step.verifiedAt());
     }
 }

@@ -3,16 +3,20 @@ package dev.vigil.runbook.api;
 import dev.vigil.platform.api.PathParams;
 import dev.vigil.platform.api.QueryParams;
 import dev.vigil.platform.paging.Page;
+import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.security.CallerScope;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.runbook.ExecutionStatus;
-import dev.vigil.runbook.messaging.ExecutionCloser;
+import dev.vigil.runbook.Execution;
+import dev.vigil.runbook.StepMove;
+import dev.vigil.runbook.messaging.ExecutionChanges;
 import dev.vigil.runbook.store.ExecutionQuery;
 import dev.vigil.runbook.store.ExecutionStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,13 +34,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The runbook executions opened for the confirmed incidents of the caller's tenants, and their ending. Steps are not
- * yet walked: for now an operator closes an execution as a whole ({@link dev.vigil.runbook.ExecutionPolicy}).
+ * The runbook executions opened for the confirmed incidents of the caller's tenants: their steps walked one by one
+ * with four eyes on the critical ones ({@link dev.vigil.runbook.StepWalk}), their timeline, and their abandonment.
  */
 @Path("/v1/executions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,12 +51,12 @@ public class ExecutionsResource {
             + " its state";
 
     private final ExecutionStore executions;
-    private final ExecutionCloser closer;
+    private final ExecutionChanges changes;
     private final CallerScope caller;
 
-    public ExecutionsResource(ExecutionStore executions, ExecutionCloser closer, CallerScope caller) {
+    public ExecutionsResource(ExecutionStore executions, ExecutionChanges changes, CallerScope caller) {
         this.executions = executions;
-        this.closer = closer;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -80,21 +86,67 @@ public class ExecutionsResource {
     }
 
     @POST
-    @Path("{id}/complete")
+    @Path("{id}/steps/{n}/{move}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
-    @Operation(summary = "Complete an open execution", description = "The procedure is done: the execution ends,"
-            + " and triage, told on vigil.runbook, stops keeping the incident recovering for it. The body is"
-            + " optional")
+    @Operation(summary = "Start, complete, skip, fail or verify step n", description = """
+            Steps are walked in order: a step is started (or skipped) only when every earlier step is done or skipped.
+            `complete` and `fail` report a step in progress; `skip` and `fail` need a note saying why; a failed step
+            may be started again. A critical step reported done or skipped awaits `verify` by a second person: the
+            one who started or reported it is refused with a 409 saying so. When the last step is done the
+            execution completes, and triage, told on vigil.runbook, stops keeping the incident recovering for it.""")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CompleteExecutionRequest.class),
-            examples = @ExampleObject(name = "note", value = CompleteExecutionRequest.EXAMPLE)))
+            schema = @Schema(implementation = StepRequest.class),
+            examples = @ExampleObject(name = "note", value = StepRequest.EXAMPLE)))
     @APIResponseSchema(value = ExecutionView.class, responseCode = "200",
-            responseDescription = "The execution, completed by the caller")
-    @APIResponse(responseCode = "409", description = NOT_OPEN)
-    public Uni<ExecutionView> complete(@PathParam("id") String rawId, @Valid CompleteExecutionRequest request) {
+            responseDescription = "The execution with its steps after the move")
+    @APIResponse(responseCode = "404", description = "No such execution among the caller's tenants, no such step,"
+            + " or no such move")
+    @APIResponse(responseCode = "409", description = "The procedure does not allow the move now; the detail says"
+            + " why (order, state, four eyes, or the execution has ended)")
+    public Uni<ExecutionView> walk(@PathParam("id") String rawId,
+            @Parameter(description = "The step's position, from 1") @PathParam("n") String n,
+            @Parameter(schema = @Schema(enumeration = {"start", "complete", "skip", "fail", "verify"}))
+            @PathParam("move") String move, @Valid StepRequest request) {
         UUID id = PathParams.uuid("id", rawId);
-        return close(id, ExecutionStatus.COMPLETED, CompleteExecutionRequest.noteOf(request));
+        StepMove stepMove = StepMove.fromWire(move).orElseThrow(() -> ProblemException.notFound("No step move '"
+                + move + "': start, complete, skip, fail or verify"));
+        int position = position(n);
+        String note = StepRequest.noteOf(request, stepMove);
+        return detail(id, changes.walk(caller.visible(), id, position, stepMove, caller.user(), note));
+    }
+
+    @GET
+    @Path("{id}/timeline")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
+    @Operation(summary = "The execution's timeline", description = "Who did what, when, oldest first. Entries"
+            + " are never edited: a correction is an entry of its own")
+    public Uni<Page<TimelineView>> timeline(@PathParam("id") String rawId, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        UUID id = PathParams.uuid("id", rawId);
+        PageRequest<Integer> page = QueryParams.page(limit, cursor, Integer::valueOf);
+        return executions.find(caller.visible(), id)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("No execution " + id)))
+                .chain(execution -> executions.timeline(execution.id(), page))
+                .map(entries -> entries.map(TimelineView::of));
+    }
+
+    @POST
+    @Path("{id}/timeline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
+    @Operation(summary = "Add a note, or a correction, to the timeline", description = "Also once the execution"
+            + " has ended: the record can always be set right, never rewritten")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TimelineNoteRequest.class),
+            examples = @ExampleObject(name = "correction", value = TimelineNoteRequest.EXAMPLE)))
+    @APIResponseSchema(value = TimelineView.class, responseCode = "201", responseDescription = "The entry added")
+    public Uni<RestResponse<TimelineView>> addNote(@PathParam("id") String rawId,
+            @Valid @NotNull TimelineNoteRequest request) {
+        UUID id = PathParams.uuid("id", rawId);
+        return changes.note(caller.visible(), id, caller.user(), request.note().strip(), request.corrects())
+                .map(added -> added.orElseThrow(() -> ProblemException.notFound("No execution " + id)))
+                .map(entry -> RestResponse.status(RestResponse.Status.CREATED, TimelineView.of(entry)));
     }
 
     @POST
@@ -112,15 +164,28 @@ public class ExecutionsResource {
     @APIResponse(responseCode = "409", description = NOT_OPEN)
     public Uni<ExecutionView> abandon(@PathParam("id") String rawId, @Valid AbandonExecutionRequest request) {
         UUID id = PathParams.uuid("id", rawId);
-        return close(id, ExecutionStatus.ABANDONED, AbandonExecutionRequest.reasonOf(request));
+        String reason = AbandonExecutionRequest.reasonOf(request);
+        return detail(id, changes.abandon(caller.visible(), id, caller.user(), reason));
     }
 
-    /** Ends the caller's execution as the caller; another tenant's is as unknown as one that does not exist. */
-    private Uni<ExecutionView> close(UUID id, ExecutionStatus ending, String note) {
-        return closer.close(caller.visible(), id, ending, caller.user(), note)
-                .map(closed -> closed.orElseThrow(() -> ProblemException.notFound("No execution " + id)))
+    /** The changed execution with its steps; another tenant's is as unknown as one that does not exist. */
+    private Uni<ExecutionView> detail(UUID id, Uni<Optional<Execution>> changed) {
+        return changed.map(found -> found.orElseThrow(() -> ProblemException.notFound("No execution " + id)))
                 .chain(execution -> executions.steps(execution.id())
                         .map(steps -> ExecutionView.detail(execution, steps)));
+    }
+
+    /** A step number, 1 or more; anything else is answered 400 naming {@code n}. */
+    private static int position(String raw) {
+        try {
+            int position = Integer.parseInt(raw);
+            if (position >= 1) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as a number below 1 is
+        }
+        throw ProblemException.invalid("n", "must be a step number, 1 or more");
     }
 
     private static Optional<ExecutionStatus> status(String value) {

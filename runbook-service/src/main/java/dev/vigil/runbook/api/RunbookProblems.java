@@ -3,6 +3,9 @@ package dev.vigil.runbook.api;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.problem.ProblemMappers;
 import dev.vigil.runbook.ExecutionNotOpenException;
+import dev.vigil.runbook.StepRefusedException;
+import dev.vigil.runbook.TimelineCorrectionException;
+import dev.vigil.runbook.UnknownStepException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -13,5 +16,22 @@ public class RunbookProblems {
     @ServerExceptionMapper
     public Response notOpen(ExecutionNotOpenException e) {
         return ProblemMappers.respond(ProblemException.conflict(e.getMessage()).toProblem());
+    }
+
+    /** A step move the procedure does not allow now (order, state, four eyes): the detail says why. */
+    @ServerExceptionMapper
+    public Response stepRefused(StepRefusedException e) {
+        return ProblemMappers.respond(ProblemException.conflict(e.getMessage()).toProblem());
+    }
+
+    /** A correction of an entry the timeline does not have: a 400 naming {@code corrects}. */
+    @ServerExceptionMapper
+    public Response noSuchEntry(TimelineCorrectionException e) {
+        return ProblemMappers.respond(ProblemException.invalid("corrects", e.getMessage()).toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownStep(UnknownStepException e) {
+        return ProblemMappers.respond(ProblemException.notFound(e.getMessage()).toProblem());
     }
 }

@@ -49,7 +49,8 @@ public class ExecutionOpener {
         }
         Set<String> tenants = confirmed.values().stream().map(IncidentEvent::tenant).collect(Collectors.toSet());
         return runbooks.listForTenants(connection, tenants)
-                .chain(catalog -> executions.open(connection, plan(confirmed, catalog)))
+                .chain(catalog -> executions.open(connection, plan(confirmed, catalog),
+                        ExecutionEvents.SERVICE_ACTOR))
                 .chain(opened -> outbox.append(connection,
                         opened.stream().map(ExecutionEvents::announcing).toList()));
     }

@@ -2,16 +2,20 @@ package dev.vigil.runbook.store;
 
 import dev.vigil.platform.paging.Keyset;
 import dev.vigil.platform.paging.Page;
+import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.security.TenantScope;
 import dev.vigil.platform.store.ScopedQuery;
 import dev.vigil.runbook.Execution;
 import dev.vigil.runbook.ExecutionStatus;
 import dev.vigil.runbook.ExecutionStep;
 import dev.vigil.runbook.StepStatus;
+import dev.vigil.runbook.TimelineAction;
+import dev.vigil.runbook.TimelineEntry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +23,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +32,8 @@ import java.util.function.Function;
 /** Executions and their copied steps. */
 @ApplicationScoped
 public class ExecutionStore {
+    private static final String STEP_COLUMNS = "position, title, instructions, critical, status, started_by,"
+            + " started_at, finished_by, finished_at, outcome, note, verified_by, verified_at";
     private static final String COLUMNS = "id, tenant, incident_id, runbook_id, runbook_name, status, step_count,"
             + " opened_at, closed_at, closed_by, close_note";
 
@@ -39,9 +46,10 @@ public class ExecutionStore {
     /**
      * Opens the executions, each with a copy of its runbook's steps, in one statement inside the caller's
      * transaction. Returns only those opened now: an execution that already exists for the same incident and
-     * runbook (a replay, or a second announcement of the incident) is left as it is.
+     * runbook (a replay, or a second announcement of the incident) is left as it is. Each opened execution's
+     * timeline starts with its opening by {@code openedBy}.
      */
-    public Uni<List<Execution>> open(SqlConnection connection, List<NewExecution> executions) {
+    public Uni<List<Execution>> open(SqlConnection connection, List<NewExecution> executions, String openedBy) {
         if (executions.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -77,9 +85,12 @@ public class ExecutionStore {
                     insert into execution_step (execution_id, position, title, instructions, critical, status)
                     select o.id, s.position, s.title, s.instructions, s.critical, 'pending'
                     from opened o join runbook_step s on s.runbook_id = o.runbook_id
+                ), started as (
+                    insert into execution_entry (execution_id, seq, tenant, at, actor, action)
+                    select o.id, 1, o.tenant, o.opened_at, $6, 'opened' from opened o
                 )
                 select %s from opened""".formatted(COLUMNS, COLUMNS))
-                .execute(Tuple.of(ids, tenants, incidentIds, runbookIds, causeEventIds))
+                .execute(Tuple.from(List.of(ids, tenants, incidentIds, runbookIds, causeEventIds, openedBy)))
                 .map(rows -> map(rows, ExecutionStore::toExecution));
     }
 
@@ -125,11 +136,84 @@ public class ExecutionStore {
     }
 
     public Uni<List<ExecutionStep>> steps(UUID executionId) {
-        return pool.preparedQuery("""
-                select position, title, instructions, critical, status
-                from execution_step where execution_id = $1 order by position""")
+        return steps(pool, executionId);
+    }
+
+    /** The steps of an execution, in order, read by {@code client} (inside its transaction if it has one). */
+    public Uni<List<ExecutionStep>> steps(SqlClient client, UUID executionId) {
+        return client.preparedQuery("select " + STEP_COLUMNS
+                        + " from execution_step where execution_id = $1 order by position")
                 .execute(Tuple.of(executionId))
                 .map(rows -> map(rows, ExecutionStore::toStep));
+    }
+
+    /** Writes a step of an execution this transaction locked. */
+    public Uni<Void> saveStep(SqlConnection connection, UUID executionId, ExecutionStep step) {
+        return connection.preparedQuery("""
+                update execution_step set status = $3, started_by = $4, started_at = $5, finished_by = $6,
+                       finished_at = $7, outcome = $8, note = $9, verified_by = $10, verified_at = $11
+                where execution_id = $1 and position = $2""")
+                .execute(Tuple.from(Arrays.asList(executionId, step.position(), step.status().wireName(),
+                        step.startedBy(), utc(step.startedAt()), step.finishedBy(), utc(step.finishedAt()),
+                        step.outcome() == null ? null : step.outcome().wireName(), step.note(), step.verifiedBy(),
+                        utc(step.verifiedAt()))))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Appends entries to the timeline of an execution this transaction locked, numbered after its last: the lock
+     * makes the numbering race-free.
+     */
+    public Uni<Void> append(SqlConnection connection, Execution execution, List<TimelineEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = entries.size();
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        String[] actors = new String[n];
+        String[] actions = new String[n];
+        Integer[] steps = new Integer[n];
+        String[] notes = new String[n];
+        Integer[] corrects = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            TimelineEntry entry = entries.get(i);
+            at[i] = utc(entry.at());
+            actors[i] = entry.actor();
+            actions[i] = entry.action().wireName();
+            steps[i] = entry.step();
+            notes[i] = entry.note();
+            corrects[i] = entry.corrects();
+        }
+        return connection.preparedQuery("""
+                insert into execution_entry (execution_id, seq, tenant, at, actor, action, step, note, corrects)
+                select $1, last.seq + e.n, $2, e.at, e.actor, e.action, e.step, e.note, e.corrects
+                from unnest($3::timestamptz[], $4::text[], $5::text[], $6::int[], $7::text[], $8::int[])
+                         with ordinality as e(at, actor, action, step, note, corrects, n),
+                     (select coalesce(max(seq), 0) as seq from execution_entry where execution_id = $1) last""")
+                .execute(Tuple.from(List.of(execution.id(), execution.tenant(), at, actors, actions, steps, notes,
+                        corrects)))
+                .replaceWithVoid();
+    }
+
+    /** How many entries the timeline of an execution this transaction locked has. */
+    public Uni<Integer> timelineLength(SqlConnection connection, UUID executionId) {
+        return connection.preparedQuery("select count(*) from execution_entry where execution_id = $1")
+                .execute(Tuple.of(executionId))
+                .map(rows -> rows.iterator().next().getLong(0).intValue());
+    }
+
+    /**
+     * A page of an execution's timeline, oldest first: a timeline is read as it happened. The cursor's id is the
+     * seq of the last entry read.
+     */
+    public Uni<Page<TimelineEntry>> timeline(UUID executionId, PageRequest<Integer> page) {
+        int after = page.after().map(Keyset::id).orElse(0);
+        return pool.preparedQuery("""
+                select seq, at, actor, action, step, note, corrects from execution_entry
+                where execution_id = $1 and seq > $2 order by seq limit $3""")
+                .execute(Tuple.of(executionId, after, page.limit() + 1))
+                .map(rows -> Page.of(map(rows, ExecutionStore::toEntry), page,
+                        entry -> new Keyset<>(entry.at(), entry.seq())));
     }
 
     private static <T> List<T> map(RowSet<Row> rows, Function<Row, T> mapper) {
@@ -153,7 +237,22 @@ public class ExecutionStore {
     }
 
     private static ExecutionStep toStep(Row row) {
+        String outcome = row.getString("outcome");
         return new ExecutionStep(row.getInteger("position"), row.getString("title"), row.getString("instructions"),
-                row.getBoolean("critical"), StepStatus.fromWire(row.getString("status")).orElseThrow());
+                row.getBoolean("critical"), StepStatus.fromWire(row.getString("status")).orElseThrow(),
+                row.getString("started_by"), instant(row.getOffsetDateTime("started_at")),
+                row.getString("finished_by"), instant(row.getOffsetDateTime("finished_at")),
+                outcome == null ? null : StepStatus.fromWire(outcome).orElseThrow(), row.getString("note"),
+                row.getString("verified_by"), instant(row.getOffsetDateTime("verified_at")));
+    }
+
+    private static TimelineEntry toEntry(Row row) {
+        return new TimelineEntry(row.getInteger("seq"), row.getOffsetDateTime("at").toInstant(),
+                row.getString("actor"), TimelineAction.fromWire(row.getString("action")).orElseThrow(),
+                row.getInteger("step"), row.getString("note"), row.getInteger("corrects"));
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 }

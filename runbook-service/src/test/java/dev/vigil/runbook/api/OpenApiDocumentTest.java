@@ -4,6 +4,7 @@ import static dev.vigil.runbook.Fixtures.newTenant;
 import static dev.vigil.runbook.Fixtures.openExecution;
 import static dev.vigil.runbook.Fixtures.operator;
 import static dev.vigil.runbook.Fixtures.supervisor;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The document at /q/openapi tells a client every body, answer, problem and credential (copy in target/). */
@@ -42,19 +44,27 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void theDocumentedClosingsAreAcceptedAndAnsweredAsDocumented() throws JsonProcessingException {
+    void theDocumentedStepMovesAndAbandonmentAreAcceptedAndAnsweredAsDocumented() throws JsonProcessingException {
         JsonNode document = Json.mapper().readTree(OpenApiCompleteness.fetch());
         String tenant = newTenant();
 
-        Map.of("complete", "note", "abandon", "reason").forEach((action, example) -> {
+        Map.of("steps/{n}/{move}", "note", "abandon", "reason").forEach((action, example) -> {
             String path = "/v1/executions/{id}/" + action;
-            JsonNode close = document.at("/paths/" + path.replace("/", "~1") + "/post");
+            JsonNode operation = document.at("/paths/" + path.replace("/", "~1") + "/post");
             assertEquals("#/components/schemas/ExecutionView",
-                    close.at("/responses/200/content/application~1json/schema/$ref").asText());
+                    operation.at("/responses/200/content/application~1json/schema/$ref").asText());
             assertEquals("urn:vigil:problem:conflict",
-                    close.at("/responses/409/content/application~1problem+json/example/type").asText());
+                    operation.at("/responses/409/content/application~1problem+json/example/type").asText());
+            String concrete = action.replace("{n}", "1").replace("{move}", "skip");
             operator(tenant).body(OpenApiCompleteness.requestExample(document, "POST", path, example))
-                    .post("/v1/executions/" + openExecution(tenant) + "/" + action).then().statusCode(200);
+                    .post("/v1/executions/" + openExecution(tenant) + "/" + concrete).then().statusCode(200);
         });
+        // the example corrects the second entry: the start of step 1
+        UUID started = openExecution(tenant);
+        operator(tenant).post("/v1/executions/" + started + "/steps/1/start").then().statusCode(200);
+        String timeline = "/v1/executions/{id}/timeline";
+        operator(tenant).body(OpenApiCompleteness.requestExample(document, "POST", timeline, "correction"))
+                .post(timeline.replace("{id}", started.toString())).then().statusCode(201)
+                .body("corrects", equalTo(2));
     }
 }

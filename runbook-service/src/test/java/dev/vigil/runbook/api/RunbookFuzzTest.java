@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Generated and mutated requests to the runbook catalog and execution APIs: never a 5xx, every 4xx a problem
- * whose status is the HTTP status, a refused runbook leaves neither a runbook row nor a step row, and a refused
- * closing neither ends an execution nor announces anything. See {@link FuzzRun} to replay a run.
+ * whose status is the HTTP status, a refused runbook leaves neither a runbook row nor a step row, a refused
+ * abandonment neither ends an execution nor announces anything, and a refused step move or note adds nothing to
+ * the timeline. See {@link FuzzRun} to replay a run.
  */
 @QuarkusTest
 @WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -38,6 +39,12 @@ class RunbookFuzzTest {
     /** The tenant's ended executions and its outbox rows, together: an accepted closing adds one of each. */
     private static final String ENDED_AND_ANNOUNCED = "select (select count(*) from execution where tenant = ?"
             + " and status <> 'open') + (select count(*) from outbox where tenant = ?)";
+
+    /** The tenant's timeline entries: an accepted step move or note adds one. */
+    private static final String TIMELINE = "select count(*) from execution_entry where tenant = ?";
+
+    /** A body each execution action takes: abandoning reads the reason, moves and notes the note. */
+    private static final String ACCEPTED_BY_EVERY_ACTION = "{\"reason\":\"r\",\"note\":\"n\"}";
 
     private RowCount rows;
     private String tenant;
@@ -69,17 +76,26 @@ class RunbookFuzzTest {
     }
 
     @Test
-    void aMutatedClosingIsAnsweredAndARefusedOneEndsNothing() {
-        // one open execution per action: the first accepted try ends it, later tries meet an ended one (409)
-        Map<String, String> validBodies = Map.of("complete", "{\"note\":\"Disk cleaned up\"}",
-                "abandon", "{\"reason\":\"The server was replaced\"}");
-        validBodies.forEach((action, valid) -> {
-            UUID execution = Fixtures.openExecution(tenant);
-            Fuzz.run("POST /v1/executions/{id}/" + action, FuzzRun.tries(0.5), random ->
-                    Verdicts.sendCheckingTrace(port(), request("POST", "/v1/executions/" + execution + "/" + action)
-                            .bearer(supervisor).carrying(BodyMutations.mutate(valid, random)),
-                            () -> rows.of(ENDED_AND_ANNOUNCED, tenant, tenant), ended -> 2));
-        });
+    void aMutatedAbandonmentIsAnsweredAndARefusedOneEndsNothing() {
+        // the first accepted try ends the execution; later tries meet an ended one (409)
+        UUID execution = Fixtures.openExecution(tenant);
+        Fuzz.run("POST /v1/executions/{id}/abandon", FuzzRun.tries(0.5), random ->
+                Verdicts.sendCheckingTrace(port(), request("POST", "/v1/executions/" + execution + "/abandon")
+                        .bearer(supervisor).carrying(BodyMutations.mutate("{\"reason\":\"The server was replaced\"}",
+                                random)),
+                        () -> rows.of(ENDED_AND_ANNOUNCED, tenant, tenant), ended -> 2));
+    }
+
+    @Test
+    void aMutatedStepMoveOrNoteIsAnsweredAndARefusedOneAddsNoEntry() {
+        // skipping step 1 is accepted once, then meets a skipped step (409); every accepted note adds an entry
+        UUID execution = Fixtures.openExecution(tenant);
+        Map<String, String> validBodies = Map.of("steps/1/skip", "{\"note\":\"Checked by the monitoring\"}",
+                "timeline", "{\"note\":\"The customer called at 03:20\",\"corrects\":1}");
+        validBodies.forEach((path, valid) -> Fuzz.run("POST /v1/executions/{id}/" + path, FuzzRun.tries(0.5),
+                random -> Verdicts.sendCheckingTrace(port(), request("POST", "/v1/executions/" + execution + "/"
+                                + path).bearer(supervisor).carrying(BodyMutations.mutate(valid, random)),
+                        () -> rows.of(TIMELINE, tenant), added -> 1)));
     }
 
     @Test
@@ -98,12 +114,12 @@ class RunbookFuzzTest {
                 Verdicts.sendExpecting(404, port(), request("GET", collection
                         + new UUID(random.nextLong(), random.nextLong())).bearer(supervisor));
             }
-            for (String action : List.of("/complete", "/abandon")) {
+            for (String action : List.of("/steps/1/start", "/abandon", "/timeline")) {
                 Verdicts.send(port(), request("POST", "/v1/executions/" + RequestParts.pathSegment(random) + action)
-                        .bearer(supervisor).carrying(BodyMutations.unchanged("{\"reason\":\"r\"}")));
+                        .bearer(supervisor).carrying(BodyMutations.unchanged(ACCEPTED_BY_EVERY_ACTION)));
                 Verdicts.sendExpecting(404, port(), request("POST", "/v1/executions/"
                         + new UUID(random.nextLong(), random.nextLong()) + action).bearer(supervisor)
-                        .carrying(BodyMutations.unchanged("{\"reason\":\"r\"}")));
+                        .carrying(BodyMutations.unchanged(ACCEPTED_BY_EVERY_ACTION)));
             }
         });
     }

@@ -1,0 +1,41 @@
+package dev.vigil.runbook;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a timeline entry records. */
+public enum TimelineAction {
+    OPENED,
+    STEP_STARTED,
+    STEP_DONE,
+    STEP_SKIPPED,
+    STEP_FAILED,
+    /** A critical step reported done or skipped; it now waits for a second person. */
+    VERIFICATION_REQUESTED,
+    STEP_VERIFIED,
+    NOTE,
+    CORRECTION,
+    COMPLETED,
+    ABANDONED;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Optional<TimelineAction> fromWire(String value) {
+        return Arrays.stream(values()).filter(a -> a.wireName().equals(value)).findFirst();
+    }
+
+    /** The entry for a step reaching {@code status}. */
+    static TimelineAction of(StepStatus status) {
+        return switch (status) {
+            case IN_PROGRESS -> STEP_STARTED;
+            case AWAITING_VERIFICATION -> VERIFICATION_REQUESTED;
+            case DONE -> STEP_DONE;
+            case SKIPPED -> STEP_SKIPPED;
+            case FAILED -> STEP_FAILED;
+            case PENDING -> throw new IllegalArgumentException("no step goes back to pending");
+        };
+    }
+}

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One walk through a runbook for one incident. It keeps its own copy of the runbook's name and steps, so
- * later catalog edits never change what operators are already following.
+ * One walk through a runbook for one incident. It keeps the runbook version it opened with, and its own copy of
+ * that version's name and steps, so later catalog edits never change what operators are already following.
  *
  * @param closedAt  when it was completed or abandoned; null while it is open
  * @param closedBy  who completed or abandoned it
@@ -18,6 +18,7 @@ public record Execution(
         UUID incidentId,
         UUID runbookId,
         String runbookName,
+        int runbookVersion,
         ExecutionStatus status,
         int stepCount,
         Instant openedAt,
@@ -37,7 +38,7 @@ public record Execution(
 
     /** This execution in {@code status}, closed by {@code by} at {@code at}. */
     Execution closed(ExecutionStatus ending, String by, String note, Instant at) {
-        return new Execution(id, tenant, incidentId, runbookId, runbookName, ending, stepCount, openedAt, at, by,
-                note);
+        return new Execution(id, tenant, incidentId, runbookId, runbookName, runbookVersion, ending, stepCount,
+                openedAt, at, by, note);
     }
 }

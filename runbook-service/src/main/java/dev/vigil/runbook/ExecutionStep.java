@@ -5,17 +5,16 @@ import java.time.Instant;
 /**
  * An execution's copy of one runbook step, with its progress.
  *
+ * @param definition the step as the runbook's version said it when the execution opened
  * @param startedBy  who started it last; null while pending
  * @param finishedBy who reported it done, skipped or failed
  * @param outcome    what {@code finishedBy} reported; a critical step awaiting verification becomes it once verified
  * @param note       the result observed, or why it was skipped or failed
+ * @param answer     a decision step's answer, which names the step the execution goes on to
  * @param verifiedBy the second person who checked a critical step
  */
 public record ExecutionStep(
-        int position,
-        String title,
-        String instructions,
-        boolean critical,
+        RunbookStep definition,
         StepStatus status,
         String startedBy,
         Instant startedAt,
@@ -23,30 +22,46 @@ public record ExecutionStep(
         Instant finishedAt,
         StepStatus outcome,
         String note,
+        String answer,
         String verifiedBy,
         Instant verifiedAt) {
 
     /** A step as copied from the runbook, not yet started. */
-    public static ExecutionStep pending(int position, String title, String instructions, boolean critical) {
-        return new ExecutionStep(position, title, instructions, critical, StepStatus.PENDING, null, null, null, null,
-                null, null, null, null);
+    public static ExecutionStep pending(RunbookStep definition) {
+        return new ExecutionStep(definition, StepStatus.PENDING, null, null, null, null, null, null, null, null, null);
+    }
+
+    public int position() {
+        return definition.position();
+    }
+
+    public String title() {
+        return definition.title();
+    }
+
+    public boolean critical() {
+        return definition.critical();
     }
 
     ExecutionStep started(String by, Instant at) {
-        return new ExecutionStep(position, title, instructions, critical, StepStatus.IN_PROGRESS, by, at, null, null,
-                null, null, null, null);
+        return new ExecutionStep(definition, StepStatus.IN_PROGRESS, by, at, null, null, null, null, null, null, null);
     }
 
     /** Reported {@code reported} by {@code by}; a critical step that is not failed waits for a second person. */
-    ExecutionStep finished(StepStatus reported, String by, String why, Instant at) {
-        StepStatus now = critical && reported != StepStatus.FAILED ? StepStatus.AWAITING_VERIFICATION : reported;
-        return new ExecutionStep(position, title, instructions, critical, now, startedBy, startedAt, by, at, reported,
-                why, null, null);
+    ExecutionStep finished(StepStatus reported, String by, String why, String chosen, Instant at) {
+        StepStatus now = critical() && reported != StepStatus.FAILED ? StepStatus.AWAITING_VERIFICATION : reported;
+        return new ExecutionStep(definition, now, startedBy, startedAt, by, at, reported, why, chosen, null, null);
     }
 
     ExecutionStep verified(String by, Instant at) {
-        return new ExecutionStep(position, title, instructions, critical, outcome, startedBy, startedAt, finishedBy,
-                finishedAt, outcome, note, by, at);
+        return new ExecutionStep(definition, outcome, startedBy, startedAt, finishedBy, finishedAt, outcome, note,
+                answer, by, at);
+    }
+
+    /** Passed over because a decision went on to a later step: the procedure's choice, so nobody verifies it. */
+    ExecutionStep bypassed(String by, String why, Instant at) {
+        return new ExecutionStep(definition, StepStatus.SKIPPED, null, null, by, at, StepStatus.SKIPPED, why, null,
+                null, null);
     }
 
     /** Whether {@code person} carried out this step, and so may not be the one who verifies it. */

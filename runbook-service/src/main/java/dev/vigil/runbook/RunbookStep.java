@@ -1,9 +1,36 @@
 package dev.vigil.runbook;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One step of a runbook as the supervisor wrote it.
  *
- * @param critical a second person must check the step before the execution may move past it
+ * @param name            how other steps refer to it (a decision's branch target); may be null
+ * @param expected        the result the person should see when the step worked
+ * @param critical        a second person must verify the step before the execution may move past it
+ * @param customerVisible the customer may see that this step was taken
+ * @param branches        a decision step's answers, each naming the later step it goes on to; empty otherwise
  */
-public record RunbookStep(int position, String title, String instructions, boolean critical) {
+public record RunbookStep(
+        int position,
+        String name,
+        StepKind kind,
+        String title,
+        String instructions,
+        String expected,
+        boolean critical,
+        boolean customerVisible,
+        Map<String, String> branches) {
+
+    public RunbookStep {
+        branches = branches == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(branches));
+    }
+
+    /** The same step at another position: a stored definition numbers its steps by their place. */
+    public RunbookStep at(int newPosition) {
+        return new RunbookStep(newPosition, name, kind, title, instructions, expected, critical, customerVisible,
+                branches);
+    }
 }

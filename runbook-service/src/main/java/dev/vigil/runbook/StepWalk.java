@@ -9,7 +9,8 @@ import java.util.Optional;
  * The rules of walking an execution's steps, as pure functions. Steps are walked in order: one may start (or be
  * skipped) only when every step before it is done or skipped. A critical step reported done or skipped counts only
  * once a second person, neither the one who started it nor the one who reported it, verifies it. When the last
- * step is finished the execution completes.
+ * step is finished the execution completes. A decision step is reported done with one of its answers; once done
+ * (verified, if critical) the steps between it and the step its answer names are passed over.
  */
 public final class StepWalk {
     private StepWalk() {
@@ -18,22 +19,29 @@ public final class StepWalk {
     /**
      * What a step move changes.
      *
-     * @param step      the step after the move
+     * @param changed   the steps after the move: the one moved, then any a decision passed over
      * @param entries   what the timeline gains, in order
      * @param completed the execution, completed, when this move finished its last unfinished step
      */
-    public record Walked(ExecutionStep step, List<TimelineEntry> entries, Optional<Execution> completed) {
+    public record Walked(List<ExecutionStep> changed, List<TimelineEntry> entries, Optional<Execution> completed) {
+
+        /** The step the move was made on. */
+        public ExecutionStep step() {
+            return changed.get(0);
+        }
     }
 
     /**
      * {@code by} makes {@code move} on step {@code position} of the open {@code execution}.
      *
-     * @param note the result observed, or why the step is skipped or failed (required then), or null
+     * @param note   the result observed, or why the step is skipped or failed (required then), or null
+     * @param answer a decision step's answer when it is reported done; null otherwise
      * @throws StepRefusedException when the procedure does not allow the move now
+     * @throws StepInputException   when the answer does not fit the step
      * @throws UnknownStepException when the execution has no such step
      */
     public static Walked walk(Execution execution, List<ExecutionStep> steps, int position, StepMove move,
-            String by, String note, Instant at) {
+            String by, String note, String answer, Instant at) {
         if (execution.status() != ExecutionStatus.OPEN) {
             throw new StepRefusedException("The execution is " + execution.status().wireName()
                     + "; its steps can no longer change");
@@ -45,24 +53,64 @@ public final class StepWalk {
             throw new IllegalArgumentException(move.wireName() + " needs a reason");
         }
         ExecutionStep step = steps.get(position - 1);
+        requireFittingAnswer(step, move, answer);
         ExecutionStep moved = switch (move) {
             case START -> start(steps, step, by, at);
-            case COMPLETE -> finish(step, StepStatus.DONE, by, note, at);
+            case COMPLETE -> finish(step, StepStatus.DONE, by, note, answer, at);
             case SKIP -> skip(steps, step, by, note, at);
-            case FAIL -> finish(step, StepStatus.FAILED, by, note, at);
+            case FAIL -> finish(step, StepStatus.FAILED, by, note, null, at);
             case VERIFY -> verify(step, by, at);
         };
         List<TimelineEntry> entries = new ArrayList<>();
         TimelineAction action = move == StepMove.VERIFY ? TimelineAction.STEP_VERIFIED
                 : TimelineAction.of(moved.status());
         entries.add(TimelineEntry.of(at, by, action, position, note));
+        List<ExecutionStep> changed = new ArrayList<>(List.of(moved));
+        if (moved.status() == StepStatus.DONE && moved.answer() != null) {
+            changed.addAll(passOver(steps, moved, by, at));
+            entries.add(TimelineEntry.of(at, by, TimelineAction.BRANCHED, position, "answered '" + moved.answer()
+                    + "': on to step " + target(steps, moved).position()));
+            changed.stream().skip(1).forEach(skipped -> entries.add(TimelineEntry.of(at, by,
+                    TimelineAction.STEP_SKIPPED, skipped.position(), skipped.note())));
+        }
         Optional<Execution> completed = Optional.empty();
-        if (allFinishedWith(steps, moved)) {
+        if (allFinishedWith(steps, changed)) {
             Execution closed = ExecutionPolicy.close(execution, ExecutionStatus.COMPLETED, by, null, at);
             entries.add(TimelineEntry.of(at, by, TimelineAction.COMPLETED, null, null));
             completed = Optional.of(closed);
         }
-        return new Walked(moved, entries, completed);
+        return new Walked(changed, entries, completed);
+    }
+
+    private static void requireFittingAnswer(ExecutionStep step, StepMove move, String answer) {
+        boolean decision = step.definition().kind() == StepKind.DECISION;
+        if (decision && move == StepMove.COMPLETE && (answer == null || !step.definition().branches()
+                .containsKey(answer))) {
+            throw new StepInputException("answer", "must be one of the decision's answers: "
+                    + String.join(", ", step.definition().branches().keySet()));
+        }
+        if (answer != null && !(decision && move == StepMove.COMPLETE)) {
+            throw new StepInputException("answer", "is taken only when a decision step is reported done");
+        }
+    }
+
+    /** The pending steps between a decided step and the one its answer goes on to, passed over. */
+    private static List<ExecutionStep> passOver(List<ExecutionStep> steps, ExecutionStep decided, String by,
+            Instant at) {
+        ExecutionStep target = target(steps, decided);
+        String why = "Not taken: step " + decided.position() + " '" + decided.title() + "' was answered '"
+                + decided.answer() + "'";
+        return steps.subList(decided.position(), target.position() - 1).stream()
+                .filter(between -> between.status() == StepStatus.PENDING)
+                .map(between -> between.bypassed(by, why, at))
+                .toList();
+    }
+
+    /** The step a decided step's answer names; the catalog only saves branches to later, named steps. */
+    private static ExecutionStep target(List<ExecutionStep> steps, ExecutionStep decided) {
+        String name = decided.definition().branches().get(decided.answer());
+        return steps.stream().filter(s -> name.equals(s.definition().name())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the runbook version has no step named " + name));
     }
 
     private static ExecutionStep start(List<ExecutionStep> steps, ExecutionStep step, String by, Instant at) {
@@ -79,16 +127,17 @@ public final class StepWalk {
             throw new StepRefusedException(stateOf(step) + ", so it cannot be skipped");
         }
         requireEarlierFinished(steps, step);
-        return step.finished(StepStatus.SKIPPED, by, why, at);
+        return step.finished(StepStatus.SKIPPED, by, why, null, at);
     }
 
-    private static ExecutionStep finish(ExecutionStep step, StepStatus reported, String by, String note, Instant at) {
+    private static ExecutionStep finish(ExecutionStep step, StepStatus reported, String by, String note,
+            String answer, Instant at) {
         if (step.status() != StepStatus.IN_PROGRESS) {
             throw new StepRefusedException(stateOf(step) + "; only a step in progress can be reported "
                     + (reported == StepStatus.DONE ? "done" : "failed") + (step.status() == StepStatus.PENDING
                     || step.status() == StepStatus.FAILED ? ": start it first" : ""));
         }
-        return step.finished(reported, by, note, at);
+        return step.finished(reported, by, note, answer, at);
     }
 
     private static ExecutionStep verify(ExecutionStep step, String by, Instant at) {
@@ -113,9 +162,9 @@ public final class StepWalk {
         }
     }
 
-    private static boolean allFinishedWith(List<ExecutionStep> steps, ExecutionStep moved) {
-        return moved.status().finished() && steps.stream()
-                .allMatch(s -> s.position() == moved.position() || s.status().finished());
+    private static boolean allFinishedWith(List<ExecutionStep> steps, List<ExecutionStep> changed) {
+        return steps.stream().allMatch(s -> changed.stream().filter(c -> c.position() == s.position()).findFirst()
+                .orElse(s).status().finished());
     }
 
     /** "Step 2 'Restart the web server' is awaiting-verification". */

@@ -14,6 +14,8 @@ public enum TimelineAction {
     /** A critical step reported done or skipped; it now waits for a second person. */
     VERIFICATION_REQUESTED,
     STEP_VERIFIED,
+    /** A decision step's answer took the execution on to a later step; the steps between are skipped. */
+    BRANCHED,
     NOTE,
     CORRECTION,
     COMPLETED,

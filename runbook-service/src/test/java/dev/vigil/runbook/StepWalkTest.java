@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +21,11 @@ class StepWalkTest {
     private static final String CHO = "cho@msp";
 
     private final Execution execution = new Execution(UUID.randomUUID(), "acme", UUID.randomUUID(), UUID.randomUUID(),
-            "Web server down", ExecutionStatus.OPEN, 3, OPENED, null, null, null);
+            "Web server down", 1, ExecutionStatus.OPEN, 3, OPENED, null, null, null);
     private final List<ExecutionStep> steps = new ArrayList<>(List.of(
-            ExecutionStep.pending(1, "Check free disk space", "df -h", false),
-            ExecutionStep.pending(2, "Restart the web server", null, true),
-            ExecutionStep.pending(3, "Check the shop answers", null, false)));
+            pending(1, null, StepKind.CHECK, "Check free disk space", false, Map.of()),
+            pending(2, null, StepKind.ACTION, "Restart the web server", true, Map.of()),
+            pending(3, null, StepKind.CHECK, "Check the shop answers", false, Map.of())));
 
     @Test
     void aStepIsStartedThenDoneWithItsResultOnTheTimeline() {
@@ -172,19 +173,100 @@ class StepWalkTest {
     }
 
     @Test
+    void aDecisionGoesOnToTheStepItsAnswerNamesAndPassesOverTheOnesBetween() {
+        steps.clear();
+        steps.addAll(List.of(
+                pending(1, null, StepKind.DECISION, "Is the disk full?", false,
+                        Map.of("yes", "clean-disk", "no", "restart-web")),
+                pending(2, "clean-disk", StepKind.ACTION, "Remove old logs", true, Map.of()),
+                pending(3, "restart-web", StepKind.ACTION, "Restart the web server", false, Map.of()),
+                pending(4, null, StepKind.CHECK, "Check the shop answers", false, Map.of())));
+        move(1, StepMove.START, ANA, null);
+
+        StepWalk.Walked decided = move(1, StepMove.COMPLETE, ANA, "62% used", "no");
+
+        assertEquals(List.of(StepStatus.DONE, StepStatus.SKIPPED),
+                decided.changed().stream().map(ExecutionStep::status).toList());
+        ExecutionStep passed = steps.get(1);
+        assertEquals("Not taken: step 1 'Is the disk full?' was answered 'no'", passed.note());
+        assertNull(passed.verifiedBy());
+        assertEquals(List.of(TimelineEntry.of(NOW, ANA, TimelineAction.STEP_DONE, 1, "62% used"),
+                TimelineEntry.of(NOW, ANA, TimelineAction.BRANCHED, 1, "answered 'no': on to step 3"),
+                TimelineEntry.of(NOW, ANA, TimelineAction.STEP_SKIPPED, 2, passed.note())), decided.entries());
+        assertEquals("no", steps.get(0).answer());
+        assertEquals(StepStatus.IN_PROGRESS, move(3, StepMove.START, BEN, null).step().status());
+    }
+
+    @Test
+    void aDecisionNeedsOneOfItsAnswersAndOnlyADecisionTakesOne() {
+        steps.set(0, pending(1, null, StepKind.DECISION, "Is the disk full?", false, Map.of("yes", "restart")));
+        move(1, StepMove.START, ANA, null);
+
+        assertEquals("answer", assertThrows(StepInputException.class,
+                () -> move(1, StepMove.COMPLETE, ANA, null, null)).field());
+        assertEquals("must be one of the decision's answers: yes", assertThrows(StepInputException.class,
+                () -> move(1, StepMove.COMPLETE, ANA, null, "maybe")).getMessage());
+        assertThrows(StepInputException.class, () -> move(2, StepMove.START, ANA, null, "yes"));
+    }
+
+    @Test
+    void aCriticalDecisionBranchesOnlyOnceVerified() {
+        steps.clear();
+        steps.addAll(List.of(
+                pending(1, null, StepKind.DECISION, "Fail over to the standby?", true, Map.of("yes", "fail-over",
+                        "no", "wait")),
+                pending(2, "fail-over", StepKind.ACTION, "Fail over", true, Map.of()),
+                pending(3, "wait", StepKind.ACTION, "Wait for the vendor", false, Map.of())));
+        move(1, StepMove.START, ANA, null);
+
+        StepWalk.Walked reported = move(1, StepMove.COMPLETE, ANA, null, "no");
+        assertEquals(1, reported.changed().size());
+        assertEquals(StepStatus.PENDING, steps.get(1).status());
+
+        StepWalk.Walked verified = move(1, StepMove.VERIFY, BEN, null);
+        assertEquals(StepStatus.SKIPPED, steps.get(1).status());
+        assertEquals(2, verified.changed().size());
+    }
+
+    @Test
+    void aDecisionThatPassesOverTheLastStepsCompletesTheExecution() {
+        steps.clear();
+        steps.addAll(List.of(
+                pending(1, null, StepKind.DECISION, "Still failing?", false, Map.of("no", "close", "yes", "fix")),
+                pending(2, "fix", StepKind.ACTION, "Fix it", false, Map.of()),
+                pending(3, "close", StepKind.CONTACT_CUSTOMER, "Tell the customer", false, Map.of())));
+        move(1, StepMove.START, ANA, null);
+        move(1, StepMove.COMPLETE, ANA, null, "no");
+        move(3, StepMove.START, ANA, null);
+
+        assertTrue(move(3, StepMove.COMPLETE, ANA, null).completed().isPresent());
+    }
+
+    @Test
     void anEndedExecutionsStepsNoLongerChange() {
         Execution abandoned = ExecutionPolicy.close(execution, ExecutionStatus.ABANDONED, ANA, "replaced", NOW);
 
         StepRefusedException refused = assertThrows(StepRefusedException.class,
-                () -> StepWalk.walk(abandoned, steps, 1, StepMove.START, ANA, null, NOW));
+                () -> StepWalk.walk(abandoned, steps, 1, StepMove.START, ANA, null, null, NOW));
         assertEquals("The execution is abandoned; its steps can no longer change", refused.getMessage());
     }
 
     /** Makes the move and keeps the step it leaves, as the store would. */
     private StepWalk.Walked move(int position, StepMove move, String by, String note) {
-        StepWalk.Walked walked = StepWalk.walk(execution, steps, position, move, by, note, NOW);
-        steps.set(position - 1, walked.step());
+        return move(position, move, by, note, null);
+    }
+
+    /** Makes the move and keeps the steps it leaves, as the store would. */
+    private StepWalk.Walked move(int position, StepMove move, String by, String note, String answer) {
+        StepWalk.Walked walked = StepWalk.walk(execution, steps, position, move, by, note, answer, NOW);
+        walked.changed().forEach(changed -> steps.set(changed.position() - 1, changed));
         return walked;
+    }
+
+    private static ExecutionStep pending(int position, String name, StepKind kind, String title, boolean critical,
+            Map<String, String> branches) {
+        return ExecutionStep.pending(new RunbookStep(position, name, kind, title, null, null, critical, false,
+                branches));
     }
 
     /** Walks a step to done, with a second person's verification when it is critical. */

@@ -3,8 +3,10 @@ package dev.vigil.runbook.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vigil.runbook.Execution;
 import dev.vigil.runbook.ExecutionStep;
+import dev.vigil.runbook.RunbookStep;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,6 +19,7 @@ public record ExecutionView(
         UUID incidentId,
         UUID runbookId,
         String runbookName,
+        @Schema(description = "The runbook version it opened with, and follows") int runbookVersion,
         @Schema(enumeration = {"open", "completed", "abandoned"}, description = "open until its last step is done"
                 + " or skipped (completed) or an operator abandons it; both are final") String status,
         int stepCount,
@@ -29,9 +32,15 @@ public record ExecutionView(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(
             int position,
+            @Schema(description = "How a decision's branches name this step") String name,
+            @Schema(enumeration = {"check", "action", "contact-customer", "decision"}) String kind,
             String title,
             String instructions,
+            @Schema(description = "What the person should see when the step worked") String expected,
             @Schema(description = "A second person, not the one who carried it out, must verify it") boolean critical,
+            @Schema(description = "The customer may see that the step was taken") boolean customerVisible,
+            @Schema(description = "A decision step's answers, each naming the later step it goes on to")
+            Map<String, String> branches,
             @Schema(enumeration = {"pending", "in-progress", "awaiting-verification", "done", "skipped", "failed"},
                     description = "A critical step reported done or skipped awaits verification")
             String status,
@@ -40,6 +49,7 @@ public record ExecutionView(
             @Schema(description = "Who reported it done, skipped or failed") String finishedBy,
             Instant finishedAt,
             @Schema(description = "The result observed, or why it was skipped or failed") String note,
+            @Schema(description = "The answer a decision step was reported done with") String answer,
             @Schema(description = "The second person who verified a critical step") String verifiedBy,
             Instant verifiedAt) {
     }
@@ -54,13 +64,16 @@ public record ExecutionView(
 
     private static ExecutionView of(Execution execution, List<Step> steps) {
         return new ExecutionView(execution.id(), execution.tenant(), execution.incidentId(), execution.runbookId(),
-                execution.runbookName(), execution.status().wireName(), execution.stepCount(), execution.openedAt(),
+                execution.runbookName(), execution.runbookVersion(), execution.status().wireName(), execution.stepCount(), execution.openedAt(),
                 execution.closedAt(), execution.closedBy(), execution.closeNote(), steps);
     }
 
     private static Step step(ExecutionStep step) {
-        return new Step(step.position(), step.title(), step.instructions(), step.critical(), step.status().wireName(),
-                step.startedBy(), step.startedAt(), step.finishedBy(), step.finishedAt(), step.note(),
+        RunbookStep definition = step.definition();
+        return new Step(step.position(), definition.name(), definition.kind().wireName(), step.title(),
+                definition.instructions(), definition.expected(), step.critical(), definition.customerVisible(),
+                definition.branches().isEmpty() ? null : definition.branches(), step.status().wireName(),
+                step.startedBy(), step.startedAt(), step.finishedBy(), step.finishedAt(), step.note(), step.answer(),
                 step.verifiedBy(), step.verifiedAt());
     }
 }

@@ -92,7 +92,8 @@ public class ExecutionsResource {
     @Operation(summary = "Start, complete, skip, fail or verify step n", description = """
             Steps are walked in order: a step is started (or skipped) only when every earlier step is done or skipped.
             `complete` and `fail` report a step in progress; `skip` and `fail` need a note saying why; a failed step
-            may be started again. A critical step reported done or skipped awaits `verify` by a second person: the
+            may be started again. A decision step is completed with one of its answers, and once done (verified, if
+            critical) the steps between it and the step the answer names are skipped. A critical step reported done or skipped awaits `verify` by a second person: the
             one who started or reported it is refused with a 409 saying so. When the last step is done the
             execution completes, and triage, told on vigil.runbook, stops keeping the incident recovering for it.""")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -113,7 +114,8 @@ public class ExecutionsResource {
                 + move + "': start, complete, skip, fail or verify"));
         int position = position(n);
         String note = StepRequest.noteOf(request, stepMove);
-        return detail(id, changes.walk(caller.visible(), id, position, stepMove, caller.user(), note));
+        return detail(id, changes.walk(caller.visible(), id, position, stepMove, caller.user(), note,
+                StepRequest.answerOf(request)));
     }
 
     @GET

@@ -3,6 +3,7 @@ package dev.vigil.runbook.api;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.platform.problem.ProblemMappers;
 import dev.vigil.runbook.ExecutionNotOpenException;
+import dev.vigil.runbook.StepInputException;
 import dev.vigil.runbook.StepRefusedException;
 import dev.vigil.runbook.TimelineCorrectionException;
 import dev.vigil.runbook.UnknownStepException;
@@ -28,6 +29,12 @@ public class RunbookProblems {
     @ServerExceptionMapper
     public Response noSuchEntry(TimelineCorrectionException e) {
         return ProblemMappers.respond(ProblemException.invalid("corrects", e.getMessage()).toProblem());
+    }
+
+    /** A decision's answer that does not fit: a 400 naming {@code answer}. */
+    @ServerExceptionMapper
+    public Response stepInput(StepInputException e) {
+        return ProblemMappers.respond(ProblemException.invalid(e.field(), e.getMessage()).toProblem());
     }
 
     @ServerExceptionMapper

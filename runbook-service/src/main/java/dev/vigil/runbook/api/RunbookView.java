@@ -1,5 +1,6 @@
 package dev.vigil.runbook.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vigil.runbook.Runbook;
 import dev.vigil.runbook.RunbookStep;
 import java.time.Instant;
@@ -8,27 +9,44 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A runbook as the catalog shows it. */
+/** One version of a runbook as the catalog shows it: the current one, unless a version is asked for. */
 @Schema(description = "A runbook of the caller's tenant: the steps to take on the incidents it matches")
 public record RunbookView(
         UUID id,
         String tenant,
+        @Schema(description = "1, 2, 3...: every edit saves a new version; executions keep the one they opened with")
+        int version,
         String name,
         String description,
         @Schema(description = "Labels an incident must all carry for the runbook to open; source, resource, check"
                 + " and severity name the incident's own") Map<String, String> match,
         List<Step> steps,
-        Instant createdAt) {
+        @Schema(description = "Who saved this version") String changedBy,
+        @Schema(description = "When this version was saved") Instant changedAt,
+        @Schema(description = "When the first version was saved") Instant createdAt) {
 
-    public record Step(int position, String title, String instructions, boolean critical) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Step(
+            int position,
+            @Schema(description = "How a decision's branches name this step") String name,
+            @Schema(enumeration = {"check", "action", "contact-customer", "decision"}) String kind,
+            String title,
+            String instructions,
+            @Schema(description = "What the person should see when the step worked") String expected,
+            @Schema(description = "A second person, not the one who carried it out, verifies it") boolean critical,
+            @Schema(description = "The customer may see that the step was taken") boolean customerVisible,
+            @Schema(description = "A decision step's answers, each naming the later step it goes on to")
+            Map<String, String> branches) {
     }
 
     static RunbookView of(Runbook runbook) {
-        return new RunbookView(runbook.id(), runbook.tenant(), runbook.name(), runbook.description(), runbook.match(),
-                runbook.steps().stream().map(RunbookView::step).toList(), runbook.createdAt());
+        return new RunbookView(runbook.id(), runbook.tenant(), runbook.version(), runbook.name(),
+                runbook.description(), runbook.match(), runbook.steps().stream().map(RunbookView::step).toList(),
+                runbook.changedBy(), runbook.changedAt(), runbook.createdAt());
     }
 
-    private static Step step(RunbookStep step) {
-        return new Step(step.position(), step.title(), step.instructions(), step.critical());
+    static Step step(RunbookStep step) {
+        return new Step(step.position(), step.name(), step.kind().wireName(), step.title(), step.instructions(),
+                step.expected(), step.critical(), step.customerVisible(), step.branches());
     }
 }

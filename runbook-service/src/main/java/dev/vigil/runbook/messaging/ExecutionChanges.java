@@ -47,10 +47,10 @@ public class ExecutionChanges {
      * @throws dev.vigil.runbook.StepRefusedException (through the Uni) when the procedure does not allow the move
      */
     public Uni<Optional<Execution>> walk(TenantScope scope, UUID id, int position, StepMove move, String by,
-            String note) {
+            String note, String answer) {
         return change(scope, id, (connection, execution) -> executions.steps(connection, id).chain(steps -> {
-            StepWalk.Walked walked = StepWalk.walk(execution, steps, position, move, by, note, now());
-            Uni<Void> saved = executions.saveStep(connection, id, walked.step())
+            StepWalk.Walked walked = StepWalk.walk(execution, steps, position, move, by, note, answer, now());
+            Uni<Void> saved = executions.saveSteps(connection, id, walked.changed())
                     .chain(() -> executions.append(connection, execution, walked.entries()));
             if (walked.completed().isEmpty()) {
                 return saved.replaceWith(execution);

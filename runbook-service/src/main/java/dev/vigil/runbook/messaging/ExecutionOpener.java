@@ -60,7 +60,8 @@ public class ExecutionOpener {
         confirmed.forEach((eventId, event) -> {
             for (Runbook runbook : RunbookMatcher.matching(event, catalog)) {
                 UUID id = Execution.idFor(eventId, runbook.id());
-                planned.add(new NewExecution(id, event.tenant(), event.incidentId(), runbook.id(), eventId));
+                planned.add(new NewExecution(id, event.tenant(), event.incidentId(), runbook.id(),
+                        runbook.version(), eventId));
             }
         });
         return planned;

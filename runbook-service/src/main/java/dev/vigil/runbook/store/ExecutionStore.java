@@ -8,6 +8,8 @@ import dev.vigil.platform.store.ScopedQuery;
 import dev.vigil.runbook.Execution;
 import dev.vigil.runbook.ExecutionStatus;
 import dev.vigil.runbook.ExecutionStep;
+import dev.vigil.runbook.RunbookStep;
+import dev.vigil.runbook.StepKind;
 import dev.vigil.runbook.StepStatus;
 import dev.vigil.runbook.TimelineAction;
 import dev.vigil.runbook.TimelineEntry;
@@ -25,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -32,9 +35,11 @@ import java.util.function.Function;
 /** Executions and their copied steps. */
 @ApplicationScoped
 public class ExecutionStore {
-    private static final String STEP_COLUMNS = "position, title, instructions, critical, status, started_by,"
-            + " started_at, finished_by, finished_at, outcome, note, verified_by, verified_at";
-    private static final String COLUMNS = "id, tenant, incident_id, runbook_id, runbook_name, status, step_count,"
+    private static final String STEP_COLUMNS = "position, name, kind, title, instructions, expected, critical,"
+            + " customer_visible, branches::text as branches, status, started_by, started_at, finished_by,"
+            + " finished_at, outcome, note, answer, verified_by, verified_at";
+    private static final String COLUMNS = "id, tenant, incident_id, runbook_id, runbook_name, runbook_version,"
+            + " status, step_count,"
             + " opened_at, closed_at, closed_by, close_note";
 
     private final Pool pool;
@@ -58,6 +63,7 @@ public class ExecutionStore {
         String[] tenants = new String[n];
         UUID[] incidentIds = new UUID[n];
         UUID[] runbookIds = new UUID[n];
+        Integer[] versions = new Integer[n];
         UUID[] causeEventIds = new UUID[n];
         for (int i = 0; i < n; i++) {
             NewExecution execution = executions.get(i);
@@ -65,32 +71,42 @@ public class ExecutionStore {
             tenants[i] = execution.tenant();
             incidentIds[i] = execution.incidentId();
             runbookIds[i] = execution.runbookId();
+            versions[i] = execution.runbookVersion();
             causeEventIds[i] = execution.causeEventId();
         }
         // the runbook join re-checks the tenant, so a runbook can never be opened for another tenant's incident;
-        // a data-modifying CTE runs to completion even though the final select does not read it
+        // the steps are copied from the very version that matched; a data-modifying CTE runs to completion even
+        // though the final select does not read it
         return connection.preparedQuery("""
                 with opened as (
-                    insert into execution (id, tenant, incident_id, runbook_id, runbook_name, cause_event_id,
-                                           status, step_count)
-                    select e.id, e.tenant, e.incident_id, r.id, r.name, e.cause_event_id, 'open',
-                           (select count(*) from runbook_step s where s.runbook_id = r.id)
-                    from unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[])
-                             with ordinality as e(id, tenant, incident_id, runbook_id, cause_event_id, n)
+                    insert into execution (id, tenant, incident_id, runbook_id, runbook_name, runbook_version,
+                                           cause_event_id, status, step_count)
+                    select e.id, e.tenant, e.incident_id, r.id, v.definition ->> 'name', v.version, e.cause_event_id,
+                           'open', jsonb_array_length(v.definition -> 'steps')
+                    from unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::int[], $6::uuid[])
+                             with ordinality as e(id, tenant, incident_id, runbook_id, version, cause_event_id, n)
                     join runbook r on r.id = e.runbook_id and r.tenant = e.tenant
+                    join runbook_version v on v.runbook_id = r.id and v.version = e.version
                     order by e.n
                     on conflict do nothing
                     returning %s
                 ), copied as (
-                    insert into execution_step (execution_id, position, title, instructions, critical, status)
-                    select o.id, s.position, s.title, s.instructions, s.critical, 'pending'
-                    from opened o join runbook_step s on s.runbook_id = o.runbook_id
+                    insert into execution_step (execution_id, position, name, kind, title, instructions, expected,
+                                                critical, customer_visible, branches, status)
+                    select o.id, s.position, s.step ->> 'name', s.step ->> 'kind', s.step ->> 'title',
+                           s.step ->> 'instructions', s.step ->> 'expected', (s.step ->> 'critical')::boolean,
+                           coalesce((s.step ->> 'customerVisible')::boolean, false), s.step -> 'branches', 'pending'
+                    from opened o
+                    join runbook_version v on v.runbook_id = o.runbook_id and v.version = o.runbook_version
+                    cross join lateral jsonb_array_elements(v.definition -> 'steps')
+                        with ordinality as s(step, position)
                 ), started as (
                     insert into execution_entry (execution_id, seq, tenant, at, actor, action)
-                    select o.id, 1, o.tenant, o.opened_at, $6, 'opened' from opened o
+                    select o.id, 1, o.tenant, o.opened_at, $7, 'opened' from opened o
                 )
                 select %s from opened""".formatted(COLUMNS, COLUMNS))
-                .execute(Tuple.from(List.of(ids, tenants, incidentIds, runbookIds, causeEventIds, openedBy)))
+                .execute(Tuple.from(List.of(ids, tenants, incidentIds, runbookIds, versions, causeEventIds,
+                        openedBy)))
                 .map(rows -> map(rows, ExecutionStore::toExecution));
     }
 
@@ -147,16 +163,24 @@ public class ExecutionStore {
                 .map(rows -> map(rows, ExecutionStore::toStep));
     }
 
-    /** Writes a step of an execution this transaction locked. */
-    public Uni<Void> saveStep(SqlConnection connection, UUID executionId, ExecutionStep step) {
+    /** Writes steps of an execution this transaction locked, one after the other. */
+    public Uni<Void> saveSteps(SqlConnection connection, UUID executionId, List<ExecutionStep> steps) {
+        Uni<Void> saved = Uni.createFrom().voidItem();
+        for (ExecutionStep step : steps) {
+            saved = saved.chain(() -> saveStep(connection, executionId, step));
+        }
+        return saved;
+    }
+
+    private Uni<Void> saveStep(SqlConnection connection, UUID executionId, ExecutionStep step) {
         return connection.preparedQuery("""
                 update execution_step set status = $3, started_by = $4, started_at = $5, finished_by = $6,
-                       finished_at = $7, outcome = $8, note = $9, verified_by = $10, verified_at = $11
+                       finished_at = $7, outcome = $8, note = $9, answer = $10, verified_by = $11, verified_at = $12
                 where execution_id = $1 and position = $2""")
                 .execute(Tuple.from(Arrays.asList(executionId, step.position(), step.status().wireName(),
                         step.startedBy(), utc(step.startedAt()), step.finishedBy(), utc(step.finishedAt()),
-                        step.outcome() == null ? null : step.outcome().wireName(), step.note(), step.verifiedBy(),
-                        utc(step.verifiedAt()))))
+                        step.outcome() == null ? null : step.outcome().wireName(), step.note(), step.answer(),
+                        step.verifiedBy(), utc(step.verifiedAt()))))
                 .replaceWithVoid();
     }
 
@@ -226,7 +250,7 @@ public class ExecutionStore {
 
     private static Execution toExecution(Row row) {
         return new Execution(row.getUUID("id"), row.getString("tenant"), row.getUUID("incident_id"),
-                row.getUUID("runbook_id"), row.getString("runbook_name"),
+                row.getUUID("runbook_id"), row.getString("runbook_name"), row.getInteger("runbook_version"),
                 ExecutionStatus.fromWire(row.getString("status")).orElseThrow(),
                 row.getInteger("step_count"), row.getOffsetDateTime("opened_at").toInstant(),
                 instant(row.getOffsetDateTime("closed_at")), row.getString("closed_by"), row.getString("close_note"));
@@ -238,12 +262,16 @@ public class ExecutionStore {
 
     private static ExecutionStep toStep(Row row) {
         String outcome = row.getString("outcome");
-        return new ExecutionStep(row.getInteger("position"), row.getString("title"), row.getString("instructions"),
-                row.getBoolean("critical"), StepStatus.fromWire(row.getString("status")).orElseThrow(),
+        String branches = row.getString("branches");
+        RunbookStep definition = new RunbookStep(row.getInteger("position"), row.getString("name"),
+                StepKind.ofWire(row.getString("kind")), row.getString("title"), row.getString("instructions"),
+                row.getString("expected"), row.getBoolean("critical"), row.getBoolean("customer_visible"),
+                branches == null ? Map.of() : StoredBranches.read(branches));
+        return new ExecutionStep(definition, StepStatus.fromWire(row.getString("status")).orElseThrow(),
                 row.getString("started_by"), instant(row.getOffsetDateTime("started_at")),
                 row.getString("finished_by"), instant(row.getOffsetDateTime("finished_at")),
                 outcome == null ? null : StepStatus.fromWire(outcome).orElseThrow(), row.getString("note"),
-                row.getString("verified_by"), instant(row.getOffsetDateTime("verified_at")));
+                row.getString("answer"), row.getString("verified_by"), instant(row.getOffsetDateTime("verified_at")));
     }
 
     private static TimelineEntry toEntry(Row row) {

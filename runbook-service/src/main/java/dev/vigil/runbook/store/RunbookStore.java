@@ -6,36 +6,36 @@ import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.security.TenantScope;
 import dev.vigil.platform.store.ScopedQuery;
 import dev.vigil.runbook.Runbook;
-import dev.vigil.runbook.RunbookStep;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The runbook catalog: each runbook row with its steps, read whole in one statement. */
+/**
+ * The runbook catalog, every version kept. The API saves versions as a Hibernate Reactive aggregate (a head row
+ * and an immutable version row, in one transaction on the locked head); reads and the incident batch path read
+ * head and version together in plain statements, the batch path inside its own transaction.
+ */
 @ApplicationScoped
 public class RunbookStore {
-    // every runbook has at least one step, so the inner join never drops one
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final String SELECT = """
-            select r.id, r.tenant, r.name, r.description, r.match, r.created_at,
-                   json_agg(json_build_object('position', s.position, 'title', s.title,
-                            'instructions', s.instructions, 'critical', s.critical) order by s.position) as steps
-            from runbook r join runbook_step s on s.runbook_id = r.id
+            select r.id, r.tenant, v.version, v.definition::text as definition, v.changed_by, v.changed_at,
+                   r.created_at
+            from runbook r join runbook_version v on v.runbook_id = r.id
             """;
+    private static final String CURRENT = SELECT + " and v.version = r.version";
 
     private final Pool pool;
 
@@ -43,87 +43,135 @@ public class RunbookStore {
         this.pool = pool;
     }
 
-    /** Stores the runbook with its steps; false when the tenant already has a runbook of that name. */
+    /** The outcome of saving a definition over a runbook's current version. */
+    public enum Saved { NEW_VERSION, UNCHANGED }
+
+    /** Stores the runbook as its version 1; false when the tenant already has a runbook of that name. */
     public Uni<Boolean> create(Runbook runbook) {
-        return pool.withTransaction(connection -> connection.preparedQuery("""
-                insert into runbook (id, tenant, name, description, match, created_at)
-                values ($1, $2, $3, $4, $5, $6)
-                on conflict (tenant, name) do nothing""")
-                .execute(Tuple.of(runbook.id(), runbook.tenant(), runbook.name(), runbook.description(),
-                        new JsonObject(new HashMap<>(runbook.match())), runbook.createdAt().atOffset(ZoneOffset.UTC)))
-                .chain(inserted -> inserted.rowCount() == 0
-                        ? Uni.createFrom().item(false)
-                        : insertSteps(connection, runbook).replaceWith(true)));
+        RunbookEntity head = new RunbookEntity();
+        head.id = runbook.id();
+        head.tenant = runbook.tenant();
+        head.name = runbook.name();
+        head.version = runbook.version();
+        head.createdAt = runbook.createdAt();
+        head.updatedAt = runbook.changedAt();
+        // the transaction is rolled back before the duplicate is recognised, so nothing half-done remains
+        return Panache.withTransaction(() -> head.persist()
+                        .chain(() -> Panache.getSession().chain(session -> session.persist(versionRow(runbook))))
+                        .chain(() -> Panache.getSession().chain(session -> session.flush())))
+                .replaceWith(true)
+                .onFailure(RunbookStore::nameTaken).recoverWithItem(false);
     }
 
-    /** A page of the scope's runbooks, newest first. */
+    /**
+     * Saves {@code draft}'s definition as the next version of runbook {@code id} of a tenant in {@code scope}, by
+     * {@code by} at {@code at}; a definition equal to the current one saves nothing. Empty when there is no such
+     * runbook there.
+     *
+     * @throws RunbookNameTakenException (through the Uni) when the new name is another runbook's of the tenant
+     */
+    public Uni<Optional<Runbook>> update(TenantScope scope, UUID id, Runbook draft, String by, Instant at) {
+        return Panache.withTransaction(() -> RunbookEntity.findForUpdate(scope, id).chain(head -> {
+                    if (head == null) {
+                        return Uni.createFrom().item(Optional.<Runbook>empty());
+                    }
+                    return current(head).chain(current -> {
+                        if (current.sameDefinitionAs(draft)) {
+                            return Uni.createFrom().item(Optional.of(current));
+                        }
+                        Runbook next = draft.asVersion(id, head.version + 1, by, at, head.createdAt);
+                        head.version = next.version();
+                        head.name = next.name();
+                        head.updatedAt = at;
+                        return Panache.getSession().chain(session -> session.persist(versionRow(next)))
+                                .chain(() -> Panache.getSession().chain(session -> session.flush()))
+                                .replaceWith(Optional.of(next));
+                    });
+                }))
+                .onFailure(RunbookStore::nameTaken).transform(e -> new RunbookNameTakenException(draft.name()));
+    }
+
+    /** A page of the scope's runbooks as their current versions say them, newest first. */
     public Uni<Page<Runbook>> list(TenantScope scope, PageRequest<UUID> page) {
-        ScopedQuery query = ScopedQuery.select(SELECT, "r.tenant", scope).groupBy("r.id")
-                .page("r.created_at", "r.id", page);
+        ScopedQuery query = ScopedQuery.select(CURRENT, "r.tenant", scope).page("r.created_at", "r.id", page);
         return pool.preparedQuery(query.sql()).execute(query.arguments()).map(RunbookStore::toRunbooks)
                 .map(found -> Page.of(found, page, runbook -> new Keyset<>(runbook.createdAt(), runbook.id())));
     }
 
+    /** The runbook's current version, if a tenant in {@code scope} has it. */
     public Uni<Optional<Runbook>> find(TenantScope scope, UUID id) {
-        ScopedQuery query = ScopedQuery.select(SELECT, "r.tenant", scope).where("r.id = ?", id).groupBy("r.id");
+        ScopedQuery query = ScopedQuery.select(CURRENT, "r.tenant", scope).where("r.id = ?", id);
         return pool.preparedQuery(query.sql()).execute(query.arguments()).map(RunbookStore::toRunbooks)
                 .map(found -> found.stream().findFirst());
     }
 
-    /** The whole catalog of the given tenants, read inside the caller's transaction. */
+    /** The current version of the tenant's runbook named {@code name}, if it has one. */
+    public Uni<Optional<Runbook>> findByName(String tenant, String name) {
+        ScopedQuery query = ScopedQuery.select(CURRENT, "r.tenant", TenantScope.of(tenant)).where("r.name = ?", name);
+        return pool.preparedQuery(query.sql()).execute(query.arguments()).map(RunbookStore::toRunbooks)
+                .map(found -> found.stream().findFirst());
+    }
+
+    /** A page of one runbook's versions, newest first; empty when no tenant in {@code scope} has the runbook. */
+    public Uni<Page<Runbook>> versions(TenantScope scope, UUID id, PageRequest<Long> page) {
+        ScopedQuery query = ScopedQuery.select(SELECT, "r.tenant", scope).where("r.id = ?", id)
+                .page("v.changed_at", "v.version::bigint", page);
+        return pool.preparedQuery(query.sql()).execute(query.arguments()).map(RunbookStore::toRunbooks)
+                .map(found -> Page.of(found, page, runbook -> new Keyset<>(runbook.changedAt(),
+                        (long) runbook.version())));
+    }
+
+    /** One version of the runbook, if a tenant in {@code scope} has the runbook and it has that version. */
+    public Uni<Optional<Runbook>> version(TenantScope scope, UUID id, int version) {
+        ScopedQuery query = ScopedQuery.select(SELECT, "r.tenant", scope).where("r.id = ?", id)
+                .where("v.version = ?", version);
+        return pool.preparedQuery(query.sql()).execute(query.arguments()).map(RunbookStore::toRunbooks)
+                .map(found -> found.stream().findFirst());
+    }
+
+    /** The current versions of the given tenants' runbooks, read inside the caller's transaction. */
     public Uni<List<Runbook>> listForTenants(SqlConnection connection, Collection<String> tenants) {
-        return read(connection, "where r.tenant = any($1) group by r.id",
-                Tuple.of(tenants.toArray(String[]::new)));
+        return connection.preparedQuery(CURRENT + " where r.tenant = any($1)")
+                .execute(Tuple.of(tenants.toArray(String[]::new))).map(RunbookStore::toRunbooks);
     }
 
-    private static Uni<Void> insertSteps(SqlConnection connection, Runbook runbook) {
-        int n = runbook.steps().size();
-        Integer[] positions = new Integer[n];
-        String[] titles = new String[n];
-        String[] instructions = new String[n];
-        Boolean[] critical = new Boolean[n];
-        for (int i = 0; i < n; i++) {
-            RunbookStep step = runbook.steps().get(i);
-            positions[i] = step.position();
-            titles[i] = step.title();
-            instructions[i] = step.instructions();
-            critical[i] = step.critical();
-        }
-        return connection.preparedQuery("""
-                insert into runbook_step (runbook_id, position, title, instructions, critical)
-                select $1, s.position, s.title, s.instructions, s.critical
-                from unnest($2::int[], $3::text[], $4::text[], $5::bool[]) as s(position, title, instructions, critical)""")
-                .execute(Tuple.of(runbook.id(), positions, titles, instructions, critical))
-                .replaceWithVoid();
+    /** The version {@code head} names, read in the head's session. */
+    private static Uni<Runbook> current(RunbookEntity head) {
+        return Panache.getSession().chain(session -> session.createQuery(
+                        "from RunbookVersionEntity where runbookId = :id and version = :version",
+                        RunbookVersionEntity.class)
+                .setParameter("id", head.id).setParameter("version", head.version).getSingleResult())
+                .map(row -> row.toRunbook(head.createdAt));
     }
 
-    private static Uni<List<Runbook>> read(SqlClient client, String condition, Tuple arguments) {
-        return client.preparedQuery(SELECT + " " + condition).execute(arguments).map(RunbookStore::toRunbooks);
+    private static RunbookVersionEntity versionRow(Runbook runbook) {
+        return new RunbookVersionEntity(runbook.id(), runbook.version(), runbook.tenant(),
+                StoredDefinition.write(runbook), runbook.changedBy(), runbook.changedAt());
     }
 
     private static List<Runbook> toRunbooks(RowSet<Row> rows) {
         List<Runbook> runbooks = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            runbooks.add(new Runbook(row.getUUID("id"), row.getString("tenant"), row.getString("name"),
-                    row.getString("description"), toMatch(row.getJsonObject("match")),
-                    toSteps(row.getJsonArray("steps")), row.getOffsetDateTime("created_at").toInstant()));
+            StoredDefinition definition = StoredDefinition.read(row.getString("definition"));
+            runbooks.add(new Runbook(row.getUUID("id"), row.getString("tenant"), row.getInteger("version"),
+                    definition.name(), definition.description(), definition.match(), definition.steps(),
+                    row.getString("changed_by"), row.getOffsetDateTime("changed_at").toInstant(),
+                    row.getOffsetDateTime("created_at").toInstant()));
         }
         return runbooks;
     }
 
-    private static Map<String, String> toMatch(JsonObject match) {
-        Map<String, String> result = new HashMap<>();
-        match.forEach(entry -> result.put(entry.getKey(), String.valueOf(entry.getValue())));
-        return result;
-    }
-
-    private static List<RunbookStep> toSteps(JsonArray steps) {
-        List<RunbookStep> result = new ArrayList<>(steps.size());
-        for (int i = 0; i < steps.size(); i++) {
-            JsonObject step = steps.getJsonObject(i);
-            result.add(new RunbookStep(step.getInteger("position"), step.getString("title"),
-                    step.getString("instructions"), step.getBoolean("critical")));
+    /** The tenant already has a runbook of that name: the unique (tenant, name) refused the row. */
+    private static boolean nameTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException database && UNIQUE_VIOLATION.equals(database.getSqlState())) {
+                return true;
+            }
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && UNIQUE_VIOLATION.equals(violation.getSQLState())) {
+                return true;
+            }
         }
-        return result;
+        return false;
     }
 }

@@ -19,22 +19,23 @@ import io.restassured.RestAssured;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Generated and mutated requests to the runbook catalog and execution APIs: never a 5xx, every 4xx a problem
- * whose status is the HTTP status, a refused runbook leaves neither a runbook row nor a step row, a refused
+ * whose status is the HTTP status, a refused runbook leaves neither a runbook row nor a version row, a refused
  * abandonment neither ends an execution nor announces anything, and a refused step move or note adds nothing to
  * the timeline. See {@link FuzzRun} to replay a run.
  */
 @QuarkusTest
 @WithTestResource(value = VigilTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RunbookFuzzTest {
-    /** The tenant's runbooks and their steps, together: a refused request must add to neither. */
-    private static final String RUNBOOKS_AND_STEPS = "select (select count(*) from runbook where tenant = ?)"
-            + " + (select count(*) from runbook_step s join runbook r on r.id = s.runbook_id where r.tenant = ?)";
+    /** The tenant's runbooks and their versions, together: a refused request must add to neither. */
+    private static final String RUNBOOKS_AND_VERSIONS = "select (select count(*) from runbook where tenant = ?)"
+            + " + (select count(*) from runbook_version where tenant = ?)";
 
     /** The tenant's ended executions and its outbox rows, together: an accepted closing adds one of each. */
     private static final String ENDED_AND_ANNOUNCED = "select (select count(*) from execution where tenant = ?"
@@ -70,8 +71,38 @@ class RunbookFuzzTest {
                     + "{\"title\":\"Check free space\",\"instructions\":\"df -h\",\"critical\":false},"
                     + "{\"title\":\"Restart\",\"critical\":true}]}";
             Verdicts.sendCheckingTrace(port(), request("POST", "/v1/runbooks").bearer(supervisor)
-                    .carrying(BodyMutations.mutate(valid, random)), () -> rows.of(RUNBOOKS_AND_STEPS, tenant, tenant),
-                    created -> 1 + created.json().get("steps").size());
+                    .carrying(BodyMutations.mutate(valid, random)), () -> rows.of(RUNBOOKS_AND_VERSIONS, tenant, tenant),
+                    created -> 2);
+        });
+    }
+
+    @Test
+    void aMutatedEditIsAnsweredAndOnlyAnAcceptedOneSavesAVersion() {
+        UUID runbook = Fixtures.createRunbook(tenant, "Disk full", Map.of("check", "disk"));
+        String valid = "{\"name\":\"Disk full\",\"match\":{\"check\":\"disk\"},\"steps\":["
+                + "{\"kind\":\"decision\",\"title\":\"Full?\",\"critical\":false,\"branches\":{\"no\":\"end\"}},"
+                + "{\"title\":\"Clean up\",\"critical\":true},{\"name\":\"end\",\"title\":\"Check\","
+                + "\"critical\":false,\"customerVisible\":true}]}";
+        AtomicInteger version = new AtomicInteger(1);
+        Fuzz.run("PUT /v1/runbooks/{id}", FuzzRun.tries(0.5), random ->
+                Verdicts.sendCheckingTrace(port(), request("PUT", "/v1/runbooks/" + runbook).bearer(supervisor)
+                                .carrying(BodyMutations.mutate(valid, random)),
+                        () -> rows.of(RUNBOOKS_AND_VERSIONS, tenant, tenant),
+                        saved -> -version.getAndSet(saved.json().get("version").asInt())
+                                + saved.json().get("version").asInt()));
+    }
+
+    @Test
+    void aMutatedYamlImportIsAnsweredAndARefusedOneStoresNoRow() {
+        // JSON is YAML: the mutations reach the YAML reader, sent as application/yaml
+        Fuzz.run("POST /v1/runbooks/import", FuzzRun.tries(0.5), random -> {
+            String valid = "{\"name\":\"Imported " + Long.toHexString(random.nextLong()) + "\",\"match\":"
+                    + "{\"check\":\"disk\"},\"steps\":[{\"title\":\"Look\",\"critical\":false}]}";
+            BodyMutations.Mutant mutant = BodyMutations.mutate(valid, random);
+            BodyMutations.Mutant asYaml = new BodyMutations.Mutant(mutant.what(), mutant.body(),
+                    BodyMutations.JSON.equals(mutant.contentType()) ? "application/yaml" : mutant.contentType());
+            Verdicts.sendCheckingTrace(port(), request("POST", "/v1/runbooks/import").bearer(supervisor)
+                    .carrying(asYaml), () -> rows.of(RUNBOOKS_AND_VERSIONS, tenant, tenant), created -> 2);
         });
     }
 

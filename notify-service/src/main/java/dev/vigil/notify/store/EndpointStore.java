@@ -14,8 +14,8 @@ import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.security.TenantScope;
 import dev.vigil.platform.store.ScopedQuery;
+import dev.vigil.platform.store.UniqueViolation;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -45,8 +45,6 @@ public class EndpointStore {
     private static final String COLUMNS = "id, tenant, audience, url, description, secret, enabled, created_at,"
             + " consecutive_failures, paused_until, disabled_at, disabled_reason, previous_secret, previous_secret_until,"
             + " kinds, min_severity, channel, language, time_zone";
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Pool pool;
     private final SecretBox box;
@@ -240,12 +238,7 @@ public class EndpointStore {
 
     /** The failure of {@link #update}: the tenant has another live endpoint with the url. */
     public static boolean urlTaken(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException database && UNIQUE_VIOLATION.equals(database.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
+        return UniqueViolation.causedBy(failure);
     }
 
     private static double seconds(Duration duration) {

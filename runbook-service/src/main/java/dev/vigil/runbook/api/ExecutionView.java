@@ -1,12 +1,11 @@
 package dev.vigil.runbook.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.vigil.runbook.Execution;
 import dev.vigil.runbook.ExecutionStep;
-import dev.vigil.runbook.RunbookStep;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -29,18 +28,10 @@ public record ExecutionView(
         @Schema(description = "Why it was abandoned") String closeNote,
         @Schema(description = "Only when one execution is asked for: lists leave it out") List<Step> steps) {
 
+    /** A step as the runbook version said it, with its progress. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(
-            int position,
-            @Schema(description = "How a decision's branches name this step") String name,
-            @Schema(enumeration = {"check", "action", "contact-customer", "decision"}) String kind,
-            String title,
-            String instructions,
-            @Schema(description = "What the person should see when the step worked") String expected,
-            @Schema(description = "A second person, not the one who carried it out, must verify it") boolean critical,
-            @Schema(description = "The customer may see that the step was taken") boolean customerVisible,
-            @Schema(description = "A decision step's answers, each naming the later step it goes on to")
-            Map<String, String> branches,
+            @JsonUnwrapped RunbookView.Step definition,
             @Schema(enumeration = {"pending", "in-progress", "awaiting-verification", "done", "skipped", "failed"},
                     description = "A critical step reported done or skipped awaits verification")
             String status,
@@ -64,16 +55,14 @@ public record ExecutionView(
 
     private static ExecutionView of(Execution execution, List<Step> steps) {
         return new ExecutionView(execution.id(), execution.tenant(), execution.incidentId(), execution.runbookId(),
-                execution.runbookName(), execution.runbookVersion(), execution.status().wireName(), execution.stepCount(), execution.openedAt(),
-                execution.closedAt(), execution.closedBy(), execution.closeNote(), steps);
+                execution.runbookName(), execution.runbookVersion(), execution.status().wireName(),
+                execution.stepCount(), execution.openedAt(), execution.closedAt(), execution.closedBy(),
+                execution.closeNote(), steps);
     }
 
     private static Step step(ExecutionStep step) {
-        RunbookStep definition = step.definition();
-        return new Step(step.position(), definition.name(), definition.kind().wireName(), step.title(),
-                definition.instructions(), definition.expected(), step.critical(), definition.customerVisible(),
-                definition.branches().isEmpty() ? null : definition.branches(), step.status().wireName(),
-                step.startedBy(), step.startedAt(), step.finishedBy(), step.finishedAt(), step.note(), step.answer(),
-                step.verifiedBy(), step.verifiedAt());
+        return new Step(RunbookView.step(step.definition()), step.status().wireName(), step.startedBy(),
+                step.startedAt(), step.finishedBy(), step.finishedAt(), step.note(), step.answer(), step.verifiedBy(),
+                step.verifiedAt());
     }
 }

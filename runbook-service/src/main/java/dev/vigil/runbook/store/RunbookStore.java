@@ -5,6 +5,7 @@ import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.security.TenantScope;
 import dev.vigil.platform.store.ScopedQuery;
+import dev.vigil.platform.store.UniqueViolation;
 import dev.vigil.runbook.Runbook;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +14,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +29,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RunbookStore {
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String SELECT = """
             select r.id, r.tenant, v.version, v.definition::text as definition, v.changed_by, v.changed_at,
                    r.created_at
@@ -60,7 +59,7 @@ public class RunbookStore {
                         .chain(() -> Panache.getSession().chain(session -> session.persist(versionRow(runbook))))
                         .chain(() -> Panache.getSession().chain(session -> session.flush())))
                 .replaceWith(true)
-                .onFailure(RunbookStore::nameTaken).recoverWithItem(false);
+                .onFailure(UniqueViolation::causedBy).recoverWithItem(false);
     }
 
     /**
@@ -88,7 +87,7 @@ public class RunbookStore {
                                 .replaceWith(Optional.of(next));
                     });
                 }))
-                .onFailure(RunbookStore::nameTaken).transform(e -> new RunbookNameTakenException(draft.name()));
+                .onFailure(UniqueViolation::causedBy).transform(e -> new RunbookNameTakenException(draft.name()));
     }
 
     /** A page of the scope's runbooks as their current versions say them, newest first. */
@@ -159,19 +158,5 @@ public class RunbookStore {
                     row.getOffsetDateTime("created_at").toInstant()));
         }
         return runbooks;
-    }
-
-    /** The tenant already has a runbook of that name: the unique (tenant, name) refused the row. */
-    private static boolean nameTaken(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException database && UNIQUE_VIOLATION.equals(database.getSqlState())) {
-                return true;
-            }
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
-                    && UNIQUE_VIOLATION.equals(violation.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

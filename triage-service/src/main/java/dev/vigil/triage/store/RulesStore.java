@@ -5,6 +5,7 @@ import dev.vigil.contracts.Json;
 import dev.vigil.platform.paging.Keyset;
 import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.paging.PageRequest;
+import dev.vigil.platform.store.UniqueViolation;
 import dev.vigil.triage.rules.RulesChange;
 import dev.vigil.triage.rules.RulesVersion;
 import dev.vigil.triage.rules.TriageRules;
@@ -16,7 +17,6 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,7 +35,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class RulesStore implements PanacheRepositoryBase<RulesVersionEntity, RulesVersionEntity.Key> {
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /**
      * The newest saved rules of each of {@code tenants}; a tenant that never saved any is absent (it runs on
@@ -75,7 +74,7 @@ public class RulesStore implements PanacheRepositoryBase<RulesVersionEntity, Rul
         // the transaction is closed (rolled back) before the duplicate is recognised, so nothing half-done remains
         return Panache.withTransaction(() -> persist(row))
                 .map(saved -> Optional.of(version(saved)))
-                .onFailure(RulesStore::tookTheVersion).recoverWithItem(Optional.empty());
+                .onFailure(UniqueViolation::causedBy).recoverWithItem(Optional.empty());
     }
 
     /**
@@ -113,19 +112,5 @@ public class RulesStore implements PanacheRepositoryBase<RulesVersionEntity, Rul
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored triage rules are not readable", e);
         }
-    }
-
-    /** The primary key (tenant, version) refused the row: another save took the version. */
-    private static boolean tookTheVersion(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException database && UNIQUE_VIOLATION.equals(database.getSqlState())) {
-                return true;
-            }
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
-                    && UNIQUE_VIOLATION.equals(violation.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

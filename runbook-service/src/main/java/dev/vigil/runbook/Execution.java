@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param closedAt  when it was completed or abandoned; null while it is open
  * @param closedBy  who completed or abandoned it
  * @param closeNote the note it was completed with (optional), or the reason it was abandoned
+ * @param incident  what failed, as the confirmation said
  */
 public record Execution(
         UUID id,
@@ -24,7 +25,8 @@ public record Execution(
         Instant openedAt,
         Instant closedAt,
         String closedBy,
-        String closeNote) {
+        String closeNote,
+        IncidentFacts incident) {
 
     private static final String ID_KIND = "execution";
 
@@ -39,6 +41,6 @@ public record Execution(
     /** This execution in {@code status}, closed by {@code by} at {@code at}. */
     Execution closed(ExecutionStatus ending, String by, String note, Instant at) {
         return new Execution(id, tenant, incidentId, runbookId, runbookName, runbookVersion, ending, stepCount,
-                openedAt, at, by, note);
+                openedAt, at, by, note, incident);
     }
 }

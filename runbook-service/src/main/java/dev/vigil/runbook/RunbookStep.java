@@ -11,6 +11,7 @@ import java.util.Map;
  * @param expected        the result the person should see when the step worked
  * @param critical        a second person must verify the step before the execution may move past it
  * @param customerVisible the customer may see that this step was taken
+ * @param customerApproval nobody starts the step before the customer approves it
  * @param branches        a decision step's answers, each naming the later step it goes on to; empty otherwise
  */
 public record RunbookStep(
@@ -22,6 +23,7 @@ public record RunbookStep(
         String expected,
         boolean critical,
         boolean customerVisible,
+        boolean customerApproval,
         Map<String, String> branches) {
 
     public RunbookStep {
@@ -31,6 +33,6 @@ public record RunbookStep(
     /** The same step at another position: a stored definition numbers its steps by their place. */
     public RunbookStep at(int newPosition) {
         return new RunbookStep(newPosition, name, kind, title, instructions, expected, critical, customerVisible,
-                branches);
+                customerApproval, branches);
     }
 }

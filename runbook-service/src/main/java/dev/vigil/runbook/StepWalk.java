@@ -82,6 +82,33 @@ public final class StepWalk {
         return new Walked(changed, entries, completed);
     }
 
+    /**
+     * The customer {@code by} approves or rejects step {@code position}, which needs their approval and has not
+     * started yet; they may change their mind until it starts.
+     */
+    public static Walked decide(Execution execution, List<ExecutionStep> steps, int position, boolean approved,
+            String by, String note, Instant at) {
+        if (execution.status() != ExecutionStatus.OPEN) {
+            throw new StepRefusedException("The execution is " + execution.status().wireName()
+                    + "; its steps can no longer change");
+        }
+        if (position < 1 || position > steps.size()) {
+            throw new UnknownStepException(position, steps.size());
+        }
+        ExecutionStep step = steps.get(position - 1);
+        if (!step.definition().customerApproval()) {
+            throw new StepRefusedException("Step " + position + " '" + step.title() + "' does not need the"
+                    + " customer's approval");
+        }
+        if (step.status() != StepStatus.PENDING) {
+            throw new StepRefusedException(stateOf(step) + "; an approval is given before the step starts");
+        }
+        ExecutionStep decided = step.decided(new Approval(approved, by, at, note));
+        TimelineEntry entry = TimelineEntry.of(at, by, approved ? TimelineAction.APPROVED : TimelineAction.REJECTED,
+                position, note);
+        return new Walked(List.of(decided), List.of(entry), Optional.empty());
+    }
+
     private static void requireFittingAnswer(ExecutionStep step, StepMove move, String answer) {
         boolean decision = step.definition().kind() == StepKind.DECISION;
         if (decision && move == StepMove.COMPLETE && (answer == null || !step.definition().branches()
@@ -118,6 +145,12 @@ public final class StepWalk {
             throw new StepRefusedException(stateOf(step) + ", so it cannot be started again");
         }
         requireEarlierFinished(steps, step);
+        if (step.definition().customerApproval() && (step.approval() == null || !step.approval().approved())) {
+            throw new StepRefusedException("Step " + step.position() + " '" + step.title() + "' needs the"
+                    + " customer's approval before it starts: " + (step.approval() == null ? "they have not"
+                    + " decided yet" : step.approval().by() + " rejected it (" + step.approval().note()
+                    + "); skip it, saying why, or abandon the execution"));
+        }
         return step.started(by, at);
     }
 

@@ -16,6 +16,12 @@ public enum TimelineAction {
     STEP_VERIFIED,
     /** A decision step's answer took the execution on to a later step; the steps between are skipped. */
     BRANCHED,
+    /** The customer approved a step that needs their approval. */
+    APPROVED,
+    /** The customer rejected it: it does not start. */
+    REJECTED,
+    /** The isolation record changed: where the fault lies. */
+    ISOLATION,
     NOTE,
     CORRECTION,
     COMPLETED,

@@ -18,7 +18,7 @@ class ExecutionPolicyTest {
         Execution completed = ExecutionPolicy.close(open, ExecutionStatus.COMPLETED, "ana", "restarted", NOW);
 
         assertEquals(new Execution(open.id(), "acme", open.incidentId(), open.runbookId(), "Web server down",
-                1, ExecutionStatus.COMPLETED, 2, OPENED, NOW, "ana", "restarted"), completed);
+                1, ExecutionStatus.COMPLETED, 2, OPENED, NOW, "ana", "restarted", IncidentFacts.UNKNOWN), completed);
     }
 
     @Test
@@ -48,6 +48,6 @@ class ExecutionPolicyTest {
 
     private static Execution open() {
         return new Execution(UUID.randomUUID(), "acme", UUID.randomUUID(), UUID.randomUUID(), "Web server down",
-                1, ExecutionStatus.OPEN, 2, OPENED, null, null, null);
+                1, ExecutionStatus.OPEN, 2, OPENED, null, null, null, IncidentFacts.UNKNOWN);
     }
 }

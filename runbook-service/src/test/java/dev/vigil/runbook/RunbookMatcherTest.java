@@ -84,7 +84,8 @@ class RunbookMatcherTest {
 
     private static Runbook runbook(String tenant, Map<String, String> match) {
         return new Runbook(UUID.randomUUID(), tenant, 1, "runbook " + match, null, match,
-                List.of(new RunbookStep(1, null, StepKind.CHECK, "look", null, null, false, false, Map.of())),
+                List.of(new RunbookStep(1, null, StepKind.CHECK, "look", null, null, false, false, false,
+                        Map.of())),
                 "supervisor@" + tenant, Instant.EPOCH, Instant.EPOCH);
     }
 

@@ -21,7 +21,7 @@ class StepWalkTest {
     private static final String CHO = "cho@msp";
 
     private final Execution execution = new Execution(UUID.randomUUID(), "acme", UUID.randomUUID(), UUID.randomUUID(),
-            "Web server down", 1, ExecutionStatus.OPEN, 3, OPENED, null, null, null);
+            "Web server down", 1, ExecutionStatus.OPEN, 3, OPENED, null, null, null, IncidentFacts.UNKNOWN);
     private final List<ExecutionStep> steps = new ArrayList<>(List.of(
             pending(1, null, StepKind.CHECK, "Check free disk space", false, Map.of()),
             pending(2, null, StepKind.ACTION, "Restart the web server", true, Map.of()),
@@ -243,6 +243,28 @@ class StepWalkTest {
     }
 
     @Test
+    void aStepThatNeedsTheCustomersApprovalStartsOnlyOnceApproved() {
+        steps.set(0, ExecutionStep.pending(new RunbookStep(1, null, StepKind.ACTION, "Restart the database", null,
+                null, false, true, true, Map.of())));
+
+        assertEquals("Step 1 'Restart the database' needs the customer's approval before it starts: they have not"
+                + " decided yet", assertThrows(StepRefusedException.class,
+                () -> move(1, StepMove.START, ANA, null)).getMessage());
+        StepWalk.Walked rejected = decide(1, false, "Not during the sale");
+        assertEquals(List.of(TimelineEntry.of(NOW, "customer@acme", TimelineAction.REJECTED, 1,
+                "Not during the sale")), rejected.entries());
+        assertTrue(assertThrows(StepRefusedException.class, () -> move(1, StepMove.START, ANA, null)).getMessage()
+                .contains("customer@acme rejected it (Not during the sale)"));
+
+        decide(1, true, "Go ahead after 06:00");
+        assertEquals(StepStatus.IN_PROGRESS, move(1, StepMove.START, ANA, null).step().status());
+        assertEquals("Go ahead after 06:00", steps.get(0).approval().note());
+        assertTrue(assertThrows(StepRefusedException.class, () -> decide(1, false, "changed my mind"))
+                .getMessage().endsWith("an approval is given before the step starts"));
+        assertThrows(StepRefusedException.class, () -> decide(2, true, null));
+    }
+
+    @Test
     void anEndedExecutionsStepsNoLongerChange() {
         Execution abandoned = ExecutionPolicy.close(execution, ExecutionStatus.ABANDONED, ANA, "replaced", NOW);
 
@@ -263,9 +285,15 @@ class StepWalkTest {
         return walked;
     }
 
+    private StepWalk.Walked decide(int position, boolean approved, String note) {
+        StepWalk.Walked walked = StepWalk.decide(execution, steps, position, approved, "customer@acme", note, NOW);
+        walked.changed().forEach(changed -> steps.set(changed.position() - 1, changed));
+        return walked;
+    }
+
     private static ExecutionStep pending(int position, String name, StepKind kind, String title, boolean critical,
             Map<String, String> branches) {
-        return ExecutionStep.pending(new RunbookStep(position, name, kind, title, null, null, critical, false,
+        return ExecutionStep.pending(new RunbookStep(position, name, kind, title, null, null, critical, false, false,
                 branches));
     }
 

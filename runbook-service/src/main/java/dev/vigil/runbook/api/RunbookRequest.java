@@ -60,6 +60,8 @@ public record RunbookRequest(
             @NotNull Boolean critical,
             @Schema(description = "Whether the customer may see that the step was taken; default false")
             Boolean customerVisible,
+            @Schema(description = "Whether nobody may start the step before the customer approves it; default"
+                    + " false") Boolean customerApproval,
             @Schema(description = "A decision step's answers, each naming the later step it goes on to",
                     examples = "{\"yes\": \"clean-disk\", \"no\": \"restart-web\"}")
             @Size(max = 10) Map<String, String> branches) {
@@ -96,7 +98,8 @@ public record RunbookRequest(
             StepRequest step = steps.get(i);
             runbookSteps.add(new RunbookStep(i + 1, step.name(), kindOf(step), step.title().strip(),
                     blankToNull(step.instructions()), blankToNull(step.expected()), step.critical(),
-                    Boolean.TRUE.equals(step.customerVisible()), step.branches()));
+                    Boolean.TRUE.equals(step.customerVisible()), Boolean.TRUE.equals(step.customerApproval()),
+                    step.branches()));
         }
         return new Runbook(id, tenant, 1, name.strip(), blankToNull(description), match, runbookSteps, by, at, at);
     }

@@ -35,6 +35,7 @@ public record RunbookView(
             @Schema(description = "What the person should see when the step worked") String expected,
             @Schema(description = "A second person, not the one who carried it out, verifies it") boolean critical,
             @Schema(description = "The customer may see that the step was taken") boolean customerVisible,
+            @Schema(description = "Nobody starts the step before the customer approves it") boolean customerApproval,
             @Schema(description = "A decision step's answers, each naming the later step it goes on to")
             Map<String, String> branches) {
     }
@@ -47,6 +48,6 @@ public record RunbookView(
 
     static Step step(RunbookStep step) {
         return new Step(step.position(), step.name(), step.kind().wireName(), step.title(), step.instructions(),
-                step.expected(), step.critical(), step.customerVisible(), step.branches());
+                step.expected(), step.critical(), step.customerVisible(), step.customerApproval(), step.branches());
     }
 }

@@ -12,6 +12,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.vigil.platform.json.StorableTextModule;
 import dev.vigil.platform.json.UnstorableTextException;
 import dev.vigil.platform.problem.Problem;
@@ -44,8 +48,19 @@ final class RunbookYaml {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // YAML 1.1 reads yes, no, on and off as booleans: in a runbook they are words (answers, titles)
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
             .addModule(new StorableTextModule())
             .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+            // as in JSON bodies: a number or boolean where text belongs is refused, never turned into other text
+            // (010 would read as "8"); quoting it says what was meant
+            .withCoercionConfig(LogicalType.Textual, config -> config
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Boolean, config -> config
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
             .build();
     private static final ObjectReader READER = MAPPER.readerFor(RunbookRequest.class);
     private static final ObjectWriter WRITER = MAPPER.writerFor(Document.class);
@@ -58,7 +73,7 @@ final class RunbookYaml {
     }
 
     record Step(String name, String kind, String title, String instructions, String expected, boolean critical,
-            Boolean customerVisible, Map<String, String> branches) {
+            Boolean customerVisible, Boolean customerApproval, Map<String, String> branches) {
     }
 
     /** The runbook a YAML document defines, checked as the JSON body is; a 400 naming the line or the field. */
@@ -95,7 +110,7 @@ final class RunbookYaml {
     private static Step step(RunbookStep step) {
         return new Step(step.name(), step.kind() == StepKind.ACTION ? null : step.kind().wireName(), step.title(),
                 step.instructions(), step.expected(), step.critical(), step.customerVisible() ? Boolean.TRUE : null,
-                step.branches());
+                step.customerApproval() ? Boolean.TRUE : null, step.branches());
     }
 
     /**
@@ -141,7 +156,7 @@ final class RunbookYaml {
             return "true or false";
         }
         if (type == String.class) {
-            return "text";
+            return "text (quote a number or true/false meant as text)";
         }
         if (Map.class.isAssignableFrom(type)) {
             return "a mapping of names to text";

@@ -174,9 +174,7 @@ public class RunbooksResource {
                     example = RunbooksResource.YAML_EXAMPLE)})
     public Uni<Response> get(@PathParam("id") String rawId, @Context HttpHeaders headers) {
         UUID id = PathParams.uuid("id", rawId);
-        boolean yaml = headers.getAcceptableMediaTypes().stream().findFirst()
-                .filter(type -> type.isCompatible(MediaType.valueOf(RunbookYaml.MEDIA_TYPE)) && !type.isWildcardType())
-                .isPresent();
+        boolean yaml = Accepted.first(headers, MediaType.valueOf(RunbookYaml.MEDIA_TYPE));
         return runbooks.find(caller.visible(), id)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("No runbook " + id)))
                 .map(runbook -> yaml

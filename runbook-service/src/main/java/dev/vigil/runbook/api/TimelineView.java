@@ -13,8 +13,8 @@ public record TimelineView(
         Instant at,
         String actor,
         @Schema(enumeration = {"opened", "step-started", "step-done", "step-skipped", "step-failed",
-                "verification-requested", "step-verified", "branched", "note", "correction", "completed",
-                "abandoned"})
+                "verification-requested", "step-verified", "branched", "approved", "rejected", "isolation", "note",
+                "correction", "completed", "abandoned"})
         String action,
         @Schema(description = "The step it is about") Integer step,
         String note,

@@ -6,6 +6,8 @@ import dev.vigil.platform.security.TenantScope;
 import dev.vigil.runbook.Execution;
 import dev.vigil.runbook.ExecutionPolicy;
 import dev.vigil.runbook.ExecutionStatus;
+import dev.vigil.runbook.Isolation;
+import dev.vigil.runbook.IsolationArea;
 import dev.vigil.runbook.StepMove;
 import dev.vigil.runbook.TimelineCorrectionException;
 import dev.vigil.runbook.StepWalk;
@@ -18,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -58,6 +61,34 @@ public class ExecutionChanges {
             Execution completed = walked.completed().get();
             return saved.chain(() -> ended(connection, completed)).replaceWith(completed);
         })).invoke(this::wakeRelayIfEnded);
+    }
+
+    /**
+     * The customer {@code by} approves or rejects step {@code position} of the execution {@code id} of a tenant in
+     * {@code scope}; empty when there is no such execution there.
+     */
+    public Uni<Optional<Execution>> decide(TenantScope scope, UUID id, int position, boolean approved, String by,
+            String note) {
+        return change(scope, id, (connection, execution) -> executions.steps(connection, id).chain(steps -> {
+            StepWalk.Walked decided = StepWalk.decide(execution, steps, position, approved, by, note, now());
+            return executions.saveSteps(connection, id, decided.changed())
+                    .chain(() -> executions.append(connection, execution, decided.entries()))
+                    .replaceWith(execution);
+        }));
+    }
+
+    /**
+     * {@code by} records findings in the isolation record of the execution {@code id} of a tenant in {@code scope};
+     * the areas not given keep theirs. Empty when there is no such execution there.
+     */
+    public Uni<Optional<Isolation>> isolate(TenantScope scope, UUID id, Map<IsolationArea, Isolation.Checked> found,
+            String by) {
+        return change(scope, id, (connection, execution) -> executions.isolation(connection, id).chain(before -> {
+            Isolation.Change change = before.record(found, by, now());
+            return executions.saveIsolation(connection, id, change.after())
+                    .chain(() -> executions.append(connection, execution, change.entries()))
+                    .replaceWith(change.after());
+        }));
     }
 
     /**

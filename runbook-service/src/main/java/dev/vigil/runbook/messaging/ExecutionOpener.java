@@ -4,6 +4,7 @@ import dev.vigil.contracts.IncidentChange;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.platform.outbox.Outbox;
 import dev.vigil.runbook.Execution;
+import dev.vigil.runbook.IncidentFacts;
 import dev.vigil.runbook.Runbook;
 import dev.vigil.runbook.RunbookMatcher;
 import dev.vigil.runbook.store.ExecutionStore;
@@ -61,7 +62,9 @@ public class ExecutionOpener {
             for (Runbook runbook : RunbookMatcher.matching(event, catalog)) {
                 UUID id = Execution.idFor(eventId, runbook.id());
                 planned.add(new NewExecution(id, event.tenant(), event.incidentId(), runbook.id(),
-                        runbook.version(), eventId));
+                        runbook.version(), eventId, new IncidentFacts(event.resource(), event.check(),
+                        event.severity() == null ? null : event.severity().wireName(), event.summary(),
+                        event.openedAt())));
             }
         });
         return planned;

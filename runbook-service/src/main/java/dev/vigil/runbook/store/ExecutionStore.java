@@ -5,9 +5,12 @@ import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.security.TenantScope;
 import dev.vigil.platform.store.ScopedQuery;
+import dev.vigil.runbook.Approval;
 import dev.vigil.runbook.Execution;
 import dev.vigil.runbook.ExecutionStatus;
 import dev.vigil.runbook.ExecutionStep;
+import dev.vigil.runbook.IncidentFacts;
+import dev.vigil.runbook.Isolation;
 import dev.vigil.runbook.RunbookStep;
 import dev.vigil.runbook.StepKind;
 import dev.vigil.runbook.StepStatus;
@@ -36,11 +39,12 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ExecutionStore {
     private static final String STEP_COLUMNS = "position, name, kind, title, instructions, expected, critical,"
-            + " customer_visible, branches::text as branches, status, started_by, started_at, finished_by,"
-            + " finished_at, outcome, note, answer, verified_by, verified_at";
+            + " customer_visible, customer_approval, branches::text as branches, status, started_by, started_at,"
+            + " finished_by, finished_at, outcome, note, answer, verified_by, verified_at, approval, approval_by,"
+            + " approval_at, approval_note";
     private static final String COLUMNS = "id, tenant, incident_id, runbook_id, runbook_name, runbook_version,"
-            + " status, step_count,"
-            + " opened_at, closed_at, closed_by, close_note";
+            + " status, step_count, opened_at, closed_at, closed_by, close_note, resource, check_name, severity,"
+            + " summary, incident_opened_at";
 
     private final Pool pool;
 
@@ -65,6 +69,11 @@ public class ExecutionStore {
         UUID[] runbookIds = new UUID[n];
         Integer[] versions = new Integer[n];
         UUID[] causeEventIds = new UUID[n];
+        String[] resources = new String[n];
+        String[] checks = new String[n];
+        String[] severities = new String[n];
+        String[] summaries = new String[n];
+        OffsetDateTime[] incidentOpenedAt = new OffsetDateTime[n];
         for (int i = 0; i < n; i++) {
             NewExecution execution = executions.get(i);
             ids[i] = execution.id();
@@ -73,6 +82,12 @@ public class ExecutionStore {
             runbookIds[i] = execution.runbookId();
             versions[i] = execution.runbookVersion();
             causeEventIds[i] = execution.causeEventId();
+            IncidentFacts incident = execution.incident();
+            resources[i] = incident.resource();
+            checks[i] = incident.check();
+            severities[i] = incident.severity();
+            summaries[i] = incident.summary();
+            incidentOpenedAt[i] = utc(incident.openedAt());
         }
         // the runbook join re-checks the tenant, so a runbook can never be opened for another tenant's incident;
         // the steps are copied from the very version that matched; a data-modifying CTE runs to completion even
@@ -80,11 +95,15 @@ public class ExecutionStore {
         return connection.preparedQuery("""
                 with opened as (
                     insert into execution (id, tenant, incident_id, runbook_id, runbook_name, runbook_version,
-                                           cause_event_id, status, step_count)
+                                           cause_event_id, status, step_count, resource, check_name, severity,
+                                           summary, incident_opened_at)
                     select e.id, e.tenant, e.incident_id, r.id, v.definition ->> 'name', v.version, e.cause_event_id,
-                           'open', jsonb_array_length(v.definition -> 'steps')
-                    from unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::int[], $6::uuid[])
-                             with ordinality as e(id, tenant, incident_id, runbook_id, version, cause_event_id, n)
+                           'open', jsonb_array_length(v.definition -> 'steps'), e.resource, e.check_name,
+                           e.severity, e.summary, e.incident_opened_at
+                    from unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::int[], $6::uuid[], $8::text[],
+                                $9::text[], $10::text[], $11::text[], $12::timestamptz[])
+                             with ordinality as e(id, tenant, incident_id, runbook_id, version, cause_event_id,
+                                                  resource, check_name, severity, summary, incident_opened_at, n)
                     join runbook r on r.id = e.runbook_id and r.tenant = e.tenant
                     join runbook_version v on v.runbook_id = r.id and v.version = e.version
                     order by e.n
@@ -92,10 +111,11 @@ public class ExecutionStore {
                     returning %s
                 ), copied as (
                     insert into execution_step (execution_id, position, name, kind, title, instructions, expected,
-                                                critical, customer_visible, branches, status)
+                                                critical, customer_visible, customer_approval, branches, status)
                     select o.id, s.position, s.step ->> 'name', s.step ->> 'kind', s.step ->> 'title',
                            s.step ->> 'instructions', s.step ->> 'expected', (s.step ->> 'critical')::boolean,
-                           coalesce((s.step ->> 'customerVisible')::boolean, false), s.step -> 'branches', 'pending'
+                           coalesce((s.step ->> 'customerVisible')::boolean, false),
+                           coalesce((s.step ->> 'customerApproval')::boolean, false), s.step -> 'branches', 'pending'
                     from opened o
                     join runbook_version v on v.runbook_id = o.runbook_id and v.version = o.runbook_version
                     cross join lateral jsonb_array_elements(v.definition -> 'steps')
@@ -106,7 +126,7 @@ public class ExecutionStore {
                 )
                 select %s from opened""".formatted(COLUMNS, COLUMNS))
                 .execute(Tuple.from(List.of(ids, tenants, incidentIds, runbookIds, versions, causeEventIds,
-                        openedBy)))
+                        openedBy, resources, checks, severities, summaries, incidentOpenedAt)))
                 .map(rows -> map(rows, ExecutionStore::toExecution));
     }
 
@@ -175,12 +195,17 @@ public class ExecutionStore {
     private Uni<Void> saveStep(SqlConnection connection, UUID executionId, ExecutionStep step) {
         return connection.preparedQuery("""
                 update execution_step set status = $3, started_by = $4, started_at = $5, finished_by = $6,
-                       finished_at = $7, outcome = $8, note = $9, answer = $10, verified_by = $11, verified_at = $12
+                       finished_at = $7, outcome = $8, note = $9, answer = $10, verified_by = $11, verified_at = $12,
+                       approval = $13, approval_by = $14, approval_at = $15, approval_note = $16
                 where execution_id = $1 and position = $2""")
                 .execute(Tuple.from(Arrays.asList(executionId, step.position(), step.status().wireName(),
                         step.startedBy(), utc(step.startedAt()), step.finishedBy(), utc(step.finishedAt()),
                         step.outcome() == null ? null : step.outcome().wireName(), step.note(), step.answer(),
-                        step.verifiedBy(), utc(step.verifiedAt()))))
+                        step.verifiedBy(), utc(step.verifiedAt()),
+                        step.approval() == null ? null : step.approval().approved() ? "approved" : "rejected",
+                        step.approval() == null ? null : step.approval().by(),
+                        step.approval() == null ? null : utc(step.approval().at()),
+                        step.approval() == null ? null : step.approval().note())))
                 .replaceWithVoid();
     }
 
@@ -219,6 +244,24 @@ public class ExecutionStore {
                 .replaceWithVoid();
     }
 
+    /** The isolation record of an execution, read by {@code client} (inside its transaction if it has one). */
+    public Uni<Isolation> isolation(SqlClient client, UUID executionId) {
+        return client.preparedQuery("select isolation::text as isolation from execution where id = $1")
+                .execute(Tuple.of(executionId))
+                .map(rows -> StoredIsolation.read(rows.iterator().next().getString("isolation")));
+    }
+
+    public Uni<Isolation> isolation(UUID executionId) {
+        return isolation(pool, executionId);
+    }
+
+    /** Writes the isolation record of an execution this transaction locked. */
+    public Uni<Void> saveIsolation(SqlConnection connection, UUID executionId, Isolation isolation) {
+        return connection.preparedQuery("update execution set isolation = $2::text::jsonb where id = $1")
+                .execute(Tuple.of(executionId, StoredIsolation.write(isolation)))
+                .replaceWithVoid();
+    }
+
     /** How many entries the timeline of an execution this transaction locked has. */
     public Uni<Integer> timelineLength(SqlConnection connection, UUID executionId) {
         return connection.preparedQuery("select count(*) from execution_entry where execution_id = $1")
@@ -253,7 +296,9 @@ public class ExecutionStore {
                 row.getUUID("runbook_id"), row.getString("runbook_name"), row.getInteger("runbook_version"),
                 ExecutionStatus.fromWire(row.getString("status")).orElseThrow(),
                 row.getInteger("step_count"), row.getOffsetDateTime("opened_at").toInstant(),
-                instant(row.getOffsetDateTime("closed_at")), row.getString("closed_by"), row.getString("close_note"));
+                instant(row.getOffsetDateTime("closed_at")), row.getString("closed_by"), row.getString("close_note"),
+                new IncidentFacts(row.getString("resource"), row.getString("check_name"), row.getString("severity"),
+                        row.getString("summary"), instant(row.getOffsetDateTime("incident_opened_at"))));
     }
 
     private static Instant instant(OffsetDateTime time) {
@@ -266,12 +311,19 @@ public class ExecutionStore {
         RunbookStep definition = new RunbookStep(row.getInteger("position"), row.getString("name"),
                 StepKind.ofWire(row.getString("kind")), row.getString("title"), row.getString("instructions"),
                 row.getString("expected"), row.getBoolean("critical"), row.getBoolean("customer_visible"),
-                branches == null ? Map.of() : StoredBranches.read(branches));
+                row.getBoolean("customer_approval"), branches == null ? Map.of() : StoredBranches.read(branches));
         return new ExecutionStep(definition, StepStatus.fromWire(row.getString("status")).orElseThrow(),
                 row.getString("started_by"), instant(row.getOffsetDateTime("started_at")),
                 row.getString("finished_by"), instant(row.getOffsetDateTime("finished_at")),
                 outcome == null ? null : StepStatus.fromWire(outcome).orElseThrow(), row.getString("note"),
-                row.getString("answer"), row.getString("verified_by"), instant(row.getOffsetDateTime("verified_at")));
+                row.getString("answer"), row.getString("verified_by"), instant(row.getOffsetDateTime("verified_at")),
+                approval(row));
+    }
+
+    private static Approval approval(Row row) {
+        String decision = row.getString("approval");
+        return decision == null ? null : new Approval(decision.equals("approved"), row.getString("approval_by"),
+                row.getOffsetDateTime("approval_at").toInstant(), row.getString("approval_note"));
     }
 
     private static TimelineEntry toEntry(Row row) {

@@ -16,6 +16,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,7 +95,9 @@ class RunbookFuzzTest {
 
     @Test
     void aMutatedYamlImportIsAnsweredAndARefusedOneStoresNoRow() {
-        // JSON is YAML: the mutations reach the YAML reader, sent as application/yaml
+        // JSON is YAML: the mutations reach the YAML reader, sent as application/yaml. A mutation may name a
+        // runbook an earlier try created: then the import saves its next version, or nothing if unchanged
+        Map<String, Integer> versions = new HashMap<>();
         Fuzz.run("POST /v1/runbooks/import", FuzzRun.tries(0.5), random -> {
             String valid = "{\"name\":\"Imported " + Long.toHexString(random.nextLong()) + "\",\"match\":"
                     + "{\"check\":\"disk\"},\"steps\":[{\"title\":\"Look\",\"critical\":false}]}";
@@ -102,7 +105,28 @@ class RunbookFuzzTest {
             BodyMutations.Mutant asYaml = new BodyMutations.Mutant(mutant.what(), mutant.body(),
                     BodyMutations.JSON.equals(mutant.contentType()) ? "application/yaml" : mutant.contentType());
             Verdicts.sendCheckingTrace(port(), request("POST", "/v1/runbooks/import").bearer(supervisor)
-                    .carrying(asYaml), () -> rows.of(RUNBOOKS_AND_VERSIONS, tenant, tenant), created -> 2);
+                    .carrying(asYaml), () -> rows.of(RUNBOOKS_AND_VERSIONS, tenant, tenant), saved -> {
+                        int version = saved.json().get("version").asInt();
+                        Integer before = versions.put(saved.json().get("name").asText(), version);
+                        return saved.status() == 201 ? 2 : version - (before == null ? version : before);
+                    });
+        });
+    }
+
+    @Test
+    void mutatedFindingsApprovalsAndReportQueriesAreAnswered() {
+        UUID execution = Fixtures.openExecution(tenant);
+        String customer = TestInfra.token(Roles.CUSTOMER, tenant);
+        Fuzz.run("PUT isolation, POST approvals, GET report", FuzzRun.tries(0.5), random -> {
+            Verdicts.send(port(), request("PUT", "/v1/executions/" + execution + "/isolation").bearer(supervisor)
+                    .carrying(BodyMutations.mutate("{\"areas\":{\"network\":{\"finding\":\"fault\","
+                            + "\"note\":\"switch port down\"},\"os\":{\"finding\":\"clear\"}}}", random)));
+            Verdicts.send(port(), request("POST", "/v1/executions/" + execution + "/approvals").bearer(customer)
+                    .carrying(BodyMutations.mutate("{\"step\":2,\"decision\":\"approve\",\"note\":\"ok\"}",
+                            random)));
+            Verdicts.send(port(), request("GET", "/v1/executions/" + execution + "/report" + RequestParts.query(
+                    random, List.of("lang", "timeZone"), List.of("ja", "Asia/Tokyo"))).bearer(customer)
+                    .with("Accept", RequestParts.accept(random)));
         });
     }
 

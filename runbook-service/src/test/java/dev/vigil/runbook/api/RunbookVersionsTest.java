@@ -168,6 +168,9 @@ class RunbookVersionsTest {
                 .body("errors.field", hasItem("steps[0].critical"));
         importYaml(tenant, valid.replace("check: disk", "severity: loud")).statusCode(400)
                 .body("errors.field", hasItem("match.severity"));
+        importYaml(tenant, valid.replace("title: Look", "title: 010")).statusCode(400)
+                .body("errors[0].field", equalTo("steps[0].title"))
+                .body("errors[0].message", containsString("quote"));
         importYaml(tenant, "").statusCode(400).contentType(PROBLEM);
         importYaml(tenant, "- just\n- a list\n").statusCode(400).contentType(PROBLEM);
         importYaml(tenant, valid + "tenant: " + newTenant() + "\n").statusCode(403);
@@ -175,6 +178,10 @@ class RunbookVersionsTest {
                 .post("/v1/runbooks/import").then().statusCode(403);
 
         operator(tenant).get("/v1/runbooks").then().statusCode(200).body("items.size()", equalTo(0));
+
+        // YAML 1.1 would read these words as booleans; in a runbook they are the words written
+        importYaml(tenant, valid.replace("title: Look", "title: no")).statusCode(201)
+                .body("steps[0].title", equalTo("no"));
     }
 
     @Test

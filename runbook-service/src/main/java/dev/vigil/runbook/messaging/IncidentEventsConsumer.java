@@ -6,6 +6,7 @@ import dev.vigil.platform.messaging.BatchProcessor;
 import dev.vigil.platform.messaging.EventHandler;
 import dev.vigil.platform.messaging.Subscription;
 import dev.vigil.platform.outbox.OutboxRelay;
+import dev.vigil.runbook.store.IncidentTimesStore;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -18,18 +19,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads incident events in batches ({@link BatchProcessor}); {@link ExecutionOpener} opens the runbook executions
- * that confirmed incidents call for, in the transaction that claims the events in the inbox.
+ * that confirmed incidents call for, and the incidents' times are kept for the recovery metrics, in the transaction
+ * that claims the events in the inbox.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "vigil.pipeline.enabled", stringValue = "true")
 public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {
     private final BatchProcessor processor;
     private final ExecutionOpener opener;
+    private final IncidentTimesStore times;
     private final OutboxRelay relay;
 
-    public IncidentEventsConsumer(BatchProcessor processor, ExecutionOpener opener, OutboxRelay relay) {
+    public IncidentEventsConsumer(BatchProcessor processor, ExecutionOpener opener, IncidentTimesStore times,
+            OutboxRelay relay) {
         this.processor = processor;
         this.opener = opener;
+        this.times = times;
         this.relay = relay;
     }
 
@@ -45,7 +50,7 @@ public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {
 
     @Override
     public Uni<Void> apply(SqlConnection connection, Map<UUID, IncidentEvent> fresh) {
-        return opener.open(connection, fresh);
+        return opener.open(connection, fresh).chain(() -> times.record(connection, fresh.values()));
     }
 
     @Override

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.contracts.CloudEventHeaders;
 import dev.vigil.contracts.EventTypes;
+import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Topics;
 import dev.vigil.testsupport.DevTokens;
 import dev.vigil.testsupport.EmbeddedKafka;
@@ -366,6 +367,49 @@ class StackIT {
                 .orElse(null), i -> i != null && "confirmed".equals(i.path("status").asText()));
         assertEquals("policy", incident.path("decision").path("confirmedBy").asText());
         assertStaysTheSame(() -> webhookTypes(incident.path("id").asText()), List.of("incident.confirmed"));
+    }
+
+    @Test
+    @Order(12)
+    void aRunbookRestartedMidExecutionCarriesOnAndItsLastVerificationResolvesTheIncident() {
+        String tenant = "stack-restart";
+        String key = register(tenant, "{\"autoConfirm\": [\"critical\"], \"reportRecovery\": true}", "customer");
+        String supervisor = stack.tokens().token("supervisor", tenant);
+        Api.Reply runbook = API.post(url(Service.RUNBOOK, "/v1/runbooks"), supervisor, Json.write(Map.of(
+                "name", "Database down", "match", Map.of("check", "postgres"), "steps", List.of(
+                        Map.of("title", "Look at the connection count", "critical", false),
+                        Map.of("title", "Restart the database", "critical", true)))));
+        assertEquals(201, runbook.status(), runbook.body().toString());
+        String probe = "{\"source\":\"restart-test\",\"resource\":\"db-01\",\"check\":\"postgres\","
+                + "\"severity\":\"critical\",\"summary\":\"Database refuses connections\",\"status\":\"%s\"}";
+        assertEquals(202, API.post(url(Service.INGEST, "/v1/alerts"), key, probe.formatted("firing")).status());
+        String aiko = stack.tokens().token("operator", tenant, "aiko", Duration.ofHours(1));
+        String kenji = stack.tokens().token("operator", tenant, "kenji", Duration.ofHours(1));
+        JsonNode execution = await(() -> API.list(url(Service.RUNBOOK, "/v1/executions"), aiko).stream().findFirst()
+                .orElse(null), found -> found != null);
+        String steps = url(Service.RUNBOOK, "/v1/executions/" + execution.path("id").asText() + "/steps/");
+        for (String move : List.of("1/start", "1/complete", "2/start", "2/complete")) {
+            assertEquals(200, API.post(steps + move, aiko, "{}").status(), move);
+        }
+
+        stack.kill(Service.RUNBOOK);
+        stack.up();
+
+        assertEquals(202, API.post(url(Service.INGEST, "/v1/alerts"), key, probe.formatted("resolved")).status());
+        String incidentId = execution.path("incidentId").asText();
+        await(() -> API.get(url(Service.TRIAGE, "/v1/incidents/" + incidentId), aiko).body(),
+                incident -> "recovering".equals(incident.path("status").asText()));
+        assertEquals(409, API.post(steps + "2/verify", aiko, "{}").status(), "the executor may not verify");
+        Api.Reply verified = API.post(steps + "2/verify", kenji, "{}");
+        assertEquals(200, verified.status(), verified.body().toString());
+        assertEquals("completed", verified.body().path("status").asText());
+        await(() -> API.get(url(Service.TRIAGE, "/v1/incidents/" + incidentId), aiko).body(),
+                incident -> "resolved".equals(incident.path("status").asText()));
+        await(() -> webhookTypes(incidentId), types -> types.contains("incident.resolved"));
+        List<String> timeline = API.list(url(Service.RUNBOOK, "/v1/executions/" + execution.path("id").asText()
+                + "/timeline"), aiko).stream().map(entry -> entry.path("action").asText()).toList();
+        assertEquals(List.of("opened", "step-started", "step-done", "step-started", "verification-requested",
+                "step-verified", "completed"), timeline);
     }
 
     @Test

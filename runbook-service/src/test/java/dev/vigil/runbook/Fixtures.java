@@ -2,6 +2,9 @@ package dev.vigil.runbook;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import dev.vigil.contracts.CloudEventHeaders;
 import dev.vigil.contracts.IncidentChange;
@@ -15,6 +18,7 @@ import dev.vigil.contracts.Topics;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.testsupport.TestInfra;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +37,8 @@ public final class Fixtures {
     public static final Map<String, Object> RESTART_STEP =
             Map.of("title", "Restart the web server", "critical", true);
 
+    private static final String PROBLEM = "application/problem+json";
+
     /** How long a test waits for what Kafka carries; the broker and the service answer far sooner. */
     public static final Duration DEADLINE = Duration.ofSeconds(30);
 
@@ -40,6 +46,25 @@ public final class Fixtures {
     private static final String OPERATOR_NAME = "operator@triage";
 
     private Fixtures() {
+    }
+
+    /** The path of a step move: {@code /v1/executions/{id}/steps/{n}/{move}}. */
+    public static String stepPath(UUID execution, int n, String move) {
+        return "/v1/executions/" + execution + "/steps/" + n + "/" + move;
+    }
+
+    /** A 409 problem whose detail says {@code detail}. */
+    public static void conflict(ValidatableResponse response, String detail) {
+        response.statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("urn:vigil:problem:conflict"))
+                .body("detail", containsString(detail));
+    }
+
+    /** A 400 validation problem naming {@code field}. */
+    public static void refusedNaming(String field, ValidatableResponse response) {
+        response.statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:vigil:problem:validation"))
+                .body("errors.field", hasItem(field));
     }
 
     /** A tenant no other test uses, so tests sharing the database and topics never see each other's data. */

@@ -1,5 +1,8 @@
 package dev.vigil.runbook.api;
 
+import static dev.vigil.runbook.Fixtures.conflict;
+import static dev.vigil.runbook.Fixtures.refusedNaming;
+import static dev.vigil.runbook.Fixtures.stepPath;
 import static dev.vigil.runbook.Fixtures.as;
 import static dev.vigil.runbook.Fixtures.awaitExecutions;
 import static dev.vigil.runbook.Fixtures.newTenant;
@@ -25,7 +28,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -221,20 +223,6 @@ class ExecutionRecordsTest {
 
     private static io.restassured.specification.RequestSpecification customer(String tenant) {
         return as(Roles.CUSTOMER, tenant);
-    }
-
-    private static void conflict(ValidatableResponse response, String detail) {
-        response.statusCode(409).contentType(PROBLEM).body("detail", containsString(detail));
-    }
-
-    private static void refusedNaming(String field, ValidatableResponse response) {
-        response.statusCode(400).contentType(PROBLEM)
-                .body("type", equalTo("urn:vigil:problem:validation"))
-                .body("errors.field", hasItem(field));
-    }
-
-    private static String stepPath(UUID id, int n, String move) {
-        return "/v1/executions/" + id + "/steps/" + n + "/" + move;
     }
 
     private static String approvalsPath(UUID id) {

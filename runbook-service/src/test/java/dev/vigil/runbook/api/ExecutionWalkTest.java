@@ -1,5 +1,8 @@
 package dev.vigil.runbook.api;
 
+import static dev.vigil.runbook.Fixtures.conflict;
+import static dev.vigil.runbook.Fixtures.refusedNaming;
+import static dev.vigil.runbook.Fixtures.stepPath;
 import static dev.vigil.runbook.Fixtures.DEADLINE;
 import static dev.vigil.runbook.Fixtures.as;
 import static dev.vigil.runbook.Fixtures.awaitExecutions;
@@ -12,10 +15,8 @@ import static dev.vigil.runbook.Fixtures.operatorNamed;
 import static dev.vigil.runbook.Fixtures.publish;
 import static dev.vigil.runbook.Fixtures.supervisor;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +43,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -405,22 +405,6 @@ class ExecutionWalkTest {
         } catch (JsonProcessingException e) {
             throw new AssertionError("not a runbook execution event: " + record.value(), e);
         }
-    }
-
-    private static void conflict(ValidatableResponse response, String detail) {
-        response.statusCode(409).contentType(PROBLEM)
-                .body("type", equalTo("urn:vigil:problem:conflict"))
-                .body("detail", allOf(notNullValue(), containsString(detail)));
-    }
-
-    private static void refusedNaming(String field, ValidatableResponse response) {
-        response.statusCode(400).contentType(PROBLEM)
-                .body("type", equalTo("urn:vigil:problem:validation"))
-                .body("errors.field", hasItem(field));
-    }
-
-    private static String stepPath(UUID id, int n, String move) {
-        return "/v1/executions/" + id + "/steps/" + n + "/" + move;
     }
 
     private static String timelinePath(UUID id) {

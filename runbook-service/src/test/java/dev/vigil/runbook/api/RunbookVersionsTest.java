@@ -1,5 +1,6 @@
 package dev.vigil.runbook.api;
 
+import static dev.vigil.runbook.Fixtures.refusedNaming;
 import static dev.vigil.runbook.Fixtures.as;
 import static dev.vigil.runbook.Fixtures.awaitExecutions;
 import static dev.vigil.runbook.Fixtures.confirmed;
@@ -260,11 +261,5 @@ class RunbookVersionsTest {
 
     private static Map<String, Object> step(String title, boolean critical) {
         return Map.of("title", title, "critical", critical);
-    }
-
-    private static void refusedNaming(String field, ValidatableResponse response) {
-        response.statusCode(400).contentType(PROBLEM)
-                .body("type", equalTo("urn:vigil:problem:validation"))
-                .body("errors.field", hasItem(field));
     }
 }

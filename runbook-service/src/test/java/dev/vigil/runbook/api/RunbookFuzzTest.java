@@ -131,6 +131,17 @@ class RunbookFuzzTest {
     }
 
     @Test
+    void aMutatedShiftIsAnsweredAndARefusedOneStoresNothing() {
+        Fuzz.run("POST /v1/shifts", FuzzRun.tries(0.5), random -> {
+            String valid = "{\"name\":\"night " + Long.toHexString(random.nextLong()) + "\",\"timeZone\":"
+                    + "\"Asia/Tokyo\",\"starts\":\"20:30\",\"ends\":\"08:30\",\"members\":[\"aiko\",\"kenji\"]}";
+            Verdicts.sendCheckingTrace(port(), request("POST", "/v1/shifts").bearer(supervisor)
+                    .carrying(BodyMutations.mutate(valid, random)), () -> rows.of("select count(*) from shift"),
+                    created -> 1);
+        });
+    }
+
+    @Test
     void aMutatedAbandonmentIsAnsweredAndARefusedOneEndsNothing() {
         // the first accepted try ends the execution; later tries meet an ended one (409)
         UUID execution = Fixtures.openExecution(tenant);

@@ -42,17 +42,10 @@ public final class StepWalk {
      */
     public static Walked walk(Execution execution, List<ExecutionStep> steps, int position, StepMove move,
             String by, String note, String answer, Instant at) {
-        if (execution.status() != ExecutionStatus.OPEN) {
-            throw new StepRefusedException("The execution is " + execution.status().wireName()
-                    + "; its steps can no longer change");
-        }
-        if (position < 1 || position > steps.size()) {
-            throw new UnknownStepException(position, steps.size());
-        }
+        ExecutionStep step = stepOf(execution, steps, position);
         if (move.needsReason() && (note == null || note.isBlank())) {
             throw new IllegalArgumentException(move.wireName() + " needs a reason");
         }
-        ExecutionStep step = steps.get(position - 1);
         requireFittingAnswer(step, move, answer);
         ExecutionStep moved = switch (move) {
             case START -> start(steps, step, by, at);
@@ -88,14 +81,7 @@ public final class StepWalk {
      */
     public static Walked decide(Execution execution, List<ExecutionStep> steps, int position, boolean approved,
             String by, String note, Instant at) {
-        if (execution.status() != ExecutionStatus.OPEN) {
-            throw new StepRefusedException("The execution is " + execution.status().wireName()
-                    + "; its steps can no longer change");
-        }
-        if (position < 1 || position > steps.size()) {
-            throw new UnknownStepException(position, steps.size());
-        }
-        ExecutionStep step = steps.get(position - 1);
+        ExecutionStep step = stepOf(execution, steps, position);
         if (!step.definition().customerApproval()) {
             throw new StepRefusedException("Step " + position + " '" + step.title() + "' does not need the"
                     + " customer's approval");
@@ -107,6 +93,18 @@ public final class StepWalk {
         TimelineEntry entry = TimelineEntry.of(at, by, approved ? TimelineAction.APPROVED : TimelineAction.REJECTED,
                 position, note);
         return new Walked(List.of(decided), List.of(entry), Optional.empty());
+    }
+
+    /** Step {@code position} of an execution whose steps may still change. */
+    private static ExecutionStep stepOf(Execution execution, List<ExecutionStep> steps, int position) {
+        if (execution.status() != ExecutionStatus.OPEN) {
+            throw new StepRefusedException("The execution is " + execution.status().wireName()
+                    + "; its steps can no longer change");
+        }
+        if (position < 1 || position > steps.size()) {
+            throw new UnknownStepException(position, steps.size());
+        }
+        return steps.get(position - 1);
     }
 
     private static void requireFittingAnswer(ExecutionStep step, StepMove move, String answer) {

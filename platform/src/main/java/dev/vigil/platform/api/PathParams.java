@@ -24,6 +24,19 @@ public final class PathParams {
         throw ProblemException.invalid(name, "must be a UUID");
     }
 
+    /** A number from 1 up, such as a step's position or a version; anything else is answered 400 naming it. */
+    public static int positiveInt(String name, String raw, String rule) {
+        try {
+            int number = Integer.parseInt(raw);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as a number below 1 is
+        }
+        throw ProblemException.invalid(name, rule);
+    }
+
     public static String tenantId(String name, String raw) {
         if (!TenantIds.isValid(raw)) {
             throw ProblemException.invalid(name, TenantIds.RULE);

@@ -112,7 +112,7 @@ public class ExecutionsResource {
         UUID id = PathParams.uuid("id", rawId);
         StepMove stepMove = StepMove.fromWire(move).orElseThrow(() -> ProblemException.notFound("No step move '"
                 + move + "': start, complete, skip, fail or verify"));
-        int position = position(n);
+        int position = PathParams.positiveInt("n", n, "must be a step number, 1 or more");
         String note = StepRequest.noteOf(request, stepMove);
         return detail(id, changes.walk(caller.visible(), id, position, stepMove, caller.user(), note,
                 StepRequest.answerOf(request)));
@@ -175,19 +175,6 @@ public class ExecutionsResource {
         return changed.map(found -> found.orElseThrow(() -> ProblemException.notFound("No execution " + id)))
                 .chain(execution -> executions.steps(execution.id())
                         .map(steps -> ExecutionView.detail(execution, steps)));
-    }
-
-    /** A step number, 1 or more; anything else is answered 400 naming {@code n}. */
-    private static int position(String raw) {
-        try {
-            int position = Integer.parseInt(raw);
-            if (position >= 1) {
-                return position;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as a number below 1 is
-        }
-        throw ProblemException.invalid("n", "must be a step number, 1 or more");
     }
 
     private static Optional<ExecutionStatus> status(String value) {

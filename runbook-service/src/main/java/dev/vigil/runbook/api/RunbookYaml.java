@@ -2,8 +2,8 @@ package dev.vigil.runbook.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -13,10 +13,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import dev.vigil.platform.json.StorableTextModule;
+import dev.vigil.platform.json.StrictJsonCustomizer;
 import dev.vigil.platform.json.UnstorableTextException;
 import dev.vigil.platform.problem.Problem;
 import dev.vigil.platform.problem.ProblemException;
@@ -40,32 +37,30 @@ import java.util.stream.Collectors;
 final class RunbookYaml {
     static final String MEDIA_TYPE = "application/yaml";
 
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+    private static final YAMLMapper MAPPER = strict(YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             // a misspelt key in a file kept in git is a mistake to point at, not a field to ignore
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             // YAML 1.1 reads yes, no, on and off as booleans: in a runbook they are words (answers, titles)
             .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-            .addModule(new StorableTextModule())
             .serializationInclusion(JsonInclude.Include.NON_EMPTY)
-            // as in JSON bodies: a number or boolean where text belongs is refused, never turned into other text
-            // (010 would read as "8"); quoting it says what was meant
-            .withCoercionConfig(LogicalType.Textual, config -> config
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .withCoercionConfig(LogicalType.Boolean, config -> config
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-            .build();
+            .build());
     private static final ObjectReader READER = MAPPER.readerFor(RunbookRequest.class);
     private static final ObjectWriter WRITER = MAPPER.writerFor(Document.class);
 
     private RunbookYaml() {
+    }
+
+    /**
+     * What JSON bodies refuse, YAML refuses too: duplicate keys, unstorable text, and a number or boolean where
+     * text belongs (010 would read as "8"; quoting it says what was meant).
+     */
+    private static YAMLMapper strict(YAMLMapper mapper) {
+        new StrictJsonCustomizer().customize(mapper);
+        return mapper;
     }
 
     /** What an export holds: the definition, without the catalog's ids and times. */

@@ -202,7 +202,7 @@ public class RunbooksResource {
     @Operation(summary = "One version of a runbook", description = "What an execution that opened with it follows")
     public Uni<RunbookView> version(@PathParam("id") String rawId, @PathParam("version") String rawVersion) {
         UUID id = PathParams.uuid("id", rawId);
-        int version = versionNumber(rawVersion);
+        int version = PathParams.positiveInt("version", rawVersion, "must be a version number, 1 or more");
         return runbooks.version(caller.visible(), id, version)
                 .map(found -> found.map(RunbookView::of).orElseThrow(() -> ProblemException.notFound("No version "
                         + version + " of runbook " + id)));
@@ -236,18 +236,6 @@ public class RunbooksResource {
     private static RestResponse<RunbookView> created(Runbook runbook) {
         return RestResponse.ResponseBuilder.<RunbookView>created(URI.create("/v1/runbooks/" + runbook.id()))
                 .entity(RunbookView.of(runbook)).build();
-    }
-
-    private static int versionNumber(String raw) {
-        try {
-            int version = Integer.parseInt(raw);
-            if (version >= 1) {
-                return version;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as a number below 1 is
-        }
-        throw ProblemException.invalid("version", "must be a version number, 1 or more");
     }
 
     /** PostgreSQL keeps microseconds: truncating makes the answer equal what a later read returns. */

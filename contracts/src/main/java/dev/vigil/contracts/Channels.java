@@ -10,7 +10,7 @@ public final class Channels {
     public static final String ALERTS_IN = "alerts-in";
     /** notify and runbook consume incident lifecycle events. */
     public static final String INCIDENTS_IN = "incidents-in";
-    /** triage reads runbook executions' openings and endings (topic {@code vigil.runbook}). */
+    /** triage reads runbook executions' openings and endings, notify overdue handovers (topic {@code vigil.runbook}). */
     public static final String RUNBOOK_IN = "runbook-in";
     /** triage reads notify's delivery outcomes (topic {@code vigil.notifications}). */
     public static final String NOTIFICATIONS_IN = "notifications-in";

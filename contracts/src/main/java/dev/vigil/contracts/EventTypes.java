@@ -17,12 +17,16 @@ public final class EventTypes {
     public static final String RUNBOOK_EXECUTION_OPENED = "dev.vigil.runbook.execution.opened.v1";
     public static final String RUNBOOK_EXECUTION_COMPLETED = "dev.vigil.runbook.execution.completed.v1";
     public static final String RUNBOOK_EXECUTION_ABANDONED = "dev.vigil.runbook.execution.abandoned.v1";
+    /** A {@link HandoverOverdueEvent}: handover items nobody acknowledged in time. */
+    public static final String RUNBOOK_HANDOVER_OVERDUE = "dev.vigil.runbook.handover.overdue.v1";
 
     /** Every type an {@link IncidentEvent} is published under, one per {@link IncidentChange}. */
     public static final Set<String> INCIDENT_TYPES = IncidentChange.EVENT_TYPES;
     /** Every type a {@link RunbookExecutionEvent} is published under, one per {@link ExecutionChange}. */
     public static final Set<String> RUNBOOK_EXECUTION_TYPES = Arrays.stream(ExecutionChange.values())
             .map(ExecutionChange::eventType).collect(Collectors.toUnmodifiableSet());
+    /** Every type of {@link Topics#RUNBOOK} about shift handovers rather than executions. */
+    public static final Set<String> RUNBOOK_HANDOVER_TYPES = Set.of(RUNBOOK_HANDOVER_OVERDUE);
     /** Every type a {@link NotificationOutcome} is published under. */
     public static final Set<String> NOTIFICATION_TYPES = Set.of(NOTIFICATION_DELIVERED, NOTIFICATION_FAILED);
 

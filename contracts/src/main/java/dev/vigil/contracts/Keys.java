@@ -14,4 +14,9 @@ public final class Keys {
     public static String incident(String tenant, UUID incidentId) {
         return tenant + "/" + incidentId;
     }
+
+    /** A shift handover's events of one tenant. */
+    public static String handover(String tenant, UUID handoverId) {
+        return tenant + "/handover/" + handoverId;
+    }
 }

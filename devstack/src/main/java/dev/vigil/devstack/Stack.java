@@ -320,6 +320,10 @@ public final class Stack {
             env.put("QUARKUS_MAILER_PORT", String.valueOf(layout.receiverSmtpPort()));
             env.put("QUARKUS_MAILER_FROM", "Demo MSP service desk <desk@msp.example.com>");
         }
+        if (service == Service.RUNBOOK) {
+            // a handover reads triage's incidents, silences and windows
+            env.put("VIGIL_RUNBOOK_HANDOVERS_TRIAGE_URL", layout.serviceUrl(Service.TRIAGE));
+        }
         return env;
     }
 

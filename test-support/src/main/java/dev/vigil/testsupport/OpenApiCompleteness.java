@@ -125,8 +125,14 @@ public final class OpenApiCompleteness {
             paging();
         }
 
-        /** A list is a page, and a page can be walked: limit and cursor. */
+        /**
+         * A list is a page, and a page can be walked: limit and cursor. Only a read of a collection is a list: one
+         * resource read by its id, or a change answering the resource, may hold items of its own.
+         */
         private void paging() {
+            if (!method.equals("get") || name.endsWith("}")) {
+                return;
+            }
             JsonNode schema = resolve(operation.path("responses").path("200").path("content")
                     .path("application/json").path("schema"));
             if (schema.path("type").asText("").equals("array")) {

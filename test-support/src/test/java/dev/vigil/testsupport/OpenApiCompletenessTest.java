@@ -129,6 +129,23 @@ class OpenApiCompletenessTest {
     }
 
     @Test
+    void oneResourceReadByItsIdMayHoldItemsWithoutBeingAPage() {
+        String oneThing = COMPLETE.replace("\"/v1/things/{id}\": {", """
+                "/v1/things/{id}": {
+                  "get": {
+                    "security": [{"jwt": ["operator"]}],
+                    "responses": {
+                      "200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/PageThing"}}}},
+                      "401": {"content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+                    }
+                  },""");
+        assertEquals(List.of(), OpenApiCompleteness.gaps(oneThing));
+        assertEquals(List.of("GET /v1/things/{id}/parts: lists without an integer limit parameter",
+                "GET /v1/things/{id}/parts: lists without a cursor parameter"),
+                OpenApiCompleteness.gaps(oneThing.replace("\"/v1/things/{id}\": {", "\"/v1/things/{id}/parts\": {")));
+    }
+
+    @Test
     void anIncompleteDocumentFailsTheAssertionNamingEveryGap() {
         AssertionError failure = assertThrows(AssertionError.class, () -> OpenApiCompleteness.assertComplete(GAPPY));
 

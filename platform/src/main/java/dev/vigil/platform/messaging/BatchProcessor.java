@@ -49,7 +49,7 @@ public class BatchProcessor {
     public <T extends ConsumedEvent> Uni<Void> process(Iterable<ConsumerRecord<String, String>> records,
             EventHandler<T> handler) {
         EventBatch<T> batch = EventBatch.decode(records, handler.subscription().eventType(),
-                handler.subscription().ceTypes());
+                handler.subscription().ceTypes(), handler.subscription().passedOver());
         // poison is parked after the rest is applied: a crash in between redelivers both, and both land again
         return applyNarrowing(batch.events(), handler).chain(() -> deadLetters.parkAll(batch.poison()));
     }

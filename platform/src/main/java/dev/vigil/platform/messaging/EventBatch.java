@@ -40,9 +40,13 @@ public final class EventBatch<T extends ConsumedEvent> {
     private EventBatch() {
     }
 
-    /** @param eventTypes the {@code ce_type}s the consumer knows; a record of another type is parked, not guessed at */
+    /**
+     * @param eventTypes the {@code ce_type}s the consumer applies; a record of another type is parked, not guessed
+     *                   at, unless it is one of {@code passedOver}
+     * @param passedOver types its topic carries for other consumers: such a record is neither applied nor parked
+     */
     public static <T extends ConsumedEvent> EventBatch<T> decode(Iterable<ConsumerRecord<String, String>> records,
-            Class<T> type, Set<String> eventTypes) {
+            Class<T> type, Set<String> eventTypes, Set<String> passedOver) {
         EventBatch<T> batch = new EventBatch<>();
         for (ConsumerRecord<String, String> record : records) {
             Optional<UUID> id = IncomingEvent.id(record);
@@ -57,6 +61,9 @@ public final class EventBatch<T extends ConsumedEvent> {
                 continue;
             }
             Optional<String> eventType = IncomingEvent.header(record, CloudEventHeaders.TYPE);
+            if (eventType.isPresent() && passedOver.contains(eventType.get())) {
+                continue;
+            }
             if (eventType.isEmpty() || !eventTypes.contains(eventType.get())) {
                 batch.poison.add(new Poison(record, "unknown-type", CloudEventHeaders.TYPE + " " + eventType.orElse(
                         "is missing") + (eventType.isPresent() ? " is not one of " + new TreeSet<>(eventTypes) : "")));

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -77,8 +78,23 @@ class EventBatchTest {
         assertTrue(batch.poison().get(0).reason().contains("dev.vigil.incident.opened.v2"));
     }
 
+    @Test
+    void aTypeTheTopicCarriesForAnotherConsumerIsPassedOverNeitherAppliedNorParked() {
+        String other = "dev.vigil.incident.for-someone-else.v1";
+        ConsumerRecord<String, String> passed = record(UUID.randomUUID(), "acme", "{}", "1.0", other);
+        ConsumerRecord<String, String> kept = record(UUID.randomUUID(), "acme", Json.write(event("acme")));
+
+        EventBatch<IncidentEvent> batch = EventBatch.decode(List.of(passed, kept), IncidentEvent.class,
+                EventTypes.INCIDENT_TYPES, Set.of(other));
+
+        assertEquals(1, batch.events().size());
+        assertTrue(batch.poison().isEmpty(), "a passed-over record is no poison: " + batch.poison());
+        assertEquals(1, decode(passed).poison().size(), "without being named, the same type is parked");
+    }
+
     private static EventBatch<IncidentEvent> decode(ConsumerRecord<String, String>... records) {
-        return EventBatch.decode(List.of(records), IncidentEvent.class, EventTypes.INCIDENT_TYPES);
+        return EventBatch.decode(List.of(records), IncidentEvent.class, EventTypes.INCIDENT_TYPES,
+                Set.of());
     }
 
     private ConsumerRecord<String, String> record(UUID id, String tenant, String value) {

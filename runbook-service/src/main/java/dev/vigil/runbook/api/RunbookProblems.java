@@ -1,12 +1,14 @@
 package dev.vigil.runbook.api;
 
 import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.platform.problem.ProblemType;
 import dev.vigil.platform.problem.ProblemMappers;
 import dev.vigil.runbook.ExecutionNotOpenException;
 import dev.vigil.runbook.StepInputException;
 import dev.vigil.runbook.StepRefusedException;
 import dev.vigil.runbook.TimelineCorrectionException;
 import dev.vigil.runbook.UnknownStepException;
+import dev.vigil.runbook.handover.HandoverRefusedException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -40,5 +42,12 @@ public class RunbookProblems {
     @ServerExceptionMapper
     public Response unknownStep(UnknownStepException e) {
         return ProblemMappers.respond(ProblemException.notFound(e.getMessage()).toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response handoverRefused(HandoverRefusedException e) {
+        return ProblemMappers.respond((e.notAllowed()
+                ? new ProblemException(ProblemType.FORBIDDEN, e.getMessage())
+                : ProblemException.conflict(e.getMessage())).toProblem());
     }
 }

@@ -16,6 +16,7 @@ import dev.vigil.runbook.StepKind;
 import dev.vigil.runbook.StepStatus;
 import dev.vigil.runbook.TimelineAction;
 import dev.vigil.runbook.TimelineEntry;
+import dev.vigil.runbook.handover.HandoverItems;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,6 +147,25 @@ public class ExecutionStore {
                 .where("id = ?", id);
         return pool.preparedQuery(select.sql()).execute(select.arguments())
                 .map(rows -> map(rows, ExecutionStore::toExecution).stream().findFirst());
+    }
+
+    /** Every open execution of the scope's tenants, with its steps, oldest first. */
+    public Uni<List<HandoverItems.Running>> running(TenantScope scope) {
+        ScopedQuery select = ScopedQuery.select("select " + COLUMNS + " from execution", "tenant", scope)
+                .where("status = ?", ExecutionStatus.OPEN.wireName());
+        return pool.preparedQuery(select.sql() + " order by opened_at, id").execute(select.arguments())
+                .map(rows -> map(rows, ExecutionStore::toExecution))
+                .chain(open -> open.isEmpty() ? Uni.createFrom().item(List.<HandoverItems.Running>of())
+                        : pool.preparedQuery("select execution_id, " + STEP_COLUMNS
+                                        + " from execution_step where execution_id = any($1) order by position")
+                                .execute(Tuple.of(open.stream().map(Execution::id).toArray(UUID[]::new)))
+                                .map(rows -> {
+                                    Map<UUID, List<ExecutionStep>> steps = new HashMap<>();
+                                    rows.forEach(row -> steps.computeIfAbsent(row.getUUID("execution_id"),
+                                            id -> new ArrayList<>()).add(toStep(row)));
+                                    return open.stream().map(execution -> new HandoverItems.Running(execution,
+                                            steps.getOrDefault(execution.id(), List.of()))).toList();
+                                }));
     }
 
     public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {

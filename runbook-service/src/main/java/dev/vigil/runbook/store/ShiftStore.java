@@ -74,6 +74,11 @@ public class ShiftStore {
                 .map(rows -> toShifts(rows).stream().findFirst());
     }
 
+    /** Every shift: an MSP has a handful. */
+    public Uni<List<Shift>> all() {
+        return pool.query(SELECT + " order by name").execute().map(ShiftStore::toShifts);
+    }
+
     /** A page of the shifts, newest first. */
     public Uni<Page<Shift>> list(PageRequest<UUID> page) {
         // shifts have no tenant: every staff member's scope reads them all

@@ -10,8 +10,12 @@ public final class Channels {
     public static final String ALERTS_IN = "alerts-in";
     /** notify and runbook consume incident lifecycle events. */
     public static final String INCIDENTS_IN = "incidents-in";
-    /** triage reads runbook executions' openings and endings, notify overdue handovers (topic {@code vigil.runbook}). */
+    /** triage reads runbook executions' openings and endings (topic {@code vigil.runbook}). */
     public static final String RUNBOOK_IN = "runbook-in";
+    /** notify reads the recovery steps the customer may see (topic {@code vigil.runbook}). */
+    public static final String RECOVERY_STEPS_IN = "recovery-steps-in";
+    /** notify reads overdue handover items for the supervisors (topic {@code vigil.runbook}). */
+    public static final String HANDOVERS_IN = "handovers-in";
     /** triage reads notify's delivery outcomes (topic {@code vigil.notifications}). */
     public static final String NOTIFICATIONS_IN = "notifications-in";
     /** the transactional outbox relay publishes here; each row names its own topic. */

@@ -7,7 +7,9 @@ import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.HandoverOverdueEvent;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.NotificationOutcome;
+import dev.vigil.contracts.RecoveryStepEvent;
 import dev.vigil.contracts.RunbookExecutionEvent;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -34,15 +36,25 @@ public record Subscription<T extends ConsumedEvent>(String channel, Class<T> eve
     /** Incident events from triage, read by notify and runbook. */
     public static final Subscription<IncidentEvent> INCIDENTS =
             new Subscription<>(Channels.INCIDENTS_IN, IncidentEvent.class, EventTypes.INCIDENT_TYPES);
-    /** Runbook executions' openings and endings, read by triage, which leaves handovers to notify. */
+    /** Runbook executions' openings and endings, read by triage, which leaves steps and handovers to notify. */
     public static final Subscription<RunbookExecutionEvent> RUNBOOK_EXECUTIONS = new Subscription<>(
             Channels.RUNBOOK_IN, RunbookExecutionEvent.class, EventTypes.RUNBOOK_EXECUTION_TYPES,
-            EventTypes.RUNBOOK_HANDOVER_TYPES);
-    /** Overdue handover items, read by notify, which leaves executions to triage. */
-    public static final Subscription<HandoverOverdueEvent> RUNBOOK_HANDOVERS = new Subscription<>(
-            Channels.RUNBOOK_IN, HandoverOverdueEvent.class, EventTypes.RUNBOOK_HANDOVER_TYPES,
-            EventTypes.RUNBOOK_EXECUTION_TYPES);
+            union(EventTypes.RUNBOOK_STEP_TYPES, EventTypes.RUNBOOK_HANDOVER_TYPES));
+    /** Recovery steps the customer may see, read by notify on the same topic. */
+    public static final Subscription<RecoveryStepEvent> RECOVERY_STEPS = new Subscription<>(
+            Channels.RECOVERY_STEPS_IN, RecoveryStepEvent.class, EventTypes.RUNBOOK_STEP_TYPES,
+            union(EventTypes.RUNBOOK_EXECUTION_TYPES, EventTypes.RUNBOOK_HANDOVER_TYPES));
+    /** Overdue handover items, read by notify on the same topic. */
+    public static final Subscription<HandoverOverdueEvent> HANDOVERS = new Subscription<>(
+            Channels.HANDOVERS_IN, HandoverOverdueEvent.class, EventTypes.RUNBOOK_HANDOVER_TYPES,
+            union(EventTypes.RUNBOOK_EXECUTION_TYPES, EventTypes.RUNBOOK_STEP_TYPES));
     /** Notify's delivery outcomes, read by triage. */
     public static final Subscription<NotificationOutcome> NOTIFICATION_OUTCOMES = new Subscription<>(
             Channels.NOTIFICATIONS_IN, NotificationOutcome.class, EventTypes.NOTIFICATION_TYPES);
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> both = new HashSet<>(a);
+        both.addAll(b);
+        return both;
+    }
 }

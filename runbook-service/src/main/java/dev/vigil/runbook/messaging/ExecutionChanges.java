@@ -1,8 +1,10 @@
 package dev.vigil.runbook.messaging;
 
 import dev.vigil.platform.outbox.Outbox;
+import dev.vigil.platform.outbox.OutboxEntry;
 import dev.vigil.platform.outbox.OutboxRelay;
 import dev.vigil.platform.security.TenantScope;
+import dev.vigil.runbook.CustomerProgress;
 import dev.vigil.runbook.Execution;
 import dev.vigil.runbook.ExecutionPolicy;
 import dev.vigil.runbook.ExecutionStatus;
@@ -52,15 +54,20 @@ public class ExecutionChanges {
     public Uni<Optional<Execution>> walk(TenantScope scope, UUID id, int position, StepMove move, String by,
             String note, String answer) {
         return change(scope, id, (connection, execution) -> executions.steps(connection, id).chain(steps -> {
-            StepWalk.Walked walked = StepWalk.walk(execution, steps, position, move, by, note, answer, now());
+            Instant now = now();
+            StepWalk.Walked walked = StepWalk.walk(execution, steps, position, move, by, note, answer, now);
+            List<OutboxEntry> told = CustomerProgress.of(steps, walked.changed()).stream()
+                    .map(progress -> ExecutionEvents.progress(execution, progress, now)).toList();
             Uni<Void> saved = executions.saveSteps(connection, id, walked.changed())
-                    .chain(() -> executions.append(connection, execution, walked.entries()));
+                    .chain(() -> executions.append(connection, execution, walked.entries()))
+                    .chain(() -> outbox.append(connection, told));
             if (walked.completed().isEmpty()) {
-                return saved.replaceWith(execution);
+                return saved.replaceWith(new Walk(execution, !told.isEmpty()));
             }
             Execution completed = walked.completed().get();
-            return saved.chain(() -> ended(connection, completed)).replaceWith(completed);
-        })).invoke(this::wakeRelayIfEnded);
+            return saved.chain(() -> ended(connection, completed)).replaceWith(new Walk(completed, true));
+        })).invoke(walk -> walk.filter(Walk::announced).ifPresent(announced -> relay.wake()))
+                .map(walk -> walk.map(Walk::execution));
     }
 
     /**
@@ -124,6 +131,10 @@ public class ExecutionChanges {
                     return executions.append(connection, execution, List.of(entry))
                             .replaceWith(entry.numbered(length + 1));
                 }));
+    }
+
+    /** An execution after a step move, and whether the move put an event in the outbox. */
+    private record Walk(Execution execution, boolean announced) {
     }
 
     /** Runs {@code work} on the execution, locked in a transaction; empty when it is not in {@code scope}. */

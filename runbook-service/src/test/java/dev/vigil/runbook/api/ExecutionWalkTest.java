@@ -26,10 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vigil.contracts.CloudEventHeaders;
 import dev.vigil.contracts.EventIds;
+import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.ExecutionChange;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.Json;
 import dev.vigil.contracts.Keys;
+import dev.vigil.contracts.RecoveryStepEvent;
 import dev.vigil.contracts.RunbookExecutionEvent;
 import dev.vigil.contracts.Topics;
 import dev.vigil.platform.security.Roles;
@@ -129,6 +131,52 @@ class ExecutionWalkTest {
                         + e.get("step")).toList());
         assertEquals("restarted at 03:12", timeline.get(4).get("note"));
         assertEquals("shop answers in 180 ms", timeline.get(5).get("note"));
+    }
+
+    @Test
+    void eachStepTheCustomerMaySeeIsAnnouncedOnceItIsDoneAndVerified() {
+        String tenant = newTenant();
+        String check = "check-" + UUID.randomUUID();
+        supervisor(tenant).body(Map.of("name", "Database down " + check, "match", Map.of("check", check),
+                        "steps", List.of(
+                                Map.of("title", "Check the database server", "critical", false,
+                                        "customerVisible", true),
+                                Map.of("title", "Read the logs", "critical", false),
+                                Map.of("title", "Restart the database", "critical", true, "customerVisible", true))))
+                .post("/v1/runbooks").then().statusCode(201);
+        IncidentEvent incident = confirmed(tenant, check, Map.of());
+        publish(incident);
+        UUID id = UUID.fromString((String) awaitExecutions(tenant, incident.incidentId(), 1).get(0).get("id"));
+        String ana = "ana@" + tenant;
+        String ben = "ben@" + tenant;
+
+        for (int step = 1; step <= 3; step++) {
+            operatorNamed(ana, tenant).post(stepPath(id, step, "start")).then().statusCode(200);
+            operatorNamed(ana, tenant).post(stepPath(id, step, "complete")).then().statusCode(200);
+        }
+        operatorNamed(ben, tenant).post(stepPath(id, 3, "verify")).then().statusCode(200);
+        awaitEvent(tenant, id, ExecutionChange.COMPLETED);
+
+        List<RecoveryStepEvent> told = TestInfra.consume(Topics.RUNBOOK, DEADLINE, seen -> seen.stream()
+                        .anyMatch(r -> r.key().equals(Keys.incident(tenant, incident.incidentId()))
+                                && ExecutionChange.COMPLETED.eventType().equals(
+                                        TestInfra.header(r, CloudEventHeaders.TYPE))))
+                .stream().filter(r -> EventTypes.RUNBOOK_STEP_DONE.equals(TestInfra.header(r, CloudEventHeaders.TYPE)))
+                .filter(r -> r.key().equals(Keys.incident(tenant, incident.incidentId())))
+                .map(r -> read(r.value(), RecoveryStepEvent.class)).toList();
+        assertEquals(List.of(1, 3), told.stream().map(RecoveryStepEvent::step).toList(),
+                "the hidden step tells nothing; the critical one tells once verified");
+        RecoveryStepEvent first = told.get(0);
+        assertEquals("Check the database server", first.stepTitle());
+        assertEquals(1, first.visibleDone());
+        assertEquals(2, first.visibleTotal());
+        assertEquals("Restart the database", first.nextStepTitle());
+        assertEquals("web-1", first.resource());
+        assertEquals(incident.severity(), first.severity());
+        RecoveryStepEvent last = told.get(1);
+        assertEquals(2, last.visibleDone());
+        assertEquals(null, last.nextStepTitle());
+        assertEquals(EventIds.derived(id, EventTypes.RUNBOOK_STEP_DONE, "3"), last.eventId());
     }
 
     @Test
@@ -400,10 +448,14 @@ class ExecutionWalkTest {
     }
 
     private static RunbookExecutionEvent eventOf(ConsumerRecord<String, String> record) {
+        return read(record.value(), RunbookExecutionEvent.class);
+    }
+
+    private static <T> T read(String json, Class<T> type) {
         try {
-            return Json.read(record.value(), RunbookExecutionEvent.class);
+            return Json.read(json, type);
         } catch (JsonProcessingException e) {
-            throw new AssertionError("not a runbook execution event: " + record.value(), e);
+            throw new AssertionError("not a " + type.getSimpleName() + ": " + json, e);
         }
     }
 

@@ -17,6 +17,9 @@ public final class MessageKinds {
         if (audience != Audience.CUSTOMER) {
             kinds.add(EndpointNotice.DISABLED);
         }
+        if (audience == Audience.SUPERVISORS) {
+            kinds.add(HandoverNotice.OVERDUE);
+        }
         return List.copyOf(kinds);
     }
 }

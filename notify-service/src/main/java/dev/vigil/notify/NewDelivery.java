@@ -3,12 +3,14 @@ package dev.vigil.notify;
 import dev.vigil.contracts.Audience;
 import dev.vigil.contracts.EventIds;
 import dev.vigil.contracts.IncidentEvent;
+import dev.vigil.contracts.Severity;
 import dev.vigil.notify.message.Format;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A delivery to create: one incident event to one endpoint, with the exact body every attempt will send and the
@@ -36,23 +38,31 @@ public record NewDelivery(UUID id, String tenant, UUID eventId, UUID incidentId,
     public static List<NewDelivery> plan(Map<UUID, IncidentEvent> events,
             Map<String, List<Recipient>> endpointsByTenant, Bodies bodies) {
         List<NewDelivery> planned = new ArrayList<>();
-        events.forEach((eventId, event) -> AudiencePolicy.noticeOf(event).ifPresent(notice -> {
-            List<Recipient> hearing = endpointsByTenant.getOrDefault(event.tenant(), List.of()).stream()
-                    .filter(recipient -> recipient.audience() == notice.audience())
-                    .filter(recipient -> recipient.wants(notice.type(), event.severity())).toList();
-            if (hearing.isEmpty()) {
-                return;
-            }
-            // endpoints that take the same format get the same bytes, written once
-            Map<Format, String> written = new HashMap<>();
-            for (Recipient recipient : hearing) {
-                String body = written.computeIfAbsent(recipient.format(),
-                        format -> bodies.of(notice, event, format));
-                UUID id = EventIds.derived(eventId, "delivery", recipient.endpointId().toString());
-                planned.add(new NewDelivery(id, event.tenant(), eventId, event.incidentId(), recipient.endpointId(),
-                        notice.audience(), notice.type(), body));
-            }
-        }));
+        events.forEach((eventId, event) -> AudiencePolicy.noticeOf(event).ifPresent(notice -> planned.addAll(
+                fanOut(eventId, event.tenant(), event.incidentId(), notice.audience(), notice.type(),
+                        event.severity(), endpointsByTenant.getOrDefault(event.tenant(), List.of()),
+                        format -> bodies.of(notice, event, format)))));
         return planned;
+    }
+
+    /**
+     * One delivery of event {@code eventId}, of webhook {@code type}, to each of the tenant's {@code endpoints} read
+     * by {@code audience} that wants the type and {@code severity} (null when not known). Ids derive from (event,
+     * endpoint), so a replay plans the same rows.
+     *
+     * @param incidentId the incident it tells of; null for a notice about something else
+     * @param bodies     writes the body for endpoints of a format
+     */
+    public static List<NewDelivery> fanOut(UUID eventId, String tenant, UUID incidentId, Audience audience,
+            String type, Severity severity, List<Recipient> endpoints, Function<Format, String> bodies) {
+        // endpoints that take the same format get the same bytes, written once
+        Map<Format, String> written = new HashMap<>();
+        return endpoints.stream()
+                .filter(recipient -> recipient.audience() == audience)
+                .filter(recipient -> recipient.wants(type, severity))
+                .map(recipient -> new NewDelivery(EventIds.derived(eventId, "delivery",
+                        recipient.endpointId().toString()), tenant, eventId, incidentId, recipient.endpointId(),
+                        audience, type, written.computeIfAbsent(recipient.format(), bodies)))
+                .toList();
     }
 }

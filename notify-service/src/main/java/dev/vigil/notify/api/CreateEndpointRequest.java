@@ -21,7 +21,8 @@ public record CreateEndpointRequest(
         String url,
         @Size(max = 500, message = "must be at most {max} characters") String description,
         @Schema(description = "Who reads this endpoint: the customer (confirmed incidents and their recovery), or the"
-                + " MSP's operators (incidents awaiting a decision) or supervisors (escalations). Customer tokens may"
+                + " MSP's operators (incidents awaiting a decision) or supervisors (escalations, overdue handovers)."
+                + " Customer tokens may"
                 + " register customer endpoints only",
                 enumeration = {"customer", "operators", "supervisors"}, defaultValue = "customer")
         String audience,
@@ -39,9 +40,10 @@ public record CreateEndpointRequest(
     static final String TIME_ZONE = "The IANA time zone its messages give times in";
 
     static final String KINDS = "The message kinds it wants, of those its audience hears: incident.confirmed,"
-            + " incident.progress (the service is back, the runbook is being finished) and incident.resolved for a"
-            + " customer, incident.awaiting-decision for operators, incident.escalated for"
-            + " supervisors, and endpoint.disabled for both staff audiences. All of them when left out";
+            + " incident.progress (each recovery step they follow is done; the service is back and the runbook is"
+            + " being finished) and incident.resolved for a customer, incident.awaiting-decision for operators,"
+            + " incident.escalated and handover.overdue (shift handover items nobody took over) for supervisors,"
+            + " and endpoint.disabled for both staff audiences. All of them when left out";
     static final String MIN_SEVERITY = "The least severity it wants to hear of (critical is the most severe, info the"
             + " least); every severity when left out. An incident without a severity is always sent";
 }

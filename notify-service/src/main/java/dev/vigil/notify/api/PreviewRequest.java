@@ -13,7 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PreviewRequest(
         @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String tenant,
         @Schema(description = "The message kind", enumeration = {"confirmed", "heartbeat-missed", "progress",
-                "recovered", "awaiting-decision", "escalated", "endpoint-disabled"})
+                "recovered", "awaiting-decision", "escalated", "recovery-step", "endpoint-disabled",
+                "handover-overdue"})
         @NotBlank(message = "is required") String kind,
         @Schema(enumeration = {"en", "ja"}) @NotBlank(message = "is required") String language,
         @Schema(description = "The body to show as its endpoint would receive it", enumeration = {"webhook", "slack",

@@ -22,6 +22,8 @@ public record TemplateRequest(
             + " reader, what we are doing, when they hear from us next. Paragraphs are separated by a blank line; the"
             + " technical details follow it, written by Vigil. Facts: tenant, incidentId, resource, check, source,"
             + " severity, serious, summary, note, occurrences, openedAt, resolvedAt, duration, decisionDueAt,"
-            + " escalatedAt, assignee, recoveryReported, labels, and for endpoint-disabled endpointUrl,"
-            + " endpointAudience, reason. Sections: if, for and each (over labels), let, with, when";
+            + " escalatedAt, assignee, recoveryReported, labels; for endpoint-disabled endpointUrl,"
+            + " endpointAudience, reason; for recovery-step stepTitle, stepsDone, stepsTotal, nextStep; for"
+            + " handover-overdue shift, nextShift, writtenBy, acknowledgeBy, items. Sections: if, for and each"
+            + " (over labels or items), let, with, when";
 }

@@ -14,7 +14,7 @@ public record TemplateView(
         @Schema(description = "The override's id; null for Vigil's template") UUID id,
         String tenant,
         @Schema(enumeration = {"confirmed", "heartbeat-missed", "progress", "recovered", "awaiting-decision",
-                "escalated", "endpoint-disabled"}) MessageKind kind,
+                "escalated", "recovery-step", "endpoint-disabled", "handover-overdue"}) MessageKind kind,
         Language language,
         @Schema(enumeration = {"tenant", "vigil"}) String source,
         @Schema(description = TemplateRequest.SUBJECT) String subject,

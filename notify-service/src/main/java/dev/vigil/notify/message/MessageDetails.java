@@ -27,6 +27,18 @@ public final class MessageDetails {
             add(details, ja ? "無効化" : "Disabled at", facts.openedAt());
             return List.copyOf(details);
         }
+        if (kind == MessageKind.HANDOVER_OVERDUE) {
+            add(details, ja ? "シフト" : "Shift", facts.shift());
+            add(details, ja ? "引き継ぎ先" : "Next shift", facts.nextShift());
+            add(details, ja ? "作成者" : "Written by", facts.writtenBy());
+            add(details, ja ? "作成" : "Written at", facts.openedAt());
+            add(details, ja ? "確認期限" : "Acknowledge by", facts.acknowledgeBy());
+            return List.copyOf(details);
+        }
+        if (kind == MessageKind.RECOVERY_STEP) {
+            add(details, ja ? "完了した工程" : "Step done", facts.stepTitle());
+            add(details, ja ? "進捗" : "Progress", facts.stepsDone() + " / " + facts.stepsTotal());
+        }
         add(details, ja ? "対象" : "Resource", facts.resource());
         add(details, ja ? "チェック" : "Check", facts.check());
         add(details, ja ? "重大度" : "Severity", facts.severity());

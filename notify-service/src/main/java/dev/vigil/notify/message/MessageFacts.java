@@ -1,10 +1,13 @@
 package dev.vigil.notify.message;
 
+import dev.vigil.contracts.HandoverOverdueEvent;
 import dev.vigil.contracts.IncidentEvent;
+import dev.vigil.contracts.RecoveryStepEvent;
 import dev.vigil.contracts.Severity;
 import dev.vigil.notify.Endpoint;
 import io.quarkus.qute.TemplateData;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -21,6 +24,15 @@ import java.util.TreeMap;
  * @param recoveryReported the customer will be told when it is over
  * @param endpointUrl      the endpoint a notice about an endpoint is about
  * @param reason           why that endpoint was disabled
+ * @param stepTitle        the recovery step just done
+ * @param stepsDone        how many of the steps the customer follows are done
+ * @param stepsTotal       how many steps the customer follows
+ * @param nextStep         the next step the customer follows; null when none is left
+ * @param shift            the shift that handed over
+ * @param nextShift        the shift that was to take over; null when none was defined
+ * @param writtenBy        who wrote the handover
+ * @param acknowledgeBy    when its items were due to be acknowledged
+ * @param items            the handover items nobody took over, one line each; empty for other kinds
  */
 @TemplateData
 public record MessageFacts(
@@ -44,7 +56,20 @@ public record MessageFacts(
         SortedMap<String, String> labels,
         String endpointUrl,
         String endpointAudience,
-        String reason) {
+        String reason,
+        String stepTitle,
+        int stepsDone,
+        int stepsTotal,
+        String nextStep,
+        String shift,
+        String nextShift,
+        String writtenBy,
+        String acknowledgeBy,
+        List<String> items) {
+
+    public MessageFacts {
+        items = items == null ? List.of() : List.copyOf(items);
+    }
 
     public static MessageFacts of(IncidentEvent e, Language language, ZoneId zone) {
         String resource = blankToNull(e.resource());
@@ -56,14 +81,36 @@ public record MessageFacts(
                 Wording.duration(e.openedAt(), e.resolvedAt(), language),
                 Wording.time(e.decision().decisionDueAt(), language, zone),
                 Wording.time(e.decision().escalatedAt(), language, zone), blankToNull(e.decision().assignee()),
-                e.decision().reportRecovery(), new TreeMap<>(e.labels()), null, null, null);
+                e.decision().reportRecovery(), new TreeMap<>(e.labels()), null, null, null, null, 0, 0, null, null,
+                null, null, null, List.of());
+    }
+
+    /** The facts of a recovery step the customer follows. */
+    public static MessageFacts ofStep(RecoveryStepEvent e, Language language, ZoneId zone) {
+        String resource = blankToNull(e.resource());
+        return new MessageFacts(e.tenant(), e.incidentId().toString(), resource != null ? resource : unnamed(language),
+                blankToNull(e.check()), null, Wording.severity(e.severity(), language), serious(e.severity()),
+                blankToNull(e.summary()), null, 0, Wording.time(e.incidentOpenedAt(), language, zone), null, null, null,
+                null, null, true, new TreeMap<>(), null, null, null, e.stepTitle(), e.visibleDone(), e.visibleTotal(),
+                blankToNull(e.nextStepTitle()), null, null, null, null, List.of());
+    }
+
+    /** The facts of handover items of one tenant nobody took over in time. */
+    public static MessageFacts ofHandover(HandoverOverdueEvent e, Language language, ZoneId zone) {
+        List<String> items = e.items().stream().map(item -> item.number() + ". " + item.title()
+                + (item.detail() == null || item.detail().isBlank() ? "" : " (" + item.detail() + ")")).toList();
+        return new MessageFacts(e.tenant(), null, e.tenant(), null, null, null, true, null, null, 0,
+                Wording.time(e.writtenAt(), language, zone), null, null, null, null, null, false, new TreeMap<>(),
+                null, null, null, null, 0, 0, null, e.shift(), blankToNull(e.nextShift()), e.writtenBy(),
+                Wording.time(e.acknowledgeBy(), language, zone), items);
     }
 
     /** The facts of a notice that {@code endpoint} was disabled. */
     public static MessageFacts ofDisabled(Endpoint endpoint, Language language, ZoneId zone) {
         return new MessageFacts(endpoint.tenant(), null, endpoint.url(), null, null, null, true, null, null, 0,
                 Wording.time(endpoint.disabledAt(), language, zone), null, null, null, null, null, false,
-                new TreeMap<>(), endpoint.url(), endpoint.audience().wireName(), endpoint.disabledReason());
+                new TreeMap<>(), endpoint.url(), endpoint.audience().wireName(), endpoint.disabledReason(), null, 0, 0,
+                null, null, null, null, null, List.of());
     }
 
     private static boolean serious(Severity severity) {

@@ -24,8 +24,12 @@ public enum MessageKind {
     AWAITING_DECISION("awaiting-decision", false),
     /** For the MSP's supervisors: nobody decided in time. */
     ESCALATED("escalated", false),
+    /** A step of the recovery procedure the customer follows is done. */
+    RECOVERY_STEP("recovery-step", true),
     /** For the MSP's staff: an endpoint of the tenant answered 410 Gone and hears nothing more. */
-    ENDPOINT_DISABLED("endpoint-disabled", false);
+    ENDPOINT_DISABLED("endpoint-disabled", false),
+    /** For the MSP's supervisors: items of a shift handover nobody of the incoming shift took over in time. */
+    HANDOVER_OVERDUE("handover-overdue", false);
 
     private final String wireName;
     private final boolean customerFacing;
@@ -49,15 +53,18 @@ public enum MessageKind {
         return Arrays.stream(values()).filter(kind -> kind.wireName.equals(value)).findFirst();
     }
 
-    /** The notice about an incident a message of this kind is sent as; a notice about an endpoint has none. */
-    public Notice notice() {
+    /**
+     * The notice of an incident event a message of this kind is sent as; empty for kinds written from other
+     * events (a recovery step, an endpoint, a handover).
+     */
+    public Optional<Notice> notice() {
         return switch (this) {
-            case CONFIRMED, HEARTBEAT_MISSED -> Notice.CONFIRMED;
-            case PROGRESS -> Notice.PROGRESS;
-            case RECOVERED -> Notice.RESOLVED;
-            case AWAITING_DECISION -> Notice.AWAITING_DECISION;
-            case ESCALATED -> Notice.ESCALATED;
-            case ENDPOINT_DISABLED -> throw new IllegalStateException("a notice about an endpoint is no incident's");
+            case CONFIRMED, HEARTBEAT_MISSED -> Optional.of(Notice.CONFIRMED);
+            case PROGRESS -> Optional.of(Notice.PROGRESS);
+            case RECOVERED -> Optional.of(Notice.RESOLVED);
+            case AWAITING_DECISION -> Optional.of(Notice.AWAITING_DECISION);
+            case ESCALATED -> Optional.of(Notice.ESCALATED);
+            case RECOVERY_STEP, ENDPOINT_DISABLED, HANDOVER_OVERDUE -> Optional.empty();
         };
     }
 

@@ -28,6 +28,8 @@ public class MessageTemplates {
     /** the sections a tenant's template may use; none can include files, evaluate text or loop without end */
     private static final Set<String> SECTIONS = Set.of("if", "else", "for", "each", "let", "with", "when",
             "switch", "is", "case");
+    /** the facts a loop may go over: finite lists, never a range or an expression of the template's own */
+    private static final Set<String> LISTS = Set.of("labels", "items");
     private static final int MAX_OUTPUT = 20_000;
     private static final int MAX_CACHED = 10_000;
 
@@ -136,16 +138,18 @@ public class MessageTemplates {
                         + " each, let, with or when");
             }
             boolean loop = section.getName().equals("for") || section.getName().equals("each");
-            if (loop && !section.getBlocks().get(0).expressions.values().stream().allMatch(MessageTemplates::labels)) {
-                throw new Refused(field, "{#" + section.getName() + "} may only go over labels");
+            if (loop && !section.getBlocks().get(0).expressions.values().stream()
+                    .allMatch(MessageTemplates::listOfFacts)) {
+                throw new Refused(field, "{#" + section.getName() + "} may only go over labels or items");
             }
         }
         return template;
     }
 
-    private static boolean labels(Expression expression) {
-        return expression.toOriginalString().equals("labels")
-                || expression.toOriginalString().startsWith("labels.");
+    /** The facts' own finite lists: the labels, and a handover's items. */
+    private static boolean listOfFacts(Expression expression) {
+        String name = expression.toOriginalString();
+        return LISTS.stream().anyMatch(list -> name.equals(list) || name.startsWith(list + "."));
     }
 
     /** What {@code template} writes of {@code facts}; refused, naming {@code field}, if it fails or runs long. */

@@ -1,9 +1,13 @@
 package dev.vigil.notify.message;
 
+import dev.vigil.contracts.HandoverOverdueEvent;
 import dev.vigil.contracts.IncidentEvent;
+import dev.vigil.contracts.RecoveryStepEvent;
 import dev.vigil.notify.Endpoint;
 import dev.vigil.notify.EndpointNotice;
+import dev.vigil.notify.HandoverNotice;
 import dev.vigil.notify.Notice;
+import dev.vigil.notify.RecoveryStepNotice;
 import dev.vigil.notify.WebhookPayload;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -37,6 +41,16 @@ public class MessageWriter {
         return writeDisabled(endpoint, format, overrides).payload();
     }
 
+    /** The body telling customer endpoints of {@code format} that a recovery step is done. */
+    public String recoveryStep(RecoveryStepEvent event, Format format, TemplateOverrides overrides) {
+        return writeStep(event, format, overrides).payload();
+    }
+
+    /** The body telling supervisors' endpoints of {@code format} of handover items nobody took over. */
+    public String handoverOverdue(HandoverOverdueEvent event, Format format, TemplateOverrides overrides) {
+        return writeHandover(event, format, overrides).payload();
+    }
+
     /**
      * What {@code text} writes of {@code kind}'s full sample ({@link MessageSamples}), and the body an endpoint of
      * {@code format} would receive.
@@ -44,9 +58,29 @@ public class MessageWriter {
     public Written preview(MessageKind kind, Format format, TemplateText text) {
         TemplateOverrides override = new TemplateOverrides(
                 Map.of(new TemplateOverrides.Key(kind, format.language()), text));
-        return kind == MessageKind.ENDPOINT_DISABLED
-                ? writeDisabled(MessageSamples.endpoint(), format, override)
-                : writeIncident(kind.notice(), MessageSamples.event(kind), format, override);
+        return switch (kind) {
+            case ENDPOINT_DISABLED -> writeDisabled(MessageSamples.endpoint(), format, override);
+            case RECOVERY_STEP -> writeStep(MessageSamples.step(), format, override);
+            case HANDOVER_OVERDUE -> writeHandover(MessageSamples.handover(), format, override);
+            default -> writeIncident(kind.notice().orElseThrow(), MessageSamples.event(kind), format, override);
+        };
+    }
+
+    private Written writeStep(RecoveryStepEvent event, Format format, TemplateOverrides overrides) {
+        MessageKind kind = MessageKind.RECOVERY_STEP;
+        Message message = templates.render(kind, format.language(),
+                MessageFacts.ofStep(event, format.language(), format.zone()), overrides.get(kind, format.language()));
+        return new Written(message, shaped(format, message,
+                () -> RecoveryStepNotice.payload(event, message, format.language())));
+    }
+
+    private Written writeHandover(HandoverOverdueEvent event, Format format, TemplateOverrides overrides) {
+        MessageKind kind = MessageKind.HANDOVER_OVERDUE;
+        Message message = templates.render(kind, format.language(),
+                MessageFacts.ofHandover(event, format.language(), format.zone()),
+                overrides.get(kind, format.language()));
+        return new Written(message, shaped(format, message,
+                () -> HandoverNotice.payload(event, message, format.language())));
     }
 
     private Written writeIncident(Notice notice, IncidentEvent event, Format format, TemplateOverrides overrides) {

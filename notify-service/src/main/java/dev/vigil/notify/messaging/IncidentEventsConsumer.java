@@ -6,9 +6,6 @@ import dev.vigil.notify.NewDelivery;
 import dev.vigil.notify.dispatch.Dispatcher;
 import dev.vigil.notify.message.MessageWriter;
 import dev.vigil.notify.message.TemplateOverrides;
-import dev.vigil.notify.store.DeliveryStore;
-import dev.vigil.notify.store.EndpointStore;
-import dev.vigil.notify.store.TemplateStore;
 import dev.vigil.platform.messaging.BatchProcessor;
 import dev.vigil.platform.messaging.EventHandler;
 import dev.vigil.platform.messaging.Subscription;
@@ -32,18 +29,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {
     private final BatchProcessor processor;
-    private final EndpointStore endpoints;
-    private final DeliveryStore deliveries;
-    private final TemplateStore templates;
+    private final DeliveryPlanner planner;
     private final MessageWriter writer;
     private final Dispatcher dispatcher;
 
-    public IncidentEventsConsumer(BatchProcessor processor, EndpointStore endpoints, DeliveryStore deliveries,
-            TemplateStore templates, MessageWriter writer, Dispatcher dispatcher) {
+    public IncidentEventsConsumer(BatchProcessor processor, DeliveryPlanner planner, MessageWriter writer,
+            Dispatcher dispatcher) {
         this.processor = processor;
-        this.endpoints = endpoints;
-        this.deliveries = deliveries;
-        this.templates = templates;
+        this.planner = planner;
         this.writer = writer;
         this.dispatcher = dispatcher;
     }
@@ -61,13 +54,9 @@ public class IncidentEventsConsumer implements EventHandler<IncidentEvent> {
     @Override
     public Uni<Void> apply(SqlConnection connection, Map<UUID, IncidentEvent> fresh) {
         Set<String> tenants = fresh.values().stream().map(IncidentEvent::tenant).collect(Collectors.toSet());
-        return endpoints.enabledByTenant(connection, tenants)
-                .chain(byTenant -> templates.overrides(connection, tenants)
-                        .map(overrides -> NewDelivery.plan(fresh, byTenant, (notice, event, format) ->
-                                writer.incident(notice, event, format,
-                                        overrides.getOrDefault(event.tenant(), TemplateOverrides.NONE)))))
-                .chain(planned -> deliveries.insert(connection, planned))
-                .replaceWithVoid();
+        return planner.insert(connection, tenants, (byTenant, overrides) -> NewDelivery.plan(fresh, byTenant,
+                (notice, event, format) -> writer.incident(notice, event, format,
+                        overrides.getOrDefault(event.tenant(), TemplateOverrides.NONE))));
     }
 
     @Override

@@ -51,11 +51,12 @@ public class HandoverStore {
         this.pool = pool;
     }
 
-    /** Stores a new handover with its items. */
+    /** Stores a new handover with its items; a quiet night's handover has none. */
     public Uni<Void> create(Handover handover) {
         return Panache.withTransaction(() -> HandoverEntity.of(handover).persist()
-                .chain(() -> HandoverItemEntity.persist(handover.items().stream()
-                        .map(item -> HandoverItemEntity.of(handover.id(), item)))))
+                .chain(() -> handover.items().isEmpty() ? Uni.createFrom().voidItem()
+                        : HandoverItemEntity.persist(handover.items().stream()
+                                .map(item -> HandoverItemEntity.of(handover.id(), item)))))
                 .replaceWithVoid();
     }
 

@@ -196,6 +196,19 @@ class HandoversApiTest {
     }
 
     @Test
+    void aQuietNightHandsOverNothingButTheHandoverItself() {
+        String tenant = newTenant();
+        defineShifts();
+        String token = token("aiko", tenant);
+        TriageStandIn.running().holds(token, TriageStandIn.Holding.of(List.of(), List.of(), List.of()));
+
+        String location = person(token).body(Map.of("shift", night, "nextShift", morning)).post("/v1/handovers")
+                .then().statusCode(201).body("items.size()", equalTo(0)).extract().header("Location");
+        person(token).get(location).then().statusCode(200).body("shift", equalTo(night))
+                .body("items.size()", equalTo(0));
+    }
+
+    @Test
     void whenTriageCannotBeReadNothingIsWrittenAndTheAnswerSaysWhy() {
         String tenant = newTenant();
         defineShifts();

@@ -1,9 +1,11 @@
 package dev.vigil.runbook.api;
 
 import static dev.vigil.testsupport.fuzz.FuzzHttp.request;
+import static io.restassured.RestAssured.given;
 
 import dev.vigil.platform.security.Roles;
 import dev.vigil.runbook.Fixtures;
+import dev.vigil.runbook.handover.TriageStandIn;
 import dev.vigil.testsupport.TestInfra;
 import dev.vigil.testsupport.VigilTestResources;
 import dev.vigil.testsupport.fuzz.BodyMutations;
@@ -16,10 +18,12 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,6 +146,44 @@ class RunbookFuzzTest {
     }
 
     @Test
+    void aMutatedHandoverIsAnsweredAndARefusedOneWritesNothing() {
+        String night = "night-" + tenant;
+        String morning = "morning-" + tenant;
+        shift(night, "20:30", "08:30", "aiko");
+        shift(morning, "08:30", "20:30", "mei");
+        TriageStandIn.running().holds(supervisor, TriageStandIn.Holding.of(List.of(), List.of(), List.of()));
+        String valid = "{\"shift\":\"" + night + "\",\"nextShift\":\"" + morning + "\",\"notes\":[{\"text\":"
+                + "\"Call the customer before any restart\"}]}";
+        String writer = "supervisor@" + tenant;
+        Fuzz.run("POST /v1/handovers", FuzzRun.tries(0.5), random ->
+                Verdicts.sendCheckingTrace(port(), request("POST", "/v1/handovers").bearer(supervisor)
+                                .carrying(BodyMutations.mutate(valid, random)),
+                        () -> rows.of("select count(*) from handover where written_by = ?", writer), written -> 1));
+
+        String handover = given().auth().oauth2(supervisor).contentType(ContentType.JSON).body(valid)
+                .post("/v1/handovers").then().statusCode(201).extract().path("id");
+        String mei = TestInfra.token(Roles.OPERATOR, tenant, claims -> {
+            claims.setSubject("mei");
+            claims.setClaim("upn", "mei");
+        });
+        AtomicBoolean taken = new AtomicBoolean();
+        Fuzz.run("POST /v1/handovers/{id}/items/{n}/acknowledge", FuzzRun.tries(0.5), random ->
+                Verdicts.sendCheckingTrace(port(), request("POST", "/v1/handovers/" + handover
+                                + "/items/1/acknowledge").bearer(mei)
+                                .carrying(BodyMutations.mutate("{\"note\":\"On it from 09:00\"}", random)),
+                        () -> rows.of("select count(*) from handover_item where handover_id = ?::uuid"
+                                + " and acknowledged_by is not null", handover),
+                        acknowledged -> taken.getAndSet(true) ? 0 : 1));
+    }
+
+    private void shift(String name, String starts, String ends, String member) {
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "timeZone", "Asia/Tokyo", "starts", starts, "ends", ends,
+                        "members", List.of(member)))
+                .post("/v1/shifts").then().statusCode(201);
+    }
+
+    @Test
     void aMutatedAbandonmentIsAnsweredAndARefusedOneEndsNothing() {
         // the first accepted try ends the execution; later tries meet an ended one (409)
         UUID execution = Fixtures.openExecution(tenant);
@@ -166,14 +208,19 @@ class RunbookFuzzTest {
 
     @Test
     void garbledQueriesAndIdsAreAnswered() {
-        Fuzz.run("GET /v1/runbooks, /v1/executions", FuzzRun.tries(), random -> {
+        Fuzz.run("GET /v1/runbooks, /v1/executions, /v1/handovers", FuzzRun.tries(), random -> {
             String accept = RequestParts.accept(random);
             Verdicts.send(port(), request("GET", "/v1/runbooks").bearer(supervisor).with("Accept", accept));
             Verdicts.send(port(), request("GET", "/v1/executions" + RequestParts.query(random,
                     List.of("incidentId", "status", "limit", "cursor", "tenant"),
                     List.of(UUID.randomUUID().toString(), "open", "500", "MTIzLmFiYw", "acme")))
                     .bearer(supervisor).with("Accept", accept));
-            for (String collection : List.of("/v1/runbooks/", "/v1/executions/")) {
+            Verdicts.send(port(), request("GET", "/v1/handovers" + RequestParts.query(random,
+                    List.of("limit", "cursor"), List.of("500", "MTIzLmFiYw"))).bearer(supervisor));
+            Verdicts.send(port(), request("POST", "/v1/handovers/" + RequestParts.pathSegment(random) + "/items/"
+                    + RequestParts.pathSegment(random) + "/acknowledge").bearer(supervisor)
+                    .carrying(BodyMutations.unchanged("{\"note\":\"n\"}")));
+            for (String collection : List.of("/v1/runbooks/", "/v1/executions/", "/v1/handovers/")) {
                 Verdicts.send(port(), request("GET", collection + RequestParts.pathSegment(random)).bearer(supervisor));
                 String path = collection + RequestParts.pathSegment(random);
                 Verdicts.send(port(), request(RequestParts.method(random), path).bearer(supervisor));

@@ -36,6 +36,8 @@ public final class Demo {
     static final String RUNBOOK = "Restore the web shop";
     static final String OPERATOR = "aiko";
     static final String SECOND_OPERATOR = "kenji";
+    static final String NIGHT_SHIFT = "night";
+    static final String MORNING_SHIFT = "morning";
     static final String SHOP_FRONT = "shop-front";
     static final String CUSTOMER_NOTE = "Our engineer is restarting the shop's application server.";
     /** The customer's IT manager, who reads Japanese and hears by email. */
@@ -122,6 +124,7 @@ public final class Demo {
                 "the four-eyes refusal");
         say("operator " + OPERATOR + ": POST .../steps/2/verify -> 409 \"" + ownCheck.body().path("detail").asText()
                 + "\"");
+        handOver(operator);
         walk(executionId, 2, "verify", SECOND_OPERATOR, "Application server process is up since the restart");
         say("probe: shop-web-01 answers HTTP 200 again");
         postProbe(state.ingestKey(), "resolved");
@@ -156,6 +159,37 @@ public final class Demo {
                 stack.residentMiB());
         return new Outcome(incidentId, fingerprint, recovered.path("occurrences").asLong(),
                 toCustomer.path("webhookId").asText(), resolved.path("webhookId").asText(), executionId, blip);
+    }
+
+    /**
+     * The night shift ends with the critical step unverified: its operator writes the handover, which lists
+     * everything open, and the morning shift's operator takes the verification over.
+     */
+    private void handOver(String operator) {
+        JsonNode handover = require(api.post(runbookUrl("/v1/handovers"), operator, Json.write(Map.of(
+                "shift", NIGHT_SHIFT, "nextShift", MORNING_SHIFT, "notes", List.of(Map.of("text",
+                        "The IT manager reads Japanese email; call before any further restart."))))), 201,
+                "writing the handover").body();
+        say("operator " + OPERATOR + " (" + NIGHT_SHIFT + " shift): POST /v1/handovers -> " + handover.path("items")
+                .size() + " items for the " + MORNING_SHIFT + " shift, acknowledge by "
+                + handover.path("acknowledgeBy").asText() + ":");
+        int verification = 0;
+        for (JsonNode item : handover.path("items")) {
+            out.printf("           %d. [%s] %s%n", item.path("number").asInt(), item.path("kind").asText(),
+                    item.path("title").asText());
+            if (item.hasNonNull("detail")) {
+                out.printf("              %s%n", item.path("detail").asText());
+            }
+            if ("verification".equals(item.path("kind").asText())) {
+                verification = item.path("number").asInt();
+            }
+        }
+        String kenji = tokens.token("operator", TENANT, SECOND_OPERATOR, Duration.ofHours(1));
+        require(api.post(runbookUrl("/v1/handovers/" + handover.path("id").asText() + "/items/" + verification
+                + "/acknowledge"), kenji, "{\"note\":\"Verifying the restart now\"}"), 200,
+                "taking the verification over");
+        say("operator " + SECOND_OPERATOR + " (" + MORNING_SHIFT + " shift): acknowledged item " + verification
+                + ", the step waiting for a second person");
     }
 
     /** A mail as its reader sees it, up to the technical details. */
@@ -371,6 +405,7 @@ public final class Demo {
         requirePersonToDecide(supervisor);
         raiseTheShopFrontAfterThreeFailures(supervisor);
 
+        defineShifts(supervisor);
         boolean hasRunbook = api.list(runbookUrl("/v1/runbooks"), supervisor).stream()
                 .anyMatch(r -> RUNBOOK.equals(r.path("name").asText()));
         if (!hasRunbook) {
@@ -388,6 +423,23 @@ public final class Demo {
             say("setup: runbook \"" + RUNBOOK + "\" already in the catalog");
         }
         return state;
+    }
+
+    /** The MSP's two shifts in Tokyo: aiko works nights, kenji mornings. Shifts the stack has already are kept. */
+    private void defineShifts(String supervisor) {
+        List<String> defined = api.list(runbookUrl("/v1/shifts"), supervisor).stream()
+                .map(shift -> shift.path("name").asText()).toList();
+        for (Map<String, Object> shift : List.of(
+                Map.<String, Object>of("name", NIGHT_SHIFT, "timeZone", "Asia/Tokyo", "starts", "20:30",
+                        "ends", "08:30", "members", List.of(OPERATOR)),
+                Map.<String, Object>of("name", MORNING_SHIFT, "timeZone", "Asia/Tokyo", "starts", "08:30",
+                        "ends", "20:30", "members", List.of(SECOND_OPERATOR)))) {
+            if (!defined.contains(shift.get("name"))) {
+                require(api.post(runbookUrl("/v1/shifts"), supervisor, Json.write(shift)), 201, "defining a shift");
+                say("setup: shift " + shift.get("name") + " " + shift.get("starts") + "-" + shift.get("ends")
+                        + " Asia/Tokyo, " + shift.get("members"));
+            }
+        }
     }
 
     /**

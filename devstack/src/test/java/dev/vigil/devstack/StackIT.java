@@ -128,6 +128,12 @@ class StackIT {
         assertTrue(story.contains(Demo.CUSTOMER_NOTE), "the operator's words reach the customer: " + story);
         assertTrue(story.contains("execution of \"Restore the web shop\" opened with 3 steps"), story);
         assertTrue(story.contains("is recovering: its alert is resolved, the runbook is still open"), story);
+        // the handover read the live incident from triage and the waiting verification from runbook
+        assertTrue(story.contains("operator aiko (night shift): POST /v1/handovers -> 4 items for the morning shift"),
+                story);
+        assertTrue(story.contains("1. [incident] shop-web-01"), story);
+        assertTrue(story.contains("2. [verification] Runbook 'Restore the web shop' for shop-web-01: step 2"), story);
+        assertTrue(story.contains("operator kenji (morning shift): acknowledged item 2"), story);
         assertTrue(story.contains("resolved after 3 occurrences"), story);
         assertTrue(story.contains("webhook incident.resolved delivered, signature verified"), story);
         assertTrue(story.contains("triage: alert " + outcome.blipFingerprint() + " held (threshold \"pending-period\")"),
@@ -410,6 +416,80 @@ class StackIT {
                 + "/timeline"), aiko).stream().map(entry -> entry.path("action").asText()).toList();
         assertEquals(List.of("opened", "step-started", "step-done", "step-started", "verification-requested",
                 "step-verified", "completed"), timeline);
+    }
+
+    @Test
+    @Order(13)
+    void aNightHandedOverAcrossTheServicesListsWhatIsOpenAndTheCustomerHearsOfEachStepTheyFollow() {
+        String tenant = "stack-night";
+        String key = register(tenant, "{\"autoConfirm\": [\"critical\"], \"reportRecovery\": true}", "customer");
+        String supervisor = stack.tokens().token("supervisor", tenant);
+        Api.Reply runbook = API.post(url(Service.RUNBOOK, "/v1/runbooks"), supervisor, Json.write(Map.of(
+                "name", "Database down", "match", Map.of("check", "postgres"), "steps", List.of(
+                        Map.of("title", "Check the database server", "critical", false, "customerVisible", true),
+                        Map.of("title", "Read the logs", "critical", false),
+                        Map.of("title", "Restart the database", "critical", true, "customerVisible", true)))));
+        assertEquals(201, runbook.status(), runbook.body().toString());
+        for (Map<String, Object> shift : List.of(
+                Map.<String, Object>of("name", "stack-night", "timeZone", "Asia/Tokyo", "starts", "20:30",
+                        "ends", "08:30", "members", List.of("aiko")),
+                Map.<String, Object>of("name", "stack-morning", "timeZone", "Asia/Tokyo", "starts", "08:30",
+                        "ends", "20:30", "members", List.of("mei")))) {
+            Api.Reply created = API.post(url(Service.RUNBOOK, "/v1/shifts"), supervisor, Json.write(shift));
+            assertEquals(201, created.status(), created.body().toString());
+        }
+        // a confirmed database failure whose runbook is under way, and a web warning nobody has decided on
+        String failure = "{\"source\":\"night-test\",\"resource\":\"db-02\",\"check\":\"postgres\","
+                + "\"severity\":\"critical\",\"summary\":\"Database refuses connections\"}";
+        assertEquals(202, API.post(url(Service.INGEST, "/v1/alerts"), key, failure).status());
+        String warning = "{\"source\":\"night-test\",\"resource\":\"web-05\",\"check\":\"latency\","
+                + "\"severity\":\"warning\",\"summary\":\"Slow answers\"}";
+        assertEquals(202, API.post(url(Service.INGEST, "/v1/alerts"), key, warning).status());
+        String aiko = stack.tokens().token("operator", tenant, "aiko", Duration.ofHours(1));
+        JsonNode execution = await(() -> API.list(url(Service.RUNBOOK, "/v1/executions"), aiko).stream().findFirst()
+                .orElse(null), found -> found != null);
+        String steps = url(Service.RUNBOOK, "/v1/executions/" + execution.path("id").asText() + "/steps/");
+        for (String move : List.of("1/start", "1/complete", "2/start", "2/complete", "3/start", "3/complete")) {
+            assertEquals(200, API.post(steps + move, aiko, "{}").status(), move);
+        }
+        String incidentId = execution.path("incidentId").asText();
+        await(() -> API.list(url(Service.TRIAGE, "/v1/incidents?status=open"), aiko), open -> open.size() == 1);
+        // a silence that ends within the morning shift
+        String endsAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+        Api.Reply silence = API.post(url(Service.TRIAGE, "/v1/silences"), aiko, Json.write(Map.of(
+                "matchers", List.of(Map.of("label", "resource", "op", "=", "value", "batch-01")),
+                "endsAt", endsAt, "comment", "Nightly batch rerun")));
+        assertEquals(201, silence.status(), silence.body().toString());
+
+        Api.Reply written = API.post(url(Service.RUNBOOK, "/v1/handovers"), aiko, Json.write(Map.of(
+                "shift", "stack-night", "nextShift", "stack-morning",
+                "notes", List.of(Map.of("text", "Call the customer before restarting db-02 again")))));
+        assertEquals(201, written.status(), written.body().toString());
+        List<String> items = new ArrayList<>();
+        written.body().path("items").forEach(item -> items.add(item.path("kind").asText() + " "
+                + item.path("title").asText()));
+        assertEquals(List.of(
+                "incident db-02: Database refuses connections (critical)",
+                "incident web-05: Slow answers (warning)",
+                "verification Runbook 'Database down' for db-02: step 3 'Restart the database' waits for a second"
+                        + " person",
+                "execution Runbook 'Database down' for db-02",
+                "silence Silence of resource=batch-01 (Nightly batch rerun) ends at " + endsAt,
+                "note Call the customer before restarting db-02 again"), items);
+        String mei = stack.tokens().token("operator", tenant, "mei", Duration.ofHours(1));
+        String acknowledge = url(Service.RUNBOOK, "/v1/handovers/" + written.body().path("id").asText()
+                + "/items/3/acknowledge");
+        assertEquals(409, API.post(acknowledge, aiko, "{}").status(), "the writer does not take it over");
+        Api.Reply taken = API.post(acknowledge, mei, "{\"note\":\"Verifying now\"}");
+        assertEquals(200, taken.status(), taken.body().toString());
+        assertEquals("mei", taken.body().path("items").get(2).path("acknowledgedBy").asText());
+
+        // the customer heard of the one step they follow that is done; the critical one waits for verification
+        await(() -> webhookTypes(incidentId), types -> types.contains("incident.progress"));
+        assertStaysTheSame(() -> webhookTypes(incidentId), List.of("incident.confirmed", "incident.progress"));
+        assertEquals(200, API.post(steps + "3/verify", mei, "{}").status());
+        await(() -> webhookTypes(incidentId), types -> types.equals(List.of("incident.confirmed",
+                "incident.progress", "incident.progress")));
     }
 
     @Test

@@ -31,6 +31,13 @@ public record Runbook(
         Instant changedAt,
         Instant createdAt) {
 
+    /**
+     * The tenant column of a runbook shared by every tenant: the MSP's own procedure (for example "disk full on
+     * Linux"), applied to an incident of a tenant that has no runbook of its own matching it. No tenant id can be
+     * {@code *}, so it never names a real tenant.
+     */
+    public static final String SHARED = "*";
+
     public Runbook {
         // sorted so the catalog answers with the same matcher order whatever order the database returns
         match = Collections.unmodifiableMap(new TreeMap<>(match));
@@ -46,5 +53,10 @@ public record Runbook(
     /** This definition saved as version {@code next} of runbook {@code runbookId}. */
     public Runbook asVersion(UUID runbookId, int next, String by, Instant at, Instant firstCreatedAt) {
         return new Runbook(runbookId, tenant, next, name, description, match, steps, by, at, firstCreatedAt);
+    }
+
+    /** Shared by every tenant, rather than one tenant's own. */
+    public boolean shared() {
+        return SHARED.equals(tenant);
     }
 }

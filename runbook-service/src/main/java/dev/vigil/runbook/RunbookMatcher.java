@@ -20,11 +20,19 @@ public final class RunbookMatcher {
     private RunbookMatcher() {
     }
 
-    /** The runbooks, among {@code candidates}, that apply to {@code incident}; other tenants' never do. */
+    /**
+     * The runbooks, among {@code candidates}, that apply to {@code incident}: those of its tenant that match it, or,
+     * when none of its own does, the shared ones that match it. A tenant's own procedure is what was agreed with
+     * that customer, so it takes the place of the MSP's general one. Other tenants' runbooks never apply.
+     */
     public static List<Runbook> matching(IncidentEvent incident, Collection<Runbook> candidates) {
         Map<String, String> labels = matchableLabels(incident);
-        return candidates.stream()
+        List<Runbook> own = candidates.stream()
                 .filter(runbook -> runbook.tenant().equals(incident.tenant()))
+                .filter(runbook -> matches(runbook.match(), labels))
+                .toList();
+        return !own.isEmpty() ? own : candidates.stream()
+                .filter(Runbook::shared)
                 .filter(runbook -> matches(runbook.match(), labels))
                 .toList();
     }

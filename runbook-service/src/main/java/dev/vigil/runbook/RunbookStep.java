@@ -13,6 +13,8 @@ import java.util.Map;
  * @param customerVisible the customer may see that this step was taken
  * @param customerApproval nobody starts the step before the customer approves it
  * @param branches        a decision step's answers, each naming the later step it goes on to; empty otherwise
+ * @param next            for a step that is not a decision, the later step the procedure goes on to once it is
+ *                        finished, passing over those between: where a decision's arm rejoins; null for the next one
  */
 public record RunbookStep(
         int position,
@@ -24,7 +26,8 @@ public record RunbookStep(
         boolean critical,
         boolean customerVisible,
         boolean customerApproval,
-        Map<String, String> branches) {
+        Map<String, String> branches,
+        String next) {
 
     public RunbookStep {
         branches = branches == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(branches));
@@ -33,6 +36,6 @@ public record RunbookStep(
     /** The same step at another position: a stored definition numbers its steps by their place. */
     public RunbookStep at(int newPosition) {
         return new RunbookStep(newPosition, name, kind, title, instructions, expected, critical, customerVisible,
-                customerApproval, branches);
+                customerApproval, branches, next);
     }
 }

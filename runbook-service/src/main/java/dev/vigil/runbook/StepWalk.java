@@ -10,7 +10,9 @@ import java.util.Optional;
  * skipped) only when every step before it is done or skipped. A critical step reported done or skipped counts only
  * once a second person, neither the one who started it nor the one who reported it, verifies it. When the last
  * step is finished the execution completes. A decision step is reported done with one of its answers; once done
- * (verified, if critical) the steps between it and the step its answer names are passed over.
+ * (verified, if critical) the steps between it and the step its answer names are passed over. Another step may
+ * name the step it goes on to ({@code next}), where a decision's arm rejoins; once it is finished, the steps between
+ * are passed over the same way.
  */
 public final class StepWalk {
     private StepWalk() {
@@ -19,7 +21,7 @@ public final class StepWalk {
     /**
      * What a step move changes.
      *
-     * @param changed   the steps after the move: the one moved, then any a decision passed over
+     * @param changed   the steps after the move: the one moved, then any it passed over
      * @param entries   what the timeline gains, in order
      * @param completed the execution, completed, when this move finished its last unfinished step
      */
@@ -59,10 +61,15 @@ public final class StepWalk {
                 : TimelineAction.of(moved.status());
         entries.add(TimelineEntry.of(at, by, action, position, note));
         List<ExecutionStep> changed = new ArrayList<>(List.of(moved));
-        if (moved.status() == StepStatus.DONE && moved.answer() != null) {
-            changed.addAll(passOver(steps, moved, by, at));
-            entries.add(TimelineEntry.of(at, by, TimelineAction.BRANCHED, position, "answered '" + moved.answer()
-                    + "': on to step " + target(steps, moved).position()));
+        Optional<ExecutionStep> onTo = goesOnTo(steps, moved);
+        if (onTo.isPresent()) {
+            ExecutionStep target = onTo.get();
+            String why = "Not taken: step " + moved.position() + " '" + moved.title() + "' "
+                    + (moved.answer() != null ? "was answered '" + moved.answer() + "'"
+                    : "goes on to step " + target.position());
+            changed.addAll(passOver(steps, moved, target, by, why, at));
+            entries.add(TimelineEntry.of(at, by, TimelineAction.BRANCHED, position, (moved.answer() != null
+                    ? "answered '" + moved.answer() + "': " : "") + "on to step " + target.position()));
             changed.stream().skip(1).forEach(skipped -> entries.add(TimelineEntry.of(at, by,
                     TimelineAction.STEP_SKIPPED, skipped.position(), skipped.note())));
         }
@@ -119,23 +126,33 @@ public final class StepWalk {
         }
     }
 
-    /** The pending steps between a decided step and the one its answer goes on to, passed over. */
-    private static List<ExecutionStep> passOver(List<ExecutionStep> steps, ExecutionStep decided, String by,
-            Instant at) {
-        ExecutionStep target = target(steps, decided);
-        String why = "Not taken: step " + decided.position() + " '" + decided.title() + "' was answered '"
-                + decided.answer() + "'";
-        return steps.subList(decided.position(), target.position() - 1).stream()
+    /**
+     * Where the procedure goes on to after {@code moved}, when not simply to the next step: a decision done with an
+     * answer goes to the step the answer names; another step naming a {@code next} goes there once it is finished
+     * (done or skipped, and verified if critical). The catalog only saves names of later steps.
+     */
+    private static Optional<ExecutionStep> goesOnTo(List<ExecutionStep> steps, ExecutionStep moved) {
+        String name = null;
+        if (moved.status() == StepStatus.DONE && moved.answer() != null) {
+            name = moved.definition().branches().get(moved.answer());
+        } else if (moved.status().finished() && moved.definition().next() != null) {
+            name = moved.definition().next();
+        }
+        if (name == null) {
+            return Optional.empty();
+        }
+        String wanted = name;
+        return Optional.of(steps.stream().filter(s -> wanted.equals(s.definition().name())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the runbook version has no step named " + wanted)));
+    }
+
+    /** The pending steps between {@code from} and {@code target}, passed over for {@code why}. */
+    private static List<ExecutionStep> passOver(List<ExecutionStep> steps, ExecutionStep from, ExecutionStep target,
+            String by, String why, Instant at) {
+        return steps.subList(from.position(), target.position() - 1).stream()
                 .filter(between -> between.status() == StepStatus.PENDING)
                 .map(between -> between.bypassed(by, why, at))
                 .toList();
-    }
-
-    /** The step a decided step's answer names; the catalog only saves branches to later, named steps. */
-    private static ExecutionStep target(List<ExecutionStep> steps, ExecutionStep decided) {
-        String name = decided.definition().branches().get(decided.answer());
-        return steps.stream().filter(s -> name.equals(s.definition().name())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the runbook version has no step named " + name));
     }
 
     private static ExecutionStep start(List<ExecutionStep> steps, ExecutionStep step, String by, Instant at) {

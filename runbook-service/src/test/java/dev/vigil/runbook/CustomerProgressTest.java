@@ -49,7 +49,7 @@ class CustomerProgressTest {
 
     private static ExecutionStep step(int position, String title, boolean visible) {
         return ExecutionStep.pending(new RunbookStep(position, null, StepKind.ACTION, title, null, null, false,
-                visible, false, Map.of()));
+                visible, false, Map.of(), null));
     }
 
     private static ExecutionStep done(ExecutionStep step) {

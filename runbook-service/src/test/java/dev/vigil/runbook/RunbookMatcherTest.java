@@ -26,6 +26,19 @@ class RunbookMatcherTest {
     }
 
     @Test
+    void aSharedRunbookAppliesOnlyWhenNoneOfTheTenantsOwnMatches() {
+        Runbook shared = runbook(Runbook.SHARED, Map.of("check", "http"));
+        Runbook ownForHttp = runbook(TENANT, Map.of("check", "http"));
+        Runbook ownForDisk = runbook(TENANT, Map.of("check", "disk"));
+        Runbook othersForHttp = runbook("globex", Map.of("check", "http"));
+
+        assertEquals(List.of(shared), RunbookMatcher.matching(incident(TENANT, Map.of()),
+                List.of(shared, ownForDisk, othersForHttp)), "nothing of its own matches: the shared one");
+        assertEquals(List.of(ownForHttp), RunbookMatcher.matching(incident(TENANT, Map.of()),
+                List.of(shared, ownForHttp, ownForDisk)), "its own replaces the shared one");
+    }
+
+    @Test
     void oneDifferingMatcherIsEnoughToSkipTheRunbook() {
         Runbook runbook = runbook(TENANT, Map.of("check", "http", "env", "staging"));
 
@@ -85,7 +98,7 @@ class RunbookMatcherTest {
     private static Runbook runbook(String tenant, Map<String, String> match) {
         return new Runbook(UUID.randomUUID(), tenant, 1, "runbook " + match, null, match,
                 List.of(new RunbookStep(1, null, StepKind.CHECK, "look", null, null, false, false, false,
-                        Map.of())),
+                        Map.of(), null)),
                 "supervisor@" + tenant, Instant.EPOCH, Instant.EPOCH);
     }
 

@@ -198,6 +198,47 @@ class StepWalkTest {
     }
 
     @Test
+    void theArmsOfADecisionRejoinAtTheStepTheLastOfAnArmGoesOnTo() {
+        steps.clear();
+        steps.addAll(List.of(
+                pending(1, null, StepKind.DECISION, "Is the disk full?", false,
+                        Map.of("yes", "clean-disk", "no", "restart-web")),
+                pending(2, "clean-disk", StepKind.ACTION, "Remove old logs", true, Map.of(), "check-shop"),
+                pending(3, "restart-web", StepKind.ACTION, "Restart the web server", false, Map.of()),
+                pending(4, "check-shop", StepKind.CHECK, "Check the shop answers", false, Map.of())));
+        move(1, StepMove.START, ANA, null);
+        move(1, StepMove.COMPLETE, ANA, null, "yes");
+        move(2, StepMove.START, ANA, null);
+
+        StepWalk.Walked reported = move(2, StepMove.COMPLETE, ANA, "Freed 40 GB");
+        assertEquals(1, reported.changed().size(), "a critical step goes on only once verified");
+        StepWalk.Walked verified = move(2, StepMove.VERIFY, BEN, null);
+
+        assertEquals(StepStatus.SKIPPED, steps.get(2).status(), "the other arm is passed over");
+        assertEquals("Not taken: step 2 'Remove old logs' goes on to step 4", steps.get(2).note());
+        assertEquals(List.of(TimelineEntry.of(NOW, BEN, TimelineAction.STEP_VERIFIED, 2, null),
+                TimelineEntry.of(NOW, BEN, TimelineAction.BRANCHED, 2, "on to step 4"),
+                TimelineEntry.of(NOW, BEN, TimelineAction.STEP_SKIPPED, 3, steps.get(2).note())),
+                verified.entries());
+        move(4, StepMove.START, CHO, null);
+        assertTrue(move(4, StepMove.COMPLETE, CHO, null).completed().isPresent(), "both arms end at step 4");
+    }
+
+    @Test
+    void aSkippedStepStillGoesOnToTheStepItNames() {
+        steps.clear();
+        steps.addAll(List.of(
+                pending(1, null, StepKind.ACTION, "Take a backup", false, Map.of(), "restart"),
+                pending(2, null, StepKind.ACTION, "Copy the backup off site", false, Map.of()),
+                pending(3, "restart", StepKind.ACTION, "Restart", false, Map.of())));
+
+        move(1, StepMove.SKIP, ANA, "The nightly backup is an hour old");
+
+        assertEquals(StepStatus.SKIPPED, steps.get(1).status());
+        assertEquals(StepStatus.IN_PROGRESS, move(3, StepMove.START, ANA, null).step().status());
+    }
+
+    @Test
     void aDecisionNeedsOneOfItsAnswersAndOnlyADecisionTakesOne() {
         steps.set(0, pending(1, null, StepKind.DECISION, "Is the disk full?", false, Map.of("yes", "restart")));
         move(1, StepMove.START, ANA, null);
@@ -245,7 +286,7 @@ class StepWalkTest {
     @Test
     void aStepThatNeedsTheCustomersApprovalStartsOnlyOnceApproved() {
         steps.set(0, ExecutionStep.pending(new RunbookStep(1, null, StepKind.ACTION, "Restart the database", null,
-                null, false, true, true, Map.of())));
+                null, false, true, true, Map.of(), null)));
 
         assertEquals("Step 1 'Restart the database' needs the customer's approval before it starts: they have not"
                 + " decided yet", assertThrows(StepRefusedException.class,
@@ -293,8 +334,13 @@ class StepWalkTest {
 
     private static ExecutionStep pending(int position, String name, StepKind kind, String title, boolean critical,
             Map<String, String> branches) {
+        return pending(position, name, kind, title, critical, branches, null);
+    }
+
+    private static ExecutionStep pending(int position, String name, StepKind kind, String title, boolean critical,
+            Map<String, String> branches, String next) {
         return ExecutionStep.pending(new RunbookStep(position, name, kind, title, null, null, critical, false, false,
-                branches));
+                branches, next));
     }
 
     /** Walks a step to done, with a second person's verification when it is critical. */

@@ -28,10 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A runbook's definition: the body of {@code POST /v1/runbooks} and {@code PUT /v1/runbooks/{id}}, and the
  * document {@code POST /v1/runbooks/import} reads as YAML. {@code tenant} may be left out by a supervisor of one
- * tenant; it must be one the caller's token names ({@link dev.vigil.platform.security.CallerScope#forWrite}).
+ * tenant; it must be one the caller's token names ({@link dev.vigil.platform.security.CallerScope#forWrite}). A
+ * shared runbook names no tenant.
  */
 public record RunbookRequest(
         @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String tenant,
+        @Schema(description = "Shared by every tenant: the MSP's own procedure, opened for an incident of a tenant"
+                + " none of whose own runbooks matches it. Names no tenant; cannot change later",
+                defaultValue = "false") Boolean shared,
         @NotBlank @Size(max = 200) String name,
         @Size(max = 4000) String description,
         @NotEmpty(message = "needs at least one matcher") @Size(max = 32) Map<String, String> match,
@@ -64,7 +68,11 @@ public record RunbookRequest(
                     + " false") Boolean customerApproval,
             @Schema(description = "A decision step's answers, each naming the later step it goes on to",
                     examples = "{\"yes\": \"clean-disk\", \"no\": \"restart-web\"}")
-            @Size(max = 10) Map<String, String> branches) {
+            @Size(max = 10) Map<String, String> branches,
+            @Schema(description = "For a step that is not a decision: the later step to go on to once this one is"
+                    + " finished, passing over those between; where a decision's arm rejoins the procedure",
+                    examples = "confirm-recovery")
+            @Pattern(regexp = STEP_NAME, message = STEP_NAME_RULE) String next) {
     }
 
     /**
@@ -99,7 +107,7 @@ public record RunbookRequest(
             runbookSteps.add(new RunbookStep(i + 1, step.name(), kindOf(step), step.title().strip(),
                     blankToNull(step.instructions()), blankToNull(step.expected()), step.critical(),
                     Boolean.TRUE.equals(step.customerVisible()), Boolean.TRUE.equals(step.customerApproval()),
-                    step.branches()));
+                    step.branches(), step.next()));
         }
         return new Runbook(id, tenant, 1, name.strip(), blankToNull(description), match, runbookSteps, by, at, at);
     }
@@ -119,6 +127,16 @@ public record RunbookRequest(
         }
         if (decision && branches.isEmpty()) {
             errors.add(new Problem.FieldError(field + ".branches", "a decision step needs at least one answer"));
+        }
+        if (step.next() != null) {
+            if (decision) {
+                errors.add(new Problem.FieldError(field + ".next", "a decision step goes on by its branches"));
+            } else if (!positions.containsKey(step.next())) {
+                errors.add(new Problem.FieldError(field + ".next", "must name a step of this runbook"));
+            } else if (positions.get(step.next()) <= index) {
+                errors.add(new Problem.FieldError(field + ".next", "must name a later step: '" + step.next()
+                        + "' is step " + (positions.get(step.next()) + 1)));
+            }
         }
         branches.forEach((answer, target) -> {
             if (answer.isBlank() || answer.length() > MAX_ANSWER_LENGTH) {

@@ -10,10 +10,13 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One version of a runbook as the catalog shows it: the current one, unless a version is asked for. */
-@Schema(description = "A runbook of the caller's tenant: the steps to take on the incidents it matches")
+@Schema(description = "A runbook of the caller's tenant, or shared by every tenant: the steps to take on the"
+        + " incidents it matches")
 public record RunbookView(
         UUID id,
-        String tenant,
+        @Schema(description = "Its tenant; null for a shared runbook") String tenant,
+        @Schema(description = "Shared by every tenant: opened for an incident none of its tenant's own runbooks"
+                + " matches") boolean shared,
         @Schema(description = "1, 2, 3...: every edit saves a new version; executions keep the one they opened with")
         int version,
         String name,
@@ -37,17 +40,21 @@ public record RunbookView(
             @Schema(description = "The customer may see that the step was taken") boolean customerVisible,
             @Schema(description = "Nobody starts the step before the customer approves it") boolean customerApproval,
             @Schema(description = "A decision step's answers, each naming the later step it goes on to")
-            Map<String, String> branches) {
+            Map<String, String> branches,
+            @Schema(description = "The later step the procedure goes on to once this one is finished")
+            String next) {
     }
 
     static RunbookView of(Runbook runbook) {
-        return new RunbookView(runbook.id(), runbook.tenant(), runbook.version(), runbook.name(),
+        return new RunbookView(runbook.id(), runbook.shared() ? null : runbook.tenant(), runbook.shared(),
+                runbook.version(), runbook.name(),
                 runbook.description(), runbook.match(), runbook.steps().stream().map(RunbookView::step).toList(),
                 runbook.changedBy(), runbook.changedAt(), runbook.createdAt());
     }
 
     static Step step(RunbookStep step) {
         return new Step(step.position(), step.name(), step.kind().wireName(), step.title(), step.instructions(),
-                step.expected(), step.critical(), step.customerVisible(), step.customerApproval(), step.branches());
+                step.expected(), step.critical(), step.customerVisible(), step.customerApproval(), step.branches(),
+                step.next());
     }
 }

@@ -64,11 +64,11 @@ final class RunbookYaml {
     }
 
     /** What an export holds: the definition, without the catalog's ids and times. */
-    record Document(String name, String description, Map<String, String> match, List<Step> steps) {
+    record Document(String name, Boolean shared, String description, Map<String, String> match, List<Step> steps) {
     }
 
     record Step(String name, String kind, String title, String instructions, String expected, boolean critical,
-            Boolean customerVisible, Boolean customerApproval, Map<String, String> branches) {
+            Boolean customerVisible, Boolean customerApproval, Map<String, String> branches, String next) {
     }
 
     /** The runbook a YAML document defines, checked as the JSON body is; a 400 naming the line or the field. */
@@ -95,7 +95,8 @@ final class RunbookYaml {
 
     static String write(Runbook runbook) {
         try {
-            return WRITER.writeValueAsString(new Document(runbook.name(), runbook.description(), runbook.match(),
+            return WRITER.writeValueAsString(new Document(runbook.name(), runbook.shared() ? Boolean.TRUE : null,
+                    runbook.description(), runbook.match(),
                     runbook.steps().stream().map(RunbookYaml::step).toList()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a runbook could not be written as YAML", e);
@@ -105,7 +106,7 @@ final class RunbookYaml {
     private static Step step(RunbookStep step) {
         return new Step(step.name(), step.kind() == StepKind.ACTION ? null : step.kind().wireName(), step.title(),
                 step.instructions(), step.expected(), step.critical(), step.customerVisible() ? Boolean.TRUE : null,
-                step.customerApproval() ? Boolean.TRUE : null, step.branches());
+                step.customerApproval() ? Boolean.TRUE : null, step.branches(), step.next());
     }
 
     /**

@@ -102,8 +102,7 @@ public class RunbooksResource {
     @POST
     @RolesAllowed(Roles.SUPERVISOR)
     public Uni<RestResponse<RunbookView>> create(@Valid @NotNull RunbookRequest request) {
-        Runbook runbook = request.toRunbook(UUID.randomUUID(), caller.forWrite(request.tenant()), caller.user(),
-                now());
+        Runbook runbook = request.toRunbook(UUID.randomUUID(), ownerOf(request), caller.user(), now());
         return runbooks.create(runbook).map(created -> {
             if (!created) {
                 throw ProblemException.conflict("A runbook named '" + runbook.name() + "' already exists");
@@ -148,7 +147,7 @@ public class RunbooksResource {
                     schema = @Schema(implementation = RunbookView.class)))
     public Uni<RestResponse<RunbookView>> importYaml(String document) {
         RunbookRequest request = RunbookYaml.read(document == null ? "" : document, validator);
-        String tenant = caller.forWrite(request.tenant());
+        String tenant = ownerOf(request);
         return runbooks.findByName(tenant, request.name().strip()).chain(existing -> existing.isPresent()
                 ? save(existing.get(), request).map(saved -> RestResponse.ok(RunbookView.of(saved)))
                 : createImported(request, tenant));
@@ -208,11 +207,27 @@ public class RunbooksResource {
                         + version + " of runbook " + id)));
     }
 
+    /** The tenant a new runbook belongs to: the shared catalog's, or one the caller's token names. */
+    private String ownerOf(RunbookRequest request) {
+        if (!Boolean.TRUE.equals(request.shared())) {
+            return caller.forWrite(request.tenant());
+        }
+        if (request.tenant() != null) {
+            throw ProblemException.invalid("tenant", "must be left out of a shared runbook, which every tenant uses");
+        }
+        return Runbook.SHARED;
+    }
+
     /** Saves {@code request} over {@code current}, in {@code current}'s tenant, as the caller. */
     private Uni<Runbook> save(Runbook current, RunbookRequest request) {
+        if (request.shared() != null && request.shared() != current.shared()) {
+            throw ProblemException.invalid("shared", current.shared()
+                    ? "the runbook is shared and stays so; define a tenant's own runbook to replace it for that tenant"
+                    : "the runbook is " + current.tenant() + "'s own and stays so; define a shared one instead");
+        }
         if (request.tenant() != null && !request.tenant().equals(current.tenant())) {
-            throw ProblemException.invalid("tenant", "must be the runbook's own, " + current.tenant()
-                    + ", or left out");
+            throw ProblemException.invalid("tenant", current.shared() ? "must be left out of a shared runbook"
+                    : "must be the runbook's own, " + current.tenant() + ", or left out");
         }
         Runbook draft = request.toRunbook(current.id(), current.tenant(), caller.user(), now());
         return runbooks.update(caller.visible(), current.id(), draft, caller.user(), now())

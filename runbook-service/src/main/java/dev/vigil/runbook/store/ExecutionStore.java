@@ -41,7 +41,8 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ExecutionStore {
     private static final String STEP_COLUMNS = "position, name, kind, title, instructions, expected, critical,"
-            + " customer_visible, customer_approval, branches::text as branches, status, started_by, started_at,"
+            + " customer_visible, customer_approval, branches::text as branches, next_step, status, started_by,"
+            + " started_at,"
             + " finished_by, finished_at, outcome, note, answer, verified_by, verified_at, approval, approval_by,"
             + " approval_at, approval_note";
     private static final String COLUMNS = "id, tenant, incident_id, runbook_id, runbook_name, runbook_version,"
@@ -106,18 +107,20 @@ public class ExecutionStore {
                                 $9::text[], $10::text[], $11::text[], $12::timestamptz[])
                              with ordinality as e(id, tenant, incident_id, runbook_id, version, cause_event_id,
                                                   resource, check_name, severity, summary, incident_opened_at, n)
-                    join runbook r on r.id = e.runbook_id and r.tenant = e.tenant
+                    join runbook r on r.id = e.runbook_id and (r.tenant = e.tenant or r.tenant = '*')
                     join runbook_version v on v.runbook_id = r.id and v.version = e.version
                     order by e.n
                     on conflict do nothing
                     returning %s
                 ), copied as (
                     insert into execution_step (execution_id, position, name, kind, title, instructions, expected,
-                                                critical, customer_visible, customer_approval, branches, status)
+                                                critical, customer_visible, customer_approval, branches, next_step,
+                                                status)
                     select o.id, s.position, s.step ->> 'name', s.step ->> 'kind', s.step ->> 'title',
                            s.step ->> 'instructions', s.step ->> 'expected', (s.step ->> 'critical')::boolean,
                            coalesce((s.step ->> 'customerVisible')::boolean, false),
-                           coalesce((s.step ->> 'customerApproval')::boolean, false), s.step -> 'branches', 'pending'
+                           coalesce((s.step ->> 'customerApproval')::boolean, false), s.step -> 'branches',
+                           s.step ->> 'next', 'pending'
                     from opened o
                     join runbook_version v on v.runbook_id = o.runbook_id and v.version = o.runbook_version
                     cross join lateral jsonb_array_elements(v.definition -> 'steps')
@@ -332,7 +335,8 @@ public class ExecutionStore {
         RunbookStep definition = new RunbookStep(row.getInteger("position"), row.getString("name"),
                 StepKind.ofWire(row.getString("kind")), row.getString("title"), row.getString("instructions"),
                 row.getString("expected"), row.getBoolean("critical"), row.getBoolean("customer_visible"),
-                row.getBoolean("customer_approval"), branches == null ? Map.of() : StoredBranches.read(branches));
+                row.getBoolean("customer_approval"), branches == null ? Map.of() : StoredBranches.read(branches),
+                row.getString("next_step"));
         return new ExecutionStep(definition, StepStatus.fromWire(row.getString("status")).orElseThrow(),
                 row.getString("started_by"), instant(row.getOffsetDateTime("started_at")),
                 row.getString("finished_by"), instant(row.getOffsetDateTime("finished_at")),

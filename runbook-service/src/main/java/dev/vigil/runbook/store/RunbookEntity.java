@@ -1,6 +1,7 @@
 package dev.vigil.runbook.store;
 
 import dev.vigil.platform.security.TenantScope;
+import dev.vigil.runbook.Runbook;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.smallrye.mutiny.Uni;
@@ -31,8 +32,9 @@ public class RunbookEntity extends PanacheEntityBase {
 
     /** The runbook {@code id} if {@code scope} holds it, locked until the transaction ends; null otherwise. */
     static Uni<RunbookEntity> findForUpdate(TenantScope scope, UUID id) {
+        // the shared runbooks are every staff member's
         PanacheQuery<RunbookEntity> query = scope.everyTenant() ? find("id", id)
-                : find("id = ?1 and tenant in ?2", id, scope.tenants());
+                : find("id = ?1 and (tenant in ?2 or tenant = ?3)", id, scope.tenants(), Runbook.SHARED);
         return query.withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 }

@@ -92,19 +92,19 @@ public class RunbookStore {
 
     /** A page of the scope's runbooks as their current versions say them, newest first. */
     public Uni<Page<Runbook>> list(TenantScope scope, PageRequest<UUID> page) {
-        ScopedQuery query = ScopedQuery.select(CURRENT, "r.tenant", scope).page("r.created_at", "r.id", page);
+        ScopedQuery query = withShared(CURRENT, scope).page("r.created_at", "r.id", page);
         return pool.preparedQuery(query.sql()).execute(query.arguments()).map(RunbookStore::toRunbooks)
                 .map(found -> Page.of(found, page, runbook -> new Keyset<>(runbook.createdAt(), runbook.id())));
     }
 
     /** The runbook's current version, if a tenant in {@code scope} has it. */
     public Uni<Optional<Runbook>> find(TenantScope scope, UUID id) {
-        ScopedQuery query = ScopedQuery.select(CURRENT, "r.tenant", scope).where("r.id = ?", id);
+        ScopedQuery query = withShared(CURRENT, scope).where("r.id = ?", id);
         return pool.preparedQuery(query.sql()).execute(query.arguments()).map(RunbookStore::toRunbooks)
                 .map(found -> found.stream().findFirst());
     }
 
-    /** The current version of the tenant's runbook named {@code name}, if it has one. */
+    /** The current version of the tenant's runbook named {@code name} (the shared one for {@code *}), if any. */
     public Uni<Optional<Runbook>> findByName(String tenant, String name) {
         ScopedQuery query = ScopedQuery.select(CURRENT, "r.tenant", TenantScope.of(tenant)).where("r.name = ?", name);
         return pool.preparedQuery(query.sql()).execute(query.arguments()).map(RunbookStore::toRunbooks)
@@ -113,7 +113,7 @@ public class RunbookStore {
 
     /** A page of one runbook's versions, newest first; empty when no tenant in {@code scope} has the runbook. */
     public Uni<Page<Runbook>> versions(TenantScope scope, UUID id, PageRequest<Long> page) {
-        ScopedQuery query = ScopedQuery.select(SELECT, "r.tenant", scope).where("r.id = ?", id)
+        ScopedQuery query = withShared(SELECT, scope).where("r.id = ?", id)
                 .page("v.changed_at", "v.version::bigint", page);
         return pool.preparedQuery(query.sql()).execute(query.arguments()).map(RunbookStore::toRunbooks)
                 .map(found -> Page.of(found, page, runbook -> new Keyset<>(runbook.changedAt(),
@@ -122,15 +122,18 @@ public class RunbookStore {
 
     /** One version of the runbook, if a tenant in {@code scope} has the runbook and it has that version. */
     public Uni<Optional<Runbook>> version(TenantScope scope, UUID id, int version) {
-        ScopedQuery query = ScopedQuery.select(SELECT, "r.tenant", scope).where("r.id = ?", id)
+        ScopedQuery query = withShared(SELECT, scope).where("r.id = ?", id)
                 .where("v.version = ?", version);
         return pool.preparedQuery(query.sql()).execute(query.arguments()).map(RunbookStore::toRunbooks)
                 .map(found -> found.stream().findFirst());
     }
 
-    /** The current versions of the given tenants' runbooks, read inside the caller's transaction. */
+    /**
+     * The current versions of the given tenants' runbooks and of the shared ones, read inside the caller's
+     * transaction.
+     */
     public Uni<List<Runbook>> listForTenants(SqlConnection connection, Collection<String> tenants) {
-        return connection.preparedQuery(CURRENT + " where r.tenant = any($1)")
+        return connection.preparedQuery(CURRENT + " where r.tenant = any($1) or r.tenant = '" + Runbook.SHARED + "'")
                 .execute(Tuple.of(tenants.toArray(String[]::new))).map(RunbookStore::toRunbooks);
     }
 
@@ -158,5 +161,12 @@ public class RunbookStore {
                     row.getOffsetDateTime("created_at").toInstant()));
         }
         return runbooks;
+    }
+
+    /** {@code select} narrowed to the scope's tenants' runbooks and the shared ones, which every staff member reads. */
+    private static ScopedQuery withShared(String select, TenantScope scope) {
+        ScopedQuery query = ScopedQuery.select(select, "r.tenant", TenantScope.EVERY_TENANT);
+        return scope.everyTenant() ? query
+                : query.where("(r.tenant = any(?) or r.tenant = '" + Runbook.SHARED + "')", scope.toArray());
     }
 }

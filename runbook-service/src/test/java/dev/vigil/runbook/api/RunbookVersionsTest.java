@@ -203,7 +203,42 @@ class RunbookVersionsTest {
                 Map.of("name", "a", "title", "y", "critical", false))));
         refusedNaming("steps[0].name", post(tenant, List.of(Map.of("name", "Not A Slug", "title", "x",
                 "critical", false))));
+        refusedNaming("steps[1].next", post(tenant, List.of(Map.of("name", "a", "title", "x", "critical", false),
+                Map.of("title", "y", "critical", false, "next", "a"))));
+        refusedNaming("steps[0].next", post(tenant, List.of(Map.of("title", "x", "critical", false,
+                "next", "nowhere"))));
+        refusedNaming("steps[0].next", post(tenant, List.of(Map.of("kind", "decision", "title", "x",
+                "critical", false, "branches", Map.of("yes", "b"), "next", "b"),
+                Map.of("name", "b", "title", "y", "critical", false))));
         operator(tenant).get("/v1/runbooks").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void theArmsOfADecisionRejoinWhereTheLastStepOfAnArmGoesOn() {
+        String tenant = newTenant();
+        String check = "check-" + UUID.randomUUID();
+        UUID runbook = create(tenant, definition("Web down", check, List.of(
+                Map.of("kind", "decision", "title", "Is the disk full?", "critical", false,
+                        "branches", Map.of("yes", "clean-disk", "no", "restart-web")),
+                Map.of("name", "clean-disk", "title", "Remove old logs", "critical", false, "next", "check-shop"),
+                Map.of("name", "restart-web", "title", "Restart the web server", "critical", false),
+                Map.of("name", "check-shop", "title", "Check the shop answers", "critical", false))));
+        supervisor(tenant).accept("application/yaml").get("/v1/runbooks/" + runbook).then().statusCode(200)
+                .body(containsString("next: check-shop"));
+        IncidentEvent incident = confirmed(tenant, check, Map.of());
+        publish(incident);
+        UUID id = UUID.fromString((String) awaitExecutions(tenant, incident.incidentId(), 1).get(0).get("id"));
+        String steps = "/v1/executions/" + id + "/steps/";
+        operator(tenant).post(steps + "1/start").then().statusCode(200);
+        operator(tenant).body(Map.of("answer", "yes")).post(steps + "1/complete").then().statusCode(200);
+        operator(tenant).post(steps + "2/start").then().statusCode(200);
+        operator(tenant).post(steps + "2/complete").then().statusCode(200)
+                .body("steps[1].next", equalTo("check-shop"))
+                .body("steps[2].status", equalTo("skipped"))
+                .body("steps[2].note", equalTo("Not taken: step 2 'Remove old logs' goes on to step 4"))
+                .body("steps[3].status", equalTo("pending"));
+        operator(tenant).post(steps + "4/start").then().statusCode(200);
+        operator(tenant).post(steps + "4/complete").then().statusCode(200).body("status", equalTo("completed"));
     }
 
     @Test

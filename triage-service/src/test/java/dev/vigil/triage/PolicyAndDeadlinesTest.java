@@ -7,12 +7,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contracts.AlertStatus;
 import dev.vigil.contracts.Audience;
+import dev.vigil.contracts.CloudEventHeaders;
 import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.ExecutionChange;
+import dev.vigil.contracts.HandoverOverdueEvent;
 import dev.vigil.contracts.NotificationOutcome;
+import dev.vigil.contracts.RecoveryStepEvent;
 import dev.vigil.contracts.RunbookExecutionEvent;
 import dev.vigil.contracts.Severity;
 import dev.vigil.contracts.Topics;
@@ -23,6 +27,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -136,6 +141,15 @@ class PolicyAndDeadlinesTest {
         TestAlerts.publish(GateTestSupport.alert(tenant, fingerprint, AlertStatus.RESOLVED, Severity.CRITICAL));
         await().atMost(WAIT).until(() -> "recovering".equals(GateTestSupport.incident(tenant, id).getString("status")));
 
+        // the topic also carries notify's events: triage passes them over, neither applying nor parking them
+        RecoveryStepEvent step = new RecoveryStepEvent(UUID.randomUUID(), tenant, executionId, incidentId,
+                "Restart the web tier", 1, "Restart the web servers", 1, 2, null, null, null, null, null, null, now);
+        GateTestSupport.publish(Topics.RUNBOOK, tenant, incidentId, step.eventId(), EventTypes.RUNBOOK_STEP_DONE,
+                step);
+        HandoverOverdueEvent overdue = new HandoverOverdueEvent(UUID.randomUUID(), tenant, UUID.randomUUID(),
+                "night", "morning", "aiko", now, now, List.of(new HandoverOverdueEvent.Item(1, "note", "x", null)));
+        GateTestSupport.publish(Topics.RUNBOOK, tenant, incidentId, overdue.eventId(),
+                EventTypes.RUNBOOK_HANDOVER_OVERDUE, overdue);
         RunbookExecutionEvent completed = new RunbookExecutionEvent(UUID.randomUUID(), ExecutionChange.COMPLETED,
                 tenant, executionId, incidentId, runbookId, "Restart the web tier", 3, now, "grace", "all green",
                 Instant.now());
@@ -144,6 +158,10 @@ class PolicyAndDeadlinesTest {
         await().atMost(WAIT).until(() -> "resolved".equals(GateTestSupport.incident(tenant, id).getString("status")));
         assertEquals(List.of("opened", "confirmed", "execution-opened", "recovering", "execution-completed",
                 "resolved"), GateTestSupport.timelineKinds(tenant, id));
+        assertTrue(TestInfra.consume(Topics.DLQ_TRIAGE, Duration.ofSeconds(2), seen -> false).stream()
+                .map(r -> TestInfra.header(r, CloudEventHeaders.ID))
+                .noneMatch(parked -> parked.equals(step.eventId().toString())
+                        || parked.equals(overdue.eventId().toString())), "passed over, not parked");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.vigil.notify;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.vigil.contracts.Json;
 import dev.vigil.contracts.webhook.WebhookSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 
 /**
  * A customer's webhook receiver on loopback: records every request and answers as a test scripts it, at once or
@@ -35,6 +38,15 @@ public final class WebhookReceiver {
 
         public String webhookId() {
             return header(WebhookSignature.HEADER_ID);
+        }
+
+        /** The body as JSON. */
+        public JsonNode json() {
+            try {
+                return Json.mapper().readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
         }
 
         public boolean signedWith(String secret) {
@@ -109,6 +121,12 @@ public final class WebhookReceiver {
 
     public List<Request> received(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    /** The requests to {@code path} once there are at least {@code count}, waiting up to {@code deadline}. */
+    public List<Request> awaitReceived(String path, int count, Duration deadline) {
+        Awaitility.await().atMost(deadline).until(() -> received(path).size() >= count);
+        return received(path);
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -32,7 +32,6 @@ import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -274,8 +273,7 @@ class DecisionGateNotificationTest {
     }
 
     private static List<WebhookReceiver.Request> awaitRequests(String path, int count) {
-        await().atMost(DEADLINE).until(() -> receiver.received(path).size() >= count);
-        return receiver.received(path);
+        return receiver.awaitReceived(path, count, DEADLINE);
     }
 
     private static List<String> awaitTypes(String path, int count) {
@@ -288,10 +286,6 @@ class DecisionGateNotificationTest {
     }
 
     private static JsonNode json(WebhookReceiver.Request request) {
-        try {
-            return Json.mapper().readTree(request.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + request.body(), e);
-        }
+        return request.json();
     }
 }

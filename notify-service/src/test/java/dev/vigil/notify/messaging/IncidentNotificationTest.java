@@ -207,8 +207,7 @@ class IncidentNotificationTest {
     }
 
     private static List<WebhookReceiver.Request> awaitRequests(String path, int count) {
-        await().atMost(DEADLINE).until(() -> receiver.received(path).size() >= count);
-        return receiver.received(path);
+        return receiver.awaitReceived(path, count, DEADLINE);
     }
 
     private static ConsumerRecord<String, String> awaitOutcome(UUID outcomeId) {

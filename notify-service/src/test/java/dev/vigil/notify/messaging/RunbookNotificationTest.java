@@ -29,7 +29,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -165,15 +164,10 @@ class RunbookNotificationTest {
     }
 
     private static List<WebhookReceiver.Request> awaitRequests(String path, int count) {
-        await().atMost(DEADLINE).until(() -> receiver.received(path).size() >= count);
-        return receiver.received(path);
+        return receiver.awaitReceived(path, count, DEADLINE);
     }
 
     private static JsonNode json(WebhookReceiver.Request request) {
-        try {
-            return Json.mapper().readTree(request.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + request.body(), e);
-        }
+        return request.json();
     }
 }

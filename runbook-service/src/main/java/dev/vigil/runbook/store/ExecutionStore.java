@@ -42,9 +42,8 @@ import java.util.function.Function;
 public class ExecutionStore {
     private static final String STEP_COLUMNS = "position, name, kind, title, instructions, expected, critical,"
             + " customer_visible, customer_approval, branches::text as branches, next_step, status, started_by,"
-            + " started_at,"
-            + " finished_by, finished_at, outcome, note, answer, verified_by, verified_at, approval, approval_by,"
-            + " approval_at, approval_note";
+            + " started_at, finished_by, finished_at, outcome, note, answer, verified_by, verified_at, approval,"
+            + " approval_by, approval_at, approval_note";
     private static final String COLUMNS = "id, tenant, incident_id, runbook_id, runbook_name, runbook_version,"
             + " status, step_count, opened_at, closed_at, closed_by, close_note, resource, check_name, severity,"
             + " summary, incident_opened_at";

@@ -13,6 +13,9 @@ import dev.vigil.runbook.StepMove;
 import dev.vigil.runbook.messaging.ExecutionChanges;
 import dev.vigil.runbook.store.ExecutionQuery;
 import dev.vigil.runbook.store.ExecutionStore;
+import dev.vigil.runbook.store.IncidentTimesStore;
+import dev.vigil.runbook.store.NewExecution;
+import dev.vigil.runbook.store.RunbookStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -25,6 +28,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -52,12 +56,56 @@ public class ExecutionsResource {
 
     private final ExecutionStore executions;
     private final ExecutionChanges changes;
+    private final RunbookStore runbooks;
+    private final IncidentTimesStore incidents;
     private final CallerScope caller;
 
-    public ExecutionsResource(ExecutionStore executions, ExecutionChanges changes, CallerScope caller) {
+    public ExecutionsResource(ExecutionStore executions, ExecutionChanges changes, RunbookStore runbooks,
+            IncidentTimesStore incidents, CallerScope caller) {
         this.executions = executions;
         this.changes = changes;
+        this.runbooks = runbooks;
+        this.incidents = incidents;
         this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
+    @Operation(summary = "Start a runbook by hand for an incident", description = "For an incident no runbook"
+            + " matched, or one that needs another procedure too: the tenant's own runbook or a shared one, at its"
+            + " current version. The incident must have reached runbook (its events are read from vigil.incidents)."
+            + " Announced on vigil.runbook like one a confirmation opens, so a recovering incident waits for it")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StartExecutionRequest.class),
+            examples = @ExampleObject(name = "by hand", value = StartExecutionRequest.EXAMPLE)))
+    @APIResponseSchema(value = ExecutionView.class, responseCode = "201",
+            responseDescription = "The execution is open; Location names it")
+    @APIResponse(responseCode = "404", description = "No such runbook or incident for the tenant")
+    @APIResponse(responseCode = "409", description = "The incident has an execution of that runbook already")
+    public Uni<RestResponse<ExecutionView>> start(@NotNull StartExecutionRequest request) {
+        UUID[] ids = request.ids();
+        UUID runbookId = ids[0];
+        UUID incidentId = ids[1];
+        String tenant = caller.forOne(request.tenant());
+        return runbooks.find(caller.visible(), runbookId)
+                .map(found -> found.filter(runbook -> runbook.shared() || runbook.tenant().equals(tenant))
+                        .orElseThrow(() -> ProblemException.notFound("No runbook " + runbookId + " for tenant "
+                                + tenant)))
+                .chain(runbook -> incidents.facts(tenant, incidentId).chain(facts -> {
+                    if (facts.isEmpty()) {
+                        throw ProblemException.notFound("No incident " + incidentId + " of tenant " + tenant
+                                + " has reached runbook");
+                    }
+                    UUID id = UUID.randomUUID();
+                    return changes.openByHand(new NewExecution(id, tenant, incidentId, runbook.id(),
+                            runbook.version(), id, facts.get()), caller.user()).map(opened -> opened.orElseThrow(
+                                    () -> ProblemException.conflict("Incident " + incidentId + " has an execution"
+                                            + " of runbook '" + runbook.name() + "' already")));
+                }))
+                .chain(opened -> executions.steps(opened.id()).map(steps -> RestResponse.ResponseBuilder
+                        .<ExecutionView>created(URI.create("/v1/executions/" + opened.id()))
+                        .entity(ExecutionView.detail(opened, steps)).build()));
     }
 
     /**

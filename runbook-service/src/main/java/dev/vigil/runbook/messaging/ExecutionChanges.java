@@ -16,6 +16,7 @@ import dev.vigil.runbook.StepWalk;
 import dev.vigil.runbook.TimelineAction;
 import dev.vigil.runbook.TimelineEntry;
 import dev.vigil.runbook.store.ExecutionStore;
+import dev.vigil.runbook.store.NewExecution;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +69,18 @@ public class ExecutionChanges {
             return saved.chain(() -> ended(connection, completed)).replaceWith(new Walk(completed, true));
         })).invoke(walk -> walk.filter(Walk::announced).ifPresent(announced -> relay.wake()))
                 .map(walk -> walk.map(Walk::execution));
+    }
+
+    /**
+     * {@code by} opens {@code execution} by hand, announcing it as the service announces those a confirmation
+     * opens; empty when the incident has an execution of that runbook already.
+     */
+    public Uni<Optional<Execution>> openByHand(NewExecution execution, String by) {
+        return executions.inTransaction(connection -> executions.open(connection, List.of(execution), by)
+                        .chain(opened -> opened.isEmpty() ? Uni.createFrom().item(Optional.<Execution>empty())
+                                : outbox.append(connection, List.of(ExecutionEvents.announcing(opened.get(0), by)))
+                                        .replaceWith(Optional.of(opened.get(0)))))
+                .invoke(opened -> opened.ifPresent(started -> relay.wake()));
     }
 
     /**

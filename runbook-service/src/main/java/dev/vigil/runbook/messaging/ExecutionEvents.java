@@ -34,12 +34,17 @@ final class ExecutionEvents {
      * and the change, so an execution announces each change once however often it is written.
      */
     static OutboxEntry announcing(Execution execution) {
+        return announcing(execution, SERVICE_ACTOR);
+    }
+
+    /** The same, for an execution {@code opener} opened by hand. */
+    static OutboxEntry announcing(Execution execution, String opener) {
         ExecutionChange change = execution.status().entered();
         UUID eventId = EventIds.derived(execution.id(), change.eventType());
         boolean open = execution.status() == ExecutionStatus.OPEN;
         RunbookExecutionEvent event = new RunbookExecutionEvent(eventId, change, execution.tenant(), execution.id(),
                 execution.incidentId(), execution.runbookId(), execution.runbookName(), execution.stepCount(),
-                execution.openedAt(), open ? SERVICE_ACTOR : execution.closedBy(), execution.closeNote(),
+                execution.openedAt(), open ? opener : execution.closedBy(), execution.closeNote(),
                 open ? execution.openedAt() : execution.closedAt());
         return new OutboxEntry(eventId, Topics.RUNBOOK, Keys.incident(execution.tenant(), execution.incidentId()),
                 event.eventType(), execution.tenant(), Json.write(event));

@@ -4,6 +4,7 @@ import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.NotificationOutcome;
 import dev.vigil.platform.security.TenantScope;
 import dev.vigil.platform.store.ScopedQuery;
+import dev.vigil.runbook.IncidentFacts;
 import dev.vigil.runbook.RecoveryStats;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -19,6 +20,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -42,7 +44,8 @@ public class IncidentTimesStore {
 
     /**
      * Keeps what the events say: the first acknowledgement and confirmation stay, a later resolution replaces an
-     * earlier one (an incident that fired again resolved later).
+     * earlier one (an incident that fired again resolved later), and the latest event's facts (resource, check,
+     * severity, summary) replace the earlier ones.
      */
     public Uni<Void> record(SqlConnection connection, Collection<IncidentEvent> events) {
         if (events.isEmpty()) {
@@ -55,6 +58,10 @@ public class IncidentTimesStore {
         OffsetDateTime[] acknowledged = new OffsetDateTime[n];
         OffsetDateTime[] confirmed = new OffsetDateTime[n];
         OffsetDateTime[] resolved = new OffsetDateTime[n];
+        String[] resources = new String[n];
+        String[] checks = new String[n];
+        String[] severities = new String[n];
+        String[] summaries = new String[n];
         int i = 0;
         for (IncidentEvent event : events) {
             tenants[i] = event.tenant();
@@ -63,24 +70,54 @@ public class IncidentTimesStore {
             acknowledged[i] = utc(event.decision().acknowledgedAt());
             confirmed[i] = utc(event.decision().confirmedAt());
             resolved[i] = utc(event.resolvedAt());
+            resources[i] = event.resource();
+            checks[i] = event.check();
+            severities[i] = event.severity() == null ? null : event.severity().wireName();
+            summaries[i] = event.summary();
             i++;
         }
         // one row per incident per statement: events of one incident in a batch are folded in their order first
         return connection.preparedQuery("""
-                insert into incident_times (tenant, incident_id, opened_at, acknowledged_at, confirmed_at, resolved_at)
+                insert into incident_times (tenant, incident_id, opened_at, acknowledged_at, confirmed_at, resolved_at,
+                                            resource, check_name, severity, summary)
                 select tenant, incident_id, min(opened_at), min(acknowledged_at), min(confirmed_at),
-                       (array_agg(resolved_at order by n desc))[1]
+                       (array_agg(resolved_at order by n desc))[1], (array_agg(resource order by n desc))[1],
+                       (array_agg(check_name order by n desc))[1], (array_agg(severity order by n desc))[1],
+                       (array_agg(summary order by n desc))[1]
                 from unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[],
-                            $6::timestamptz[]) with ordinality
-                         as e(tenant, incident_id, opened_at, acknowledged_at, confirmed_at, resolved_at, n)
+                            $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[]) with ordinality
+                         as e(tenant, incident_id, opened_at, acknowledged_at, confirmed_at, resolved_at, resource,
+                              check_name, severity, summary, n)
                 group by tenant, incident_id
                 on conflict (tenant, incident_id) do update set
                     opened_at = coalesce(incident_times.opened_at, excluded.opened_at),
                     acknowledged_at = coalesce(incident_times.acknowledged_at, excluded.acknowledged_at),
                     confirmed_at = coalesce(incident_times.confirmed_at, excluded.confirmed_at),
-                    resolved_at = excluded.resolved_at""")
-                .execute(Tuple.from(List.of(tenants, ids, opened, acknowledged, confirmed, resolved)))
+                    resolved_at = excluded.resolved_at,
+                    resource = excluded.resource,
+                    check_name = excluded.check_name,
+                    severity = excluded.severity,
+                    summary = excluded.summary""")
+                .execute(Tuple.from(List.of(tenants, ids, opened, acknowledged, confirmed, resolved, resources, checks,
+                        severities, summaries)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * The facts of incident {@code incidentId} of {@code tenant}, as its latest event gave them; empty when no
+     * event of it has reached runbook (only a delivery outcome, or nothing).
+     */
+    public Uni<Optional<IncidentFacts>> facts(String tenant, UUID incidentId) {
+        return pool.preparedQuery("""
+                        select resource, check_name, severity, summary, opened_at from incident_times
+                        where tenant = $1 and incident_id = $2 and opened_at is not null""")
+                .execute(Tuple.of(tenant, incidentId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(factsOf(rows.iterator().next())));
+    }
+
+    private static IncidentFacts factsOf(Row row) {
+        return new IncidentFacts(row.getString("resource"), row.getString("check_name"), row.getString("severity"),
+                row.getString("summary"), row.getOffsetDateTime("opened_at").toInstant());
     }
 
     /** The earliest delivery to a customer endpoint is the incident's first customer contact. */

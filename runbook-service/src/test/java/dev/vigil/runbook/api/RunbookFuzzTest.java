@@ -2,7 +2,9 @@ package dev.vigil.runbook.api;
 
 import static dev.vigil.testsupport.fuzz.FuzzHttp.request;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
+import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.platform.security.Roles;
 import dev.vigil.runbook.Fixtures;
 import dev.vigil.runbook.handover.TriageStandIn;
@@ -174,6 +176,22 @@ class RunbookFuzzTest {
                         () -> rows.of("select count(*) from handover_item where handover_id = ?::uuid"
                                 + " and acknowledged_by is not null", handover),
                         acknowledged -> taken.getAndSet(true) ? 0 : 1));
+    }
+
+    @Test
+    void aMutatedManualStartIsAnsweredAndOnlyTheFirstAcceptedOneOpensAnExecution() {
+        UUID runbook = Fixtures.createRunbook(tenant, "By hand", Map.of("check", "never-" + UUID.randomUUID()));
+        IncidentEvent incident = Fixtures.opened(tenant, "postgres", Map.of());
+        Fixtures.publish(incident);
+        String valid = "{\"runbookId\":\"" + runbook + "\",\"incidentId\":\"" + incident.incidentId() + "\"}";
+        await().atMost(Fixtures.DEADLINE).until(() -> rows.of("select count(*) from incident_times where tenant = ?",
+                tenant) == 1);
+        AtomicBoolean opened = new AtomicBoolean();
+        Fuzz.run("POST /v1/executions", FuzzRun.tries(0.5), random ->
+                Verdicts.sendCheckingTrace(port(), request("POST", "/v1/executions").bearer(supervisor)
+                                .carrying(BodyMutations.mutate(valid, random)),
+                        () -> rows.of("select count(*) from execution where tenant = ?", tenant),
+                        started -> opened.getAndSet(true) ? 0 : 1));
     }
 
     private void shift(String name, String starts, String ends, String member) {

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * What triage holds that a handover must pass on, as triage answered at the moment of the handover: the live
- * incidents, and the silences and maintenance windows in force with the time they stop holding alerts back.
+ * incidents, and the active silences and the maintenance windows with the time they stop holding alerts back.
  */
 public record TriagePicture(List<LiveIncident> incidents, List<EndingQuiet> silences, List<EndingQuiet> windows) {
 
@@ -27,10 +27,11 @@ public record TriagePicture(List<LiveIncident> incidents, List<EndingQuiet> sile
     }
 
     /**
-     * A silence or maintenance window in force.
+     * A silence or maintenance window.
      *
      * @param name   what people call it: a window's name, or a silence's matchers and comment
-     * @param endsAt when it stops holding alerts back; null when it holds until its alerts resolve
+     * @param endsAt when it stops holding alerts back; null when it holds until its alerts resolve, or is not in
+     *               force now
      */
     public record EndingQuiet(UUID id, String tenant, String name, Instant endsAt) {
     }

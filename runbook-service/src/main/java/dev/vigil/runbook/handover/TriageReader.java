@@ -53,8 +53,7 @@ public class TriageReader {
         }
         return incidents.chain(live -> all("/v1/silences?state=active", bearerToken, TriageReader::silence)
                 .chain(silences -> all("/v1/maintenance-windows", bearerToken, TriageReader::window)
-                        .map(windows -> new TriagePicture(live, silences,
-                                windows.stream().filter(window -> window != null).toList()))));
+                        .map(windows -> new TriagePicture(live, silences, windows))));
     }
 
     private <T> Uni<List<T>> all(String path, String bearerToken, Function<JsonNode, T> reader) {
@@ -114,13 +113,11 @@ public class TriageReader {
                 name.isEmpty() ? "every alert" : name.toString(), instant(item, "endsAt"));
     }
 
-    /** A window in force now, or null for one that is not. */
+    /** A window, ending when the occurrence in force now ends; one not in force now ends at no time (null). */
     private static TriagePicture.EndingQuiet window(JsonNode item) {
-        if (!item.path("activeNow").asBoolean(false)) {
-            return null;
-        }
         return new TriagePicture.EndingQuiet(UUID.fromString(item.path("id").asText()), item.path("tenant").asText(),
-                item.path("name").asText(), instant(item, "activeUntil"));
+                item.path("name").asText(), item.path("activeNow").asBoolean(false) ? instant(item, "activeUntil")
+                : null);
     }
 
     private static String text(JsonNode node, String field) {

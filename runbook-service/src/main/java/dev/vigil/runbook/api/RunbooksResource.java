@@ -155,9 +155,12 @@ public class RunbooksResource {
 
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
+    @Operation(summary = "List runbooks, newest first", description = "The caller's tenants' own runbooks and the"
+            + " shared ones; with tenant, only those tenants' own")
     public Uni<Page<RunbookView>> list(@QueryParam("tenant") List<String> tenants,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return runbooks.list(caller.forList(tenants), QueryParams.page(limit, cursor, UUID::fromString))
+        boolean withShared = tenants == null || tenants.isEmpty();
+        return runbooks.list(caller.forList(tenants), withShared, QueryParams.page(limit, cursor, UUID::fromString))
                 .map(page -> page.map(RunbookView::of));
     }
 

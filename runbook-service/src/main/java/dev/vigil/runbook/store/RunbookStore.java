@@ -90,9 +90,13 @@ public class RunbookStore {
                 .onFailure(UniqueViolation::causedBy).transform(e -> new RunbookNameTakenException(draft.name()));
     }
 
-    /** A page of the scope's runbooks as their current versions say them, newest first. */
-    public Uni<Page<Runbook>> list(TenantScope scope, PageRequest<UUID> page) {
-        ScopedQuery query = withShared(CURRENT, scope).page("r.created_at", "r.id", page);
+    /**
+     * A page of the scope's runbooks as their current versions say them, newest first, with the shared ones when
+     * {@code withShared}.
+     */
+    public Uni<Page<Runbook>> list(TenantScope scope, boolean withShared, PageRequest<UUID> page) {
+        ScopedQuery query = (withShared ? withShared(CURRENT, scope) : ScopedQuery.select(CURRENT, "r.tenant", scope))
+                .page("r.created_at", "r.id", page);
         return pool.preparedQuery(query.sql()).execute(query.arguments()).map(RunbookStore::toRunbooks)
                 .map(found -> Page.of(found, page, runbook -> new Keyset<>(runbook.createdAt(), runbook.id())));
     }

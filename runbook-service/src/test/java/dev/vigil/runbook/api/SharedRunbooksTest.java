@@ -74,6 +74,8 @@ class SharedRunbooksTest {
                 .body("items.id", hasItem(id));
         operator(particular).queryParam("limit", 500).get("/v1/runbooks").then().statusCode(200)
                 .body("items.id", hasItem(own.toString())).body("items.id", hasItem(id));
+        operator(particular).queryParam("tenant", particular).get("/v1/runbooks").then().statusCode(200)
+                .body("items.id", equalTo(List.of(own.toString())));
         supervisor(other).body(Map.of("name", "Disk full on Linux " + check, "match", Map.of("check", check),
                         "steps", List.of(RESTART_STEP)))
                 .put(location).then().statusCode(200)

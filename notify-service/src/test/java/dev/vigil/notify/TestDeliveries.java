@@ -7,6 +7,8 @@ import dev.vigil.platform.security.Roles;
 import dev.vigil.testsupport.TestInfra;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -28,5 +30,11 @@ public final class TestDeliveries {
         return await().atMost(DEADLINE).until(
                 () -> of(tenant, incident).then().statusCode(200).extract().jsonPath(),
                 json -> json.getList("items").size() == 1 && status.equals(json.getString("items[0].status")));
+    }
+
+    /** Whether the delivery has its place in the sending queue (1) or not (0). */
+    public static long queued(Pool pool, UUID deliveryId) {
+        return pool.preparedQuery("select count(*) from delivery_queue where delivery_id = $1")
+                .execute(Tuple.of(deliveryId)).await().indefinitely().iterator().next().getLong(0);
     }
 }

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,16 +44,11 @@ public class DeliveryStore {
     private static final String LISTED = "id, tenant, endpoint_id, audience, incident_id, event_id, event_type, status,"
             + " attempts, last_status_code, last_error, created_at, delivered_at, replays, replayed_by, replayed_at,"
             + " replay_note";
+    /** A claimed delivery: its record {@code d}, its queue row {@code q} and its endpoint {@code e}. */
     private static final String CLAIMED = "d.id, d.tenant, d.event_id, d.incident_id, d.endpoint_id, d.audience,"
-            + " d.payload, d.attempts, e.url, e.secret, d.replays, e.consecutive_failures,"
+            + " d.payload, q.attempts, e.url, e.secret, d.replays, e.consecutive_failures,"
             + " case when e.previous_secret_until > now() then e.previous_secret end as previous_secret";
     private static final int MAX_ERROR_LENGTH = 500;
-    /**
-     * Whether a row found by its id is still pending. Written so that the planner cannot prove it implies the partial
-     * indexes' {@code status = 'pending'}: with that, a plan made while few rows were pending scans such an index
-     * instead of looking the id up, which in a burst of thousands pending costs a scan of all of them per statement.
-     */
-    private static final String STILL_PENDING = "coalesce(d.status = 'pending', false)";
 
     private final Pool pool;
     private final Outbox outbox;
@@ -64,7 +60,9 @@ public class DeliveryStore {
         this.box = box;
     }
 
-    /** Inserts the rows in one statement; a row that already exists (a replayed event) is skipped. */
+    /**
+     * Inserts the rows and queues them, in one statement; a row that already exists (a replayed event) is skipped.
+     */
     public Uni<Integer> insert(SqlConnection connection, List<NewDelivery> deliveries) {
         if (deliveries.isEmpty()) {
             return Uni.createFrom().item(0);
@@ -90,14 +88,20 @@ public class DeliveryStore {
             payloads[i] = d.payload();
         }
         return connection.preparedQuery("""
-                insert into delivery (id, tenant, event_id, event_type, incident_id, endpoint_id, audience, payload)
-                select u.id, u.tenant, u.event_id, u.event_type, u.incident_id, u.endpoint_id, u.audience, u.payload
-                from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::text[],
-                            $8::text[])
-                     with ordinality as u(id, tenant, event_id, event_type, incident_id, endpoint_id, audience,
-                                          payload, n)
-                order by u.n
-                on conflict (event_id, endpoint_id) do nothing""")
+                with planned as (
+                    insert into delivery (id, tenant, event_id, event_type, incident_id, endpoint_id, audience,
+                                          payload)
+                    select u.id, u.tenant, u.event_id, u.event_type, u.incident_id, u.endpoint_id, u.audience,
+                           u.payload
+                    from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::text[],
+                                $8::text[])
+                         with ordinality as u(id, tenant, event_id, event_type, incident_id, endpoint_id, audience,
+                                              payload, n)
+                    order by u.n
+                    on conflict (event_id, endpoint_id) do nothing
+                    returning id, endpoint_id, incident_id, seq)
+                insert into delivery_queue (delivery_id, endpoint_id, incident_id, seq)
+                select id, endpoint_id, incident_id, seq from planned""")
                 .execute(Tuple.tuple(Arrays.asList(ids, tenants, eventIds, eventTypes, incidentIds, endpointIds,
                         audiences, payloads)))
                 .map(rows -> rows.rowCount());
@@ -109,24 +113,25 @@ public class DeliveryStore {
      * every free slot. An endpoint gets at most {@code perEndpoint} in flight (counting {@code inFlight}, this
      * replica's), one while its circuit is half open, and none while it is paused or disabled.
      *
-     * <p>Skip-locked lets replicas claim side by side without waiting on each other; moving next_attempt_at past the
-     * lease hides a claimed row from every other claim until its attempt is recorded, or until the lease runs out
-     * because this replica died. A delivery of an incident waits while an earlier one to the same endpoint is pending.
+     * <p>Skip-locked lets replicas claim side by side without waiting on each other; moving the queue row's
+     * next_attempt_at past the lease hides a claimed delivery from every other claim until its attempt is recorded, or
+     * until the lease runs out because this replica died. A delivery of an incident waits while an earlier one to the
+     * same endpoint is pending. Only the queue row is written; the delivery row is read for its body.
      *
      * <p>The statement is shaped so that its plan holds whatever the planner believes of how many rows are pending:
      * it is planned while notify is idle (none pending) and reused in a burst (tens of thousands), ADR 0014.
      * <ul>
-     * <li>Each endpoint's due rows are read in order from {@code delivery_due_by_endpoint} under a constant limit, so
+     * <li>Each endpoint's due rows are read in order from {@code delivery_queue_due} under a constant limit, so
      * an ordered index scan that stops after a few rows is always the cheapest plan; the per-endpoint share is applied
      * to the row numbers afterwards.</li>
+     * <li>The rows are numbered outside that scan. Numbered inside it, the window read on past the limit through every
+     * row due at the same instant (a batch's rows share one), probing each: three to four times the work.</li>
      * <li>"No earlier pending delivery of the incident" is a {@code not exists} probe per row, kept a subplan by its
-     * {@code offset 0}: planned on its own, it looks up all three keys of {@code delivery_pending_in_order}. Pulled up
+     * {@code offset 0}: planned on its own, it looks up all three keys of {@code delivery_queue_in_order}. Pulled up
      * into an anti-join, it was planned from the row estimates and scanned the endpoint's whole backlog per row; as
      * {@code seq = (select ...)} it looked so selective that the planner read and sorted that backlog first.</li>
-     * <li>That index's predicate names {@code next_attempt_at < 'infinity'}, which only the due scans state, so the
-     * probe cannot pick it either.</li>
-     * <li>The row lock checks the status through {@code coalesce}, which no partial index on pending rows matches, so
-     * it goes by primary key.</li>
+     * <li>The due index's predicate names {@code next_attempt_at < 'infinity'}, which only the due scans state, so the
+     * probe cannot pick it.</li>
      * </ul>
      *
      * @param probeAfter consecutive failures that open an endpoint's circuit (see {@code vigil.notify.breaker})
@@ -139,38 +144,40 @@ public class DeliveryStore {
                 with busy as (
                     select * from unnest($3::uuid[], $4::int[]) as b(endpoint_id, in_flight)),
                 turns as (
-                    select due.id, due.turn, due.next_attempt_at
+                    select due.delivery_id, due.next_attempt_at,
+                           row_number() over (partition by e.id order by due.next_attempt_at) as turn,
+                           case when e.consecutive_failures >= $6 then 1 else $5 end
+                               - coalesce(busy.in_flight, 0) as free
                     from endpoint e
                     left join busy on busy.endpoint_id = e.id
                     cross join lateral (
-                        select d.id, d.next_attempt_at, row_number() over (order by d.next_attempt_at) as turn
-                        from delivery d
-                        where d.endpoint_id = e.id and d.status = 'pending' and d.next_attempt_at <= now()
-                          and d.next_attempt_at < 'infinity'
+                        select q.delivery_id, q.next_attempt_at
+                        from delivery_queue q
+                        where q.endpoint_id = e.id and q.next_attempt_at <= now() and q.next_attempt_at < 'infinity'
                           -- a notice about an endpoint belongs to no incident (null matches nothing): it waits for
                           -- nothing
-                          and not exists (select 1 from delivery earlier
-                                          where earlier.endpoint_id = d.endpoint_id
-                                            and earlier.incident_id = d.incident_id
-                                            and earlier.status = 'pending' and earlier.seq < d.seq
+                          and not exists (select 1 from delivery_queue earlier
+                                          where earlier.endpoint_id = q.endpoint_id
+                                            and earlier.incident_id = q.incident_id
+                                            and earlier.seq < q.seq
                                           offset 0)
-                        order by d.next_attempt_at
-                        limit %2$d) due
-                    where e.enabled and (e.paused_until is null or e.paused_until <= now())
-                      and due.turn <= case when e.consecutive_failures >= $6 then 1 else $5 end
-                                      - coalesce(busy.in_flight, 0)),
+                        order by q.next_attempt_at
+                        limit %d) due
+                    where e.enabled and (e.paused_until is null or e.paused_until <= now())),
                 picked as materialized (
-                    select id from turns order by turn, next_attempt_at limit $1),
+                    select delivery_id from turns where turn <= free order by turn, next_attempt_at limit $1),
                 claimable as (
-                    select d.id from picked join delivery d on d.id = picked.id
-                    where %1$s and d.next_attempt_at <= now()
-                    for update of d skip locked)
-                update delivery d
-                set attempts = d.attempts + 1, last_attempt_at = now(),
-                    next_attempt_at = now() + make_interval(secs => $2)
-                from claimable, endpoint e
-                where d.id = claimable.id and e.id = d.endpoint_id
-                returning\s""".formatted(STILL_PENDING, perEndpoint) + CLAIMED)
+                    select q.delivery_id from picked join delivery_queue q on q.delivery_id = picked.delivery_id
+                    where q.next_attempt_at <= now()
+                    for update of q skip locked),
+                claimed as (
+                    update delivery_queue q
+                    set attempts = q.attempts + 1, next_attempt_at = now() + make_interval(secs => $2)
+                    from claimable
+                    where q.delivery_id = claimable.delivery_id
+                    returning q.delivery_id, q.attempts)
+                select\s""".formatted(perEndpoint) + CLAIMED
+                + " from claimed q join delivery d on d.id = q.delivery_id join endpoint e on e.id = d.endpoint_id")
                 .execute(Tuple.from(List.of(limit, seconds(lease), busy, busySlots, perEndpoint, probeAfter)))
                 .map(this::claimed);
     }
@@ -182,41 +189,47 @@ public class DeliveryStore {
     public Uni<List<DueDelivery>> claimExpired(Duration after, int limit) {
         return pool.preparedQuery("""
                 with stale as materialized (
-                    select stale.id from endpoint e
+                    select stale.delivery_id from endpoint e
                     cross join lateral (
-                        select d.id from delivery d
-                        where d.endpoint_id = e.id and d.status = 'pending' and d.next_attempt_at <= now()
-                          and d.next_attempt_at < 'infinity'
-                          and coalesce(d.replayed_at, d.created_at) < now() - make_interval(secs => $1)
+                        select q.delivery_id from delivery_queue q
+                        where q.endpoint_id = e.id and q.next_attempt_at <= now() and q.next_attempt_at < 'infinity'
+                          and q.queued_at < now() - make_interval(secs => $1)
                         limit $2) stale
                     limit $2),
                 expired as (
-                    select d.id from stale join delivery d on d.id = stale.id
-                    where %1$s and d.next_attempt_at <= now()
-                    for update of d skip locked)
-                update delivery d
-                set next_attempt_at = now() + interval '1 minute'
-                from expired, endpoint e
-                where d.id = expired.id and e.id = d.endpoint_id
-                returning\s""".formatted(STILL_PENDING) + CLAIMED)
+                    select q.delivery_id from stale join delivery_queue q on q.delivery_id = stale.delivery_id
+                    where q.next_attempt_at <= now()
+                    for update of q skip locked),
+                leased as (
+                    update delivery_queue q
+                    set next_attempt_at = now() + interval '1 minute'
+                    from expired
+                    where q.delivery_id = expired.delivery_id
+                    returning q.delivery_id, q.attempts)
+                select\s""" + CLAIMED
+                + " from leased q join delivery d on d.id = q.delivery_id join endpoint e on e.id = d.endpoint_id")
                 .execute(Tuple.of(seconds(after), limit))
                 .map(this::claimed);
     }
 
-    /** The endpoint's secret, and the one before it while its overlap lasts. */
-    private List<String> signingSecrets(Row row) {
-        String secret = box.open(row.getString("secret"));
+    /**
+     * The endpoint's secret, and the one before it while its overlap lasts. A claim holds several deliveries of most
+     * endpoints, so each sealed secret is opened once per claim ({@code opened}), not once per delivery.
+     */
+    private List<String> signingSecrets(Row row, Map<String, String> opened) {
+        String secret = opened.computeIfAbsent(row.getString("secret"), box::open);
         String previous = row.getString("previous_secret");
-        return previous == null ? List.of(secret) : List.of(secret, box.open(previous));
+        return previous == null ? List.of(secret) : List.of(secret, opened.computeIfAbsent(previous, box::open));
     }
 
     private List<DueDelivery> claimed(RowSet<Row> rows) {
         List<DueDelivery> claimed = new ArrayList<>(rows.size());
+        Map<String, String> opened = new HashMap<>();
         for (Row row : rows) {
             claimed.add(new DueDelivery(row.getUUID("id"), row.getString("tenant"), row.getUUID("event_id"),
                     row.getUUID("incident_id"), row.getUUID("endpoint_id"), audience(row),
                     row.getString("payload"), row.getInteger("attempts"), row.getString("url"),
-                    signingSecrets(row), row.getInteger("replays"), row.getInteger("consecutive_failures")));
+                    signingSecrets(row, opened), row.getInteger("replays"), row.getInteger("consecutive_failures")));
         }
         return claimed;
     }
@@ -224,9 +237,14 @@ public class DeliveryStore {
     /** Records a failed attempt and when to try again; false when the claim was lost meanwhile. */
     public Uni<Boolean> reschedule(DueDelivery delivery, Attempt attempt, Duration delay) {
         return pool.preparedQuery("""
+                with rescheduled as (
+                    update delivery_queue set next_attempt_at = now() + make_interval(secs => $3)
+                    where delivery_id = $1 and attempts = $2
+                    returning delivery_id)
                 update delivery d
-                set next_attempt_at = now() + make_interval(secs => $3), last_status_code = $4, last_error = $5
-                where id = $1 and attempts = $2 and %1$s""".formatted(STILL_PENDING))
+                set attempts = $2, last_attempt_at = now(), last_status_code = $4, last_error = $5
+                from rescheduled
+                where d.id = rescheduled.delivery_id""")
                 .execute(Tuple.of(delivery.id(), delivery.attempts(), seconds(delay), statusCode(attempt),
                         error(attempt)))
                 .map(rows -> rows.rowCount() == 1);
@@ -261,15 +279,21 @@ public class DeliveryStore {
             errors[i] = error(finish.attempt());
         }
         return pool.withTransaction(connection -> connection.preparedQuery("""
+                with ended as (
+                    delete from delivery_queue q
+                    using unnest($1::uuid[], $2::int[]) as u(id, attempts)
+                    -- id = any: look the rows up by key; a join with unnest alone was planned as a scan of the table
+                    where q.delivery_id = any($1) and q.delivery_id = u.id and q.attempts = u.attempts
+                    returning q.delivery_id)
                 update delivery d
-                set status = u.status, last_status_code = u.code, last_error = u.error,
+                set status = u.status, attempts = u.attempts, last_attempt_at = now(), last_status_code = u.code,
+                    last_error = u.error,
                     delivered_at = case when u.status = 'delivered' then now() end,
                     failed_at = case when u.status = 'failed' then now() end
-                from unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::text[])
+                from ended, unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::text[])
                      as u(id, attempts, status, code, error)
-                -- id = any: look the rows up by key; a join with unnest alone was planned as a scan of the table
-                where d.id = any($1) and d.id = u.id and d.attempts = u.attempts and %1$s
-                returning d.id""".formatted(STILL_PENDING))
+                where d.id = any($1) and d.id = ended.delivery_id and d.id = u.id
+                returning d.id""")
                 .execute(Tuple.from(List.of(ids, attempts, statuses, codes, errors)))
                 .chain(rows -> {
                     Set<UUID> finished = new HashSet<>();
@@ -288,9 +312,12 @@ public class DeliveryStore {
      */
     public Uni<Void> failPending(SqlConnection connection, UUID endpointId, String reason) {
         return connection.preparedQuery("""
-                update delivery d set status = 'failed', failed_at = now(), last_error = $2
-                from endpoint e
-                where d.endpoint_id = $1 and d.status = 'pending' and e.id = d.endpoint_id
+                with q as (
+                    delete from delivery_queue where endpoint_id = $1
+                    returning delivery_id, attempts)
+                update delivery d set status = 'failed', attempts = q.attempts, failed_at = now(), last_error = $2
+                from q, endpoint e
+                where d.id = q.delivery_id and e.id = d.endpoint_id
                 returning\s""" + CLAIMED)
                 .execute(Tuple.of(endpointId, reason))
                 .map(this::claimed)
@@ -328,11 +355,14 @@ public class DeliveryStore {
             }
             // fenced on the status: of two replays at once, one wins and the other finds it no longer failed
             return pool.preparedQuery("""
-                    update delivery d set status = 'pending', attempts = 0, next_attempt_at = now(), failed_at = null,
-                        replays = replays + 1, replayed_by = $2, replayed_at = now(), replay_note = $3
-                    from endpoint e
-                    where d.id = $1 and d.status = 'failed' and e.id = d.endpoint_id and e.enabled
-                    returning d.id""")
+                    with replayed as (
+                        update delivery d set status = 'pending', attempts = 0, failed_at = null,
+                            replays = replays + 1, replayed_by = $2, replayed_at = now(), replay_note = $3
+                        from endpoint e
+                        where d.id = $1 and d.status = 'failed' and e.id = d.endpoint_id and e.enabled
+                        returning d.id, d.endpoint_id, d.incident_id, d.seq)
+                    insert into delivery_queue (delivery_id, endpoint_id, incident_id, seq)
+                    select id, endpoint_id, incident_id, seq from replayed""")
                     .execute(Tuple.of(id, by, note))
                     .chain(updated -> updated.rowCount() == 1 ? Uni.createFrom().item(Replay.REPLAYED)
                             : pool.preparedQuery("select enabled from endpoint where id = $1")

@@ -23,6 +23,9 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +38,9 @@ class DeliveryRetriesTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     private static final WebhookReceiver receiver = WebhookReceiver.shared();
+
+    @Inject
+    Pool pool;
 
     @Test
     void aRefusedRequestFailsAtOnceWhileATimeoutOrTooManyRequestsIsRetried() {
@@ -55,7 +61,10 @@ class DeliveryRetriesTest {
         assertEquals(404, failed.getInt("items[0].lastStatusCode"));
         JsonPath delivered = TestDeliveries.awaitStatus(busy, retried, "delivered");
         assertEquals(3, delivered.getInt("items[0].attempts"), "408, then 429, then 200");
+        assertEquals(0, TestDeliveries.queued(pool, UUID.fromString(failed.getString("items[0].id"))));
+        assertEquals(0, TestDeliveries.queued(pool, UUID.fromString(delivered.getString("items[0].id"))));
     }
+
 
     @Test
     void aFailedDeliveryReplayedArrivesAgainUnderItsWebhookIdWithANewOutcome() {
@@ -67,6 +76,7 @@ class DeliveryRetriesTest {
         UUID deliveryId = EventIds.derived(confirmed.eventId(), "delivery", endpoint.id().toString());
         TestIncidents.publish(confirmed);
         TestDeliveries.awaitStatus(tenant, confirmed.incidentId(), "failed");
+        assertEquals(0, TestDeliveries.queued(pool, deliveryId), "a failed delivery has left the queue");
 
         given().auth().oauth2(TestInfra.token(Roles.CUSTOMER, tenant)).contentType("application/json")
                 .body("{\"note\": \"  certificate renewed, OPS-1234 \"}")
@@ -81,6 +91,7 @@ class DeliveryRetriesTest {
 
         JsonPath delivered = TestDeliveries.awaitStatus(tenant, confirmed.incidentId(), "delivered");
         assertEquals(1, delivered.getInt("items[0].attempts"), "a fresh budget of attempts");
+        assertEquals(0, TestDeliveries.queued(pool, deliveryId), "a delivery that ended has left the queue");
         List<WebhookReceiver.Request> requests = receiver.received(path);
         assertEquals(4, requests.size());
         assertEquals(1, requests.stream().map(WebhookReceiver.Request::webhookId).distinct().count(),

@@ -122,7 +122,8 @@ class EndpointFairnessTest {
         TestDeliveries.awaitStatus(tenant, confirmed.incidentId(), "pending");
         UUID deliveryId = EventIds.derived(confirmed.eventId(), "delivery", endpoint.id().toString());
 
-        pool.preparedQuery("update delivery set created_at = now() - interval '25 hours' where id = $1")
+        pool.preparedQuery("update delivery_queue set queued_at = now() - interval '25 hours'"
+                + " where delivery_id = $1")
                 .execute(Tuple.of(deliveryId)).await().indefinitely();
 
         JsonPath failed = TestDeliveries.awaitStatus(tenant, confirmed.incidentId(), "failed");

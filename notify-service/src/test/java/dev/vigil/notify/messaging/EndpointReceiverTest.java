@@ -135,6 +135,7 @@ class EndpointReceiverTest {
         UUID deliveryId = EventIds.derived(confirmed.eventId(), "delivery", endpoint.id().toString());
         TestIncidents.publish(confirmed);
         TestDeliveries.awaitStatus(tenant, confirmed.incidentId(), "pending");
+        assertEquals(1, TestDeliveries.queued(pool, deliveryId), "a pending delivery waits in the queue");
 
         given().auth().oauth2(TestInfra.token(Roles.SUPERVISOR, tenant))
                 .when().delete("/v1/endpoints/" + endpoint.id())
@@ -142,6 +143,7 @@ class EndpointReceiverTest {
 
         var failed = TestDeliveries.awaitStatus(tenant, confirmed.incidentId(), "failed");
         assertTrue(failed.getString("items[0].lastError").contains("endpoint was deleted"));
+        assertEquals(0, TestDeliveries.queued(pool, deliveryId), "and leaves it as it fails");
         UUID outcome = EventIds.derived(deliveryId, EventTypes.NOTIFICATION_FAILED, "");
         Predicate<ConsumerRecord<String, String>> isOutcome =
                 r -> outcome.toString().equals(TestInfra.header(r, CloudEventHeaders.ID));

@@ -34,7 +34,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Measures notify alone: confirmed incident events are produced straight onto {@link Topics#INCIDENTS}, as triage
  * publishes them, and a receiver in this process ({@link DeliveryClock}) notes when each signed webhook arrives. The
  * time from producing an event to its webhook arriving is its latency (an upper bound of "consumed to received": the
- * broker's hand-over is in it). After a warm-up of {@link #WARM_UP} webhooks, not measured, three parts:
+ * broker's hand-over is in it). After a warm-up of {@link #WARM_UP} webhooks, not measured, three parts, the first two
+ * each once the services behind notify caught up:
  * <ol>
  * <li>latency at a steady rate, to fast receivers;</li>
  * <li>deliveries/s at saturation: a backlog produced at once, drained;</li>
@@ -51,7 +52,12 @@ final class NotifyBenchmark {
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
     private static final int FAIRNESS_MESSAGES = 20;
     /** webhooks sent before measuring, so that the figures are of a warm notify (compiled, caches and pools full). */
-    private static final int WARM_UP = 5_000;
+    private static final int WARM_UP = 20_000;
+    /** the consumer groups that follow notify's work, with the topic each reads. */
+    private static final Map<String, String> DOWNSTREAM = Map.of(
+            "vigil-runbook", Topics.INCIDENTS,
+            "vigil-triage-notifications", Topics.NOTIFICATIONS,
+            "vigil-runbook-notifications", Topics.NOTIFICATIONS);
 
     private final Stack stack;
     private final PrintStream out;
@@ -84,11 +90,13 @@ final class NotifyBenchmark {
             out.printf("%s: %d tenants, each with an endpoint at a fast receiver in this process%n", run, tenants);
             out.printf("warming up: %,d webhooks, not measured%n", WARM_UP);
             awaitArrivals(clock, produce(producer, fast, WARM_UP));
+            settle();
 
             out.printf("%n1. latency: %d confirmed incidents/s for %d s, spread over the tenants%n", rate, seconds);
             List<Sent> steady = produceAtRate(producer, fast, rate, seconds);
             Latencies latency = awaitArrivals(clock, steady);
             out.printf("   %s%n", latency);
+            settle();
 
             out.printf("%n2. saturation: %,d confirmed incidents produced at once%n", backlog);
             long before = clock.received();
@@ -117,6 +125,32 @@ final class NotifyBenchmark {
             registered.forEach(target -> api.delete(stack.layout().serviceUrl(Service.NOTIFY) + "/v1/endpoints/"
                     + target.endpointId(), supervisor));
         }
+    }
+
+    /**
+     * Waits until the services behind notify caught up with what the last part sent: runbook reads every incident
+     * event, and triage and runbook every delivery's outcome. Measured while they still work through the warm-up's
+     * thousands, the next part would time their backlog, not notify.
+     */
+    private void settle() {
+        long started = System.nanoTime();
+        Instant deadline = Instant.now().plus(ARRIVAL_TIMEOUT);
+        sleep(Duration.ofSeconds(1)); // the last outcomes leave notify's outbox
+        while (behind() > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackException("the services behind notify did not catch up within " + ARRIVAL_TIMEOUT
+                        .toSeconds() + " s (" + behind() + " events unread)");
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        out.printf("   (the services behind notify caught up in %.1f s)%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Events not yet read by the consumers that follow notify's work. */
+    private long behind() {
+        String kafka = stack.layout().kafkaBootstrap();
+        return DOWNSTREAM.entrySet().stream()
+                .mapToLong(group -> ConsumerLag.of(kafka, group.getKey(), group.getValue())).sum();
     }
 
     private Target register(DeliveryClock clock, String tenant, String prefix) {

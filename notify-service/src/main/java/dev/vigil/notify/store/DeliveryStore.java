@@ -176,8 +176,7 @@ public class DeliveryStore {
                     from claimable
                     where q.delivery_id = claimable.delivery_id
                     returning q.delivery_id, q.attempts)
-                select\s""".formatted(perEndpoint) + CLAIMED
-                + " from claimed q join delivery d on d.id = q.delivery_id join endpoint e on e.id = d.endpoint_id")
+                """.formatted(perEndpoint) + claimedFrom("claimed"))
                 .execute(Tuple.from(List.of(limit, seconds(lease), busy, busySlots, perEndpoint, probeAfter)))
                 .map(this::claimed);
     }
@@ -206,10 +205,15 @@ public class DeliveryStore {
                     from expired
                     where q.delivery_id = expired.delivery_id
                     returning q.delivery_id, q.attempts)
-                select\s""" + CLAIMED
-                + " from leased q join delivery d on d.id = q.delivery_id join endpoint e on e.id = d.endpoint_id")
+                """ + claimedFrom("leased"))
                 .execute(Tuple.of(seconds(after), limit))
                 .map(this::claimed);
+    }
+
+    /** Reads {@link #CLAIMED} for the queue rows a claim's {@code cte} returned (their id and attempts). */
+    private static String claimedFrom(String cte) {
+        return "select " + CLAIMED + " from " + cte + " q join delivery d on d.id = q.delivery_id"
+                + " join endpoint e on e.id = d.endpoint_id";
     }
 
     /**

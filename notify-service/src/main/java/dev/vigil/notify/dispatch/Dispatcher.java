@@ -29,14 +29,20 @@ import org.jboss.logging.Logger;
  * Sends due deliveries. Each round claims as many due rows as there are free sending slots (a lease in the
  * database, so replicas never send the same delivery at once), a few per endpoint in turn and never more than an
  * endpoint's share in flight, sends them side by side and records each attempt as it ends, so one slow or failing
- * receiver does not hold up the others. Woken when the consumer committed new deliveries and whenever a slot frees
+ * receiver does not hold up the others. Woken when the consumer committed new deliveries and when sending slots free
  * up; a poll is the safety net for retries that came due and for wakes lost to a crash.
+ *
+ * <p>A claim costs about as much for one delivery as for dozens (it visits every endpoint). So while most slots are
+ * busy, freed slots gather until half of them are free, or for {@link #GATHER} at most, and one claim fills
+ * them together. When notify is not busy every freed slot still claims at once.
  */
 @Startup
 @ApplicationScoped
 public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final int EXPIRED_PER_ROUND = 500;
+    /** how long freed slots may gather before a claim fills them, while fewer than {@link #claimAtFree} are free. */
+    private static final Duration GATHER = Duration.ofMillis(10);
 
     private final DeliveryStore store;
     private final Senders sender;
@@ -47,7 +53,10 @@ public class Dispatcher {
     private final MeterRegistry metrics;
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
+    /** slots taken: deliveries in flight, and during a claim the slots it may fill. */
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean gathering = new AtomicBoolean();
+    private final int claimAtFree;
     /** this replica's deliveries in flight per endpoint, absent when none. */
     private final Map<UUID, Integer> inFlightByEndpoint = new ConcurrentHashMap<>();
     private final EndpointHealth health;
@@ -68,6 +77,7 @@ public class Dispatcher {
         this.vertx = vertx;
         this.config = config.delivery();
         this.metrics = metrics;
+        this.claimAtFree = Math.max(1, this.config.concurrency() / 2);
     }
 
     /** Asks for a claim round soon; calls during a round coalesce into one more round. */
@@ -91,16 +101,15 @@ public class Dispatcher {
             endRound(); // a finishing attempt wakes the next round
             return;
         }
+        inFlight.addAndGet(free); // reserved, so slots freed meanwhile count what is really free
         store.claimDue(free, config.lease(), config.perEndpointConcurrency(), health.threshold(),
                 Map.copyOf(inFlightByEndpoint)).subscribe().with(claimed -> {
-            inFlight.addAndGet(claimed.size());
+            inFlight.addAndGet(claimed.size() - free);
             claimed.forEach(delivery -> inFlightByEndpoint.merge(delivery.endpointId(), 1, Integer::sum));
             claimed.forEach(this::attempt);
-            if (claimed.size() == free) {
-                wanted.set(true); // a full claim suggests more are due
-            }
             endRound();
         }, failure -> {
+            inFlight.addAndGet(-free);
             LOG.warnf("claiming due deliveries failed, the next poll retries: %s", failure.getMessage());
             endRound();
         });
@@ -127,8 +136,15 @@ public class Dispatcher {
 
     private void slotFreed(DueDelivery delivery) {
         inFlightByEndpoint.computeIfPresent(delivery.endpointId(), (endpoint, n) -> n == 1 ? null : n - 1);
-        inFlight.decrementAndGet();
-        wake();
+        int free = config.concurrency() - inFlight.decrementAndGet();
+        if (free >= claimAtFree) {
+            wake();
+        } else if (gathering.compareAndSet(false, true)) {
+            vertx.setTimer(GATHER.toMillis(), timer -> {
+                gathering.set(false);
+                wake();
+            });
+        }
     }
 
     /**

@@ -15,6 +15,8 @@ import dev.vigil.contracts.CloudEventHeaders;
 import dev.vigil.contracts.EventTypes;
 import dev.vigil.contracts.ExecutionChange;
 import dev.vigil.contracts.HandoverOverdueEvent;
+import dev.vigil.contracts.Json;
+import dev.vigil.contracts.Keys;
 import dev.vigil.contracts.NotificationOutcome;
 import dev.vigil.contracts.RecoveryStepEvent;
 import dev.vigil.contracts.RunbookExecutionEvent;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -197,6 +200,30 @@ class PolicyAndDeadlinesTest {
         assertEquals(customerAt, Instant.parse(GateTestSupport.incident(tenant, id)
                 .getString("firstCustomerContactAt")));
         assertEquals(List.of("opened", "customer-contacted"), GateTestSupport.timelineKinds(tenant, id));
+    }
+
+    @Test
+    void theEarliestDeliveryIsTheFirstContactInWhateverOrderTheyArriveAndOnlyForTheIncidentsTenant() {
+        String tenant = TestAlerts.newTenant();
+        String id = GateTestSupport.openIncident(tenant, "fp-" + UUID.randomUUID(), Severity.CRITICAL);
+        UUID incidentId = UUID.fromString(id);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        NotificationOutcome later = outcome(tenant, incidentId, Audience.CUSTOMER, now.plusSeconds(3));
+        NotificationOutcome earlier = outcome(tenant, incidentId, Audience.CUSTOMER, now.plusSeconds(2));
+        String stranger = TestAlerts.newTenant();
+        NotificationOutcome othersClaim = outcome(stranger, incidentId, Audience.CUSTOMER, now.plusSeconds(1));
+        // all three under the incident's key, so one partition keeps them in this order: once the last two are
+        // applied, so is the stranger's
+        for (NotificationOutcome outcome : List.of(othersClaim, later, earlier)) {
+            TestInfra.produce(Topics.NOTIFICATIONS, Keys.incident(tenant, incidentId), Json.write(outcome), Map.of(
+                    CloudEventHeaders.SPEC_VERSION, "1.0", CloudEventHeaders.ID, outcome.eventId().toString(),
+                    CloudEventHeaders.TYPE, EventTypes.NOTIFICATION_DELIVERED,
+                    CloudEventHeaders.TENANT, outcome.tenant()));
+        }
+
+        await().atMost(WAIT).until(() -> GateTestSupport.timelineKinds(tenant, id).size() == 3);
+        assertEquals(now.plusSeconds(2), Instant.parse(GateTestSupport.incident(tenant, id)
+                .getString("firstCustomerContactAt")));
     }
 
     private static NotificationOutcome outcome(String tenant, UUID incidentId, Audience audience, Instant at) {

@@ -53,15 +53,10 @@ public class NotificationOutcomesConsumer implements EventHandler<NotificationOu
     public Uni<Void> apply(SqlConnection connection, Map<UUID, NotificationOutcome> fresh) {
         List<NotificationOutcome> toCustomer = fresh.values().stream()
                 .filter(outcome -> outcome.audience() == Audience.CUSTOMER).toList();
-        Uni<Void> contacts = Uni.createFrom().voidItem();
-        for (NotificationOutcome outcome : toCustomer) {
-            if (outcome.result() == NotificationOutcome.Result.DELIVERED) {
-                contacts = contacts.chain(() -> incidents.recordFirstContact(connection, outcome.tenant(),
-                        outcome.incidentId(), outcome.occurredAt()));
-            }
-        }
-        return contacts.chain(() -> timeline.append(connection, toCustomer.stream()
-                .map(NotificationOutcomesConsumer::entry).toList()));
+        return incidents.recordFirstContacts(connection, toCustomer.stream()
+                        .filter(outcome -> outcome.result() == NotificationOutcome.Result.DELIVERED).toList())
+                .chain(() -> timeline.append(connection, toCustomer.stream()
+                        .map(NotificationOutcomesConsumer::entry).toList()));
     }
 
     @Override

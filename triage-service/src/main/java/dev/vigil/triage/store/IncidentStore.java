@@ -3,6 +3,7 @@ package dev.vigil.triage.store;
 import dev.vigil.contracts.IncidentDecision;
 import dev.vigil.contracts.IncidentStatus;
 import dev.vigil.contracts.Json;
+import dev.vigil.contracts.NotificationOutcome;
 import dev.vigil.contracts.Severity;
 import dev.vigil.platform.paging.Keyset;
 import dev.vigil.platform.paging.Page;
@@ -91,11 +92,34 @@ public class IncidentStore {
                 .map(IncidentStore::toIncidents);
     }
 
-    /** Keeps the first time a message about the incident reached its customer. */
-    public Uni<Void> recordFirstContact(SqlClient client, String tenant, UUID incidentId, Instant at) {
-        return client.preparedQuery("update incidents set first_contact_at = $3 where tenant = $1 and id = $2"
-                        + " and (first_contact_at is null or first_contact_at > $3)")
-                .execute(Tuple.of(tenant, incidentId, Rows.offset(at))).replaceWithVoid();
+    /**
+     * Keeps, for each incident, the first time a message about it reached its customer: the earliest of the
+     * deliveries given and the one already recorded. One statement for a batch of outcomes.
+     */
+    public Uni<Void> recordFirstContacts(SqlClient client, Collection<NotificationOutcome> delivered) {
+        if (delivered.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = delivered.size();
+        String[] tenants = new String[n];
+        UUID[] ids = new UUID[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        int i = 0;
+        for (NotificationOutcome outcome : delivered) {
+            tenants[i] = outcome.tenant();
+            ids[i] = outcome.incidentId();
+            at[i] = Rows.offset(outcome.occurredAt());
+            i++;
+        }
+        // id = any: look the incidents up by key; a join with unnest alone may be planned as a scan of the table
+        return client.preparedQuery("""
+                update incidents i set first_contact_at = c.at
+                from (select tenant, incident_id, min(at) as at
+                      from unnest($1::text[], $2::uuid[], $3::timestamptz[]) as u(tenant, incident_id, at)
+                      group by tenant, incident_id) c
+                where i.id = any($2) and i.id = c.incident_id and i.tenant = c.tenant
+                  and (i.first_contact_at is null or i.first_contact_at > c.at)""")
+                .execute(Tuple.of(tenants, ids, at)).replaceWithVoid();
     }
 
     /** Upserts the incidents in the given order (resolved before live, see {@link dev.vigil.triage.Changes}). */

@@ -3,6 +3,7 @@ package dev.vigil.runbook.store;
 import dev.vigil.contracts.IncidentEvent;
 import dev.vigil.contracts.NotificationOutcome;
 import dev.vigil.platform.security.TenantScope;
+import dev.vigil.platform.store.FirstContacts;
 import dev.vigil.platform.store.ScopedQuery;
 import dev.vigil.runbook.IncidentFacts;
 import dev.vigil.runbook.RecoveryStats;
@@ -125,17 +126,6 @@ public class IncidentTimesStore {
         if (delivered.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        int n = delivered.size();
-        String[] tenants = new String[n];
-        UUID[] ids = new UUID[n];
-        OffsetDateTime[] at = new OffsetDateTime[n];
-        int i = 0;
-        for (NotificationOutcome outcome : delivered) {
-            tenants[i] = outcome.tenant();
-            ids[i] = outcome.incidentId();
-            at[i] = utc(outcome.occurredAt());
-            i++;
-        }
         return connection.preparedQuery("""
                 insert into incident_times (tenant, incident_id, first_contact_at)
                 select tenant, incident_id, min(at)
@@ -144,7 +134,7 @@ public class IncidentTimesStore {
                 on conflict (tenant, incident_id) do update set
                     first_contact_at = least(coalesce(incident_times.first_contact_at, excluded.first_contact_at),
                                              excluded.first_contact_at)""")
-                .execute(Tuple.of(tenants, ids, at))
+                .execute(FirstContacts.columns(delivered))
                 .replaceWithVoid();
     }
 

@@ -9,6 +9,7 @@ import dev.vigil.platform.paging.Keyset;
 import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.security.TenantScope;
+import dev.vigil.platform.store.FirstContacts;
 import dev.vigil.platform.store.ScopedQuery;
 import dev.vigil.triage.GroupRef;
 import dev.vigil.triage.Incident;
@@ -100,17 +101,6 @@ public class IncidentStore {
         if (delivered.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        int n = delivered.size();
-        String[] tenants = new String[n];
-        UUID[] ids = new UUID[n];
-        OffsetDateTime[] at = new OffsetDateTime[n];
-        int i = 0;
-        for (NotificationOutcome outcome : delivered) {
-            tenants[i] = outcome.tenant();
-            ids[i] = outcome.incidentId();
-            at[i] = Rows.offset(outcome.occurredAt());
-            i++;
-        }
         // id = any: look the incidents up by key; a join with unnest alone may be planned as a scan of the table
         return client.preparedQuery("""
                 update incidents i set first_contact_at = c.at
@@ -119,7 +109,7 @@ public class IncidentStore {
                       group by tenant, incident_id) c
                 where i.id = any($2) and i.id = c.incident_id and i.tenant = c.tenant
                   and (i.first_contact_at is null or i.first_contact_at > c.at)""")
-                .execute(Tuple.of(tenants, ids, at)).replaceWithVoid();
+                .execute(FirstContacts.columns(delivered)).replaceWithVoid();
     }
 
     /** Upserts the incidents in the given order (resolved before live, see {@link dev.vigil.triage.Changes}). */

@@ -114,9 +114,9 @@ public final class TriagePolicy {
         Optional<AlertState.Hold> hold = AlertJudge.hold(state, at, now, rules, inputs.quiet(),
                 inhibitorsOf(state.tenant()).values());
         if (hold.isPresent()) {
-            // the wall clock passed the window's end or the threshold, event time not yet (a replay): look later
             Instant next = hold.get().recheckAt();
-            keep(state.held(hold.get()).recheckAt(next == null || next.isAfter(now) ? next : now.plus(LOOK_LATER)));
+            keep(state.held(hold.get()).recheckAt(next == null || next.isAfter(now) ? next : whenEventTimePasses(next,
+                    at, now)));
             return;
         }
         Alert raising = new Alert(EventIds.derived(alertId(state), "raised", state.episodeStartedAt().toString()),
@@ -145,6 +145,16 @@ public final class TriagePolicy {
     }
 
     /** Where the alert's own clock stands now: its last observed time plus the wall time since it was received. */
+    /**
+     * The wall clock passed a window's end or a threshold, the alert's event time not yet: it lags the wall clock by
+     * how long the alert took to arrive (milliseconds, so a sweep just after a window's end finds the window still
+     * holding it), or by much more in a replay. Look again when the event time will have passed it, a minute at most.
+     */
+    private static Instant whenEventTimePasses(Instant next, Instant at, Instant now) {
+        Duration lag = Duration.between(at, next).plusMillis(1);
+        return now.plus(lag.compareTo(LOOK_LATER) < 0 ? lag : LOOK_LATER);
+    }
+
     private static Instant eventTime(AlertState state, Instant now) {
         Duration since = Duration.between(state.lastReceivedAt(), now);
         return since.isNegative() ? state.lastObservedAt() : state.lastObservedAt().plus(since);

@@ -147,6 +147,25 @@ class NoiseRulesTest {
     }
 
     @Test
+    void aSweepJustAfterTheWindowEndsWhileTheEventTimeLagsLooksAgainAtOnceNotAMinuteLater() {
+        TriageMemory triage = new TriageMemory(AT_ONCE);
+        Instant windowEnd = T0.plusSeconds(1800);
+        triage.quiet = (tenant, labels, at) -> at.isBefore(windowEnd)
+                ? Optional.of(new AlertState.Hold(SuppressionReason.MAINTENANCE, "w", null, windowEnd))
+                : Optional.empty();
+        // observed at T0, received 4 ms later: its event time trails the wall clock by 4 ms
+        triage.apply(alert("web-01", "http", Severity.MAJOR, T0, T0.plusMillis(4), AlertStatus.FIRING));
+
+        Instant sweep = windowEnd.plusMillis(2);
+        assertTrue(triage.recheck(sweep).incidents().isEmpty(), "at 2 ms past the end, its event time is 2 ms before");
+        Instant again = triage.state("acme", "web-01/http").recheckAt();
+        assertTrue(again.isAfter(sweep) && !again.isAfter(sweep.plusMillis(5)), "looked at again at " + again);
+        triage.recheck(sweep.plusSeconds(1));
+
+        assertEquals(1, triage.incidents.size(), "raised at the next sweep, not a minute later");
+    }
+
+    @Test
     void anOccurrenceThresholdRaisesOnTheNthFiringWithinItsWindow() {
         TriageRules threeInTwoMinutes = new TriageRules(1, List.of("resource"), Duration.ofMinutes(5),
                 List.of(new TriageRules.Threshold("three", List.of(Matcher.equal("check", "http")), 3,

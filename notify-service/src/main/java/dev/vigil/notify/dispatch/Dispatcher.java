@@ -29,12 +29,21 @@ import org.jboss.logging.Logger;
  * Sends due deliveries. Each round claims as many due rows as there are free sending slots (a lease in the
  * database, so replicas never send the same delivery at once), a few per endpoint in turn and never more than an
  * endpoint's share in flight, sends them side by side and records each attempt as it ends, so one slow or failing
- * receiver does not hold up the others. Woken when the consumer committed new deliveries and when sending slots free
- * up; a poll is the safety net for retries that came due and for wakes lost to a crash.
+ * receiver does not hold up the others. Woken when the consumer committed new deliveries, when a retry comes due, and
+ * when a freed sending slot may have something to take; a poll is the safety net for endpoints whose pause ended,
+ * for leases that ran out and for wakes lost to a crash.
  *
- * <p>A claim costs about as much for one delivery as for dozens (it visits every endpoint). So while most slots are
- * busy, freed slots gather until half of them are free, or for {@link #GATHER} at most, and one claim fills
- * them together. When notify is not busy every freed slot still claims at once.
+ * <p>A claim costs about as much for one delivery as for dozens (it is planned anew and visits every endpoint), so
+ * claims are saved two ways:
+ * <ul>
+ * <li>A freed slot claims only when something it could take may be due: the last claim filled every slot it had
+ * (more was due than fit) or left an endpoint with its whole share in flight (its next deliveries wait for a slot),
+ * a later delivery of the same incident to the same endpoint waited for this one, or this one was the single try
+ * of an endpoint whose circuit was half open. Otherwise the last claim took everything due, and at a steady trickle
+ * most slots free up with nothing to take.</li>
+ * <li>While most slots are busy, freed slots gather until half of them are free, or for {@link #GATHER} at most,
+ * and one claim fills them together. When notify is not busy a freed slot still claims at once.</li>
+ * </ul>
  */
 @Startup
 @ApplicationScoped
@@ -56,6 +65,11 @@ public class Dispatcher {
     /** slots taken: deliveries in flight, and during a claim the slots it may fill. */
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean gathering = new AtomicBoolean();
+    /**
+     * the last claim filled every slot it had, or left an endpoint with its share in flight: more may be due than it
+     * could take, so a freed slot claims again.
+     */
+    private final AtomicBoolean backlogLeft = new AtomicBoolean();
     private final int claimAtFree;
     /** this replica's deliveries in flight per endpoint, absent when none. */
     private final Map<UUID, Integer> inFlightByEndpoint = new ConcurrentHashMap<>();
@@ -106,6 +120,8 @@ public class Dispatcher {
                 Map.copyOf(inFlightByEndpoint)).subscribe().with(claimed -> {
             inFlight.addAndGet(claimed.size() - free);
             claimed.forEach(delivery -> inFlightByEndpoint.merge(delivery.endpointId(), 1, Integer::sum));
+            backlogLeft.set(claimed.size() == free || inFlightByEndpoint.values().stream()
+                    .anyMatch(n -> n >= config.perEndpointConcurrency()));
             claimed.forEach(this::attempt);
             endRound();
         }, failure -> {
@@ -127,16 +143,21 @@ public class Dispatcher {
         sender.send(delivery)
                 .call(attempt -> health.record(delivery, attempt))
                 .chain(attempt -> settle(delivery, attempt))
-                .subscribe().with(done -> slotFreed(delivery), failure -> {
+                .subscribe().with(nextWaiting -> slotFreed(delivery, nextWaiting), failure -> {
                     LOG.warnf("recording an attempt of delivery %s failed; it is retried when its lease ends: %s",
                             delivery.id(), failure.getMessage());
-                    slotFreed(delivery);
+                    slotFreed(delivery, false);
                 });
     }
 
-    private void slotFreed(DueDelivery delivery) {
+    /** @param nextWaiting a later delivery of the same incident to the same endpoint waited for this one */
+    private void slotFreed(DueDelivery delivery, boolean nextWaiting) {
         inFlightByEndpoint.computeIfPresent(delivery.endpointId(), (endpoint, n) -> n == 1 ? null : n - 1);
         int free = config.concurrency() - inFlight.decrementAndGet();
+        boolean halfOpenTry = delivery.endpointFailures() >= health.threshold();
+        if (!backlogLeft.get() && !nextWaiting && !halfOpenTry) {
+            return; // the last claim took everything due; what comes due later wakes a claim itself
+        }
         if (free >= claimAtFree) {
             wake();
         } else if (gathering.compareAndSet(false, true)) {
@@ -165,13 +186,14 @@ public class Dispatcher {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> settle(DueDelivery delivery, Attempt attempt) {
+    /** Records the attempt's end; true when that made a later delivery of the same incident claimable. */
+    private Uni<Boolean> settle(DueDelivery delivery, Attempt attempt) {
         DeliveryPolicy.Decision decision = policy.decide(delivery.attempts(), attempt, Instant.now());
         if (decision instanceof DeliveryPolicy.Retry retry) {
             count("retry");
             return store.reschedule(delivery, attempt, retry.delay())
                     .invoke(() -> wakeAfter(retry.delay()))
-                    .replaceWithVoid();
+                    .replaceWith(false);
         }
         boolean delivered = decision instanceof DeliveryPolicy.Delivered;
         if (!delivered) {
@@ -184,12 +206,12 @@ public class Dispatcher {
                 attempt.statusCode(), Instant.now());
         return finishes.finish(new DeliveryStore.Finish(delivery, attempt,
                         delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.FAILED, outcome))
-                .invoke(finished -> {
-                    if (finished) {
+                .invoke(recorded -> {
+                    if (recorded != DeliveryStore.Recorded.LOST) {
                         relay.wake();
                     }
                 })
-                .replaceWithVoid();
+                .map(recorded -> recorded == DeliveryStore.Recorded.FINISHED_NEXT_WAITING);
     }
 
     /** A retry due before the next poll gets a timer, so a short backoff is not stretched to the poll interval. */

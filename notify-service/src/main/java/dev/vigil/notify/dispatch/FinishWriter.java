@@ -24,15 +24,15 @@ public class FinishWriter {
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
 
-    private record Waiting(DeliveryStore.Finish finish, UniEmitter<? super Boolean> recorded) {
+    private record Waiting(DeliveryStore.Finish finish, UniEmitter<? super DeliveryStore.Recorded> recorded) {
     }
 
     public FinishWriter(DeliveryStore store) {
         this.store = store;
     }
 
-    /** Completes with true once recorded, false when the claim was lost meanwhile; fails with the transaction. */
-    public Uni<Boolean> finish(DeliveryStore.Finish finish) {
+    /** Completes once the group holding it committed, with what was recorded; fails with the transaction. */
+    public Uni<DeliveryStore.Recorded> finish(DeliveryStore.Finish finish) {
         return Uni.createFrom().emitter(recorded -> {
             waiting.add(new Waiting(finish, recorded));
             writeIfIdle();
@@ -55,7 +55,7 @@ public class FinishWriter {
             return;
         }
         store.finish(group.stream().map(Waiting::finish).toList()).subscribe().with(finished -> {
-            group.forEach(one -> one.recorded().complete(finished.contains(one.finish().delivery().id())));
+            group.forEach(one -> one.recorded().complete(finished.get(one.finish().delivery().id())));
             written();
         }, failure -> {
             group.forEach(one -> one.recorded().fail(failure));

@@ -31,11 +31,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** The delivery table: creating rows for a batch, claiming due ones, recording each attempt. */
@@ -271,15 +269,24 @@ public class DeliveryStore {
             Optional<NotificationOutcome> outcome) {
     }
 
+    /** What recording a finished delivery found. */
+    public enum Recorded {
+        /** its claim was lost meanwhile (its lease ran out and another replica claimed it): it was left alone. */
+        LOST,
+        /** recorded. */
+        FINISHED,
+        /** recorded, and a later delivery of its incident to its endpoint waits in the queue, claimable now. */
+        FINISHED_NEXT_WAITING
+    }
+
     /**
      * Records the last attempts, final statuses and outcome events of many deliveries in one transaction, so an
      * outcome is published exactly when its status changed, and a busy dispatcher pays for one commit, not one per
      * delivery.
      *
-     * @return the ids of the deliveries finished; one whose claim was lost meanwhile (its lease ran out and another
-     *         replica claimed it) is left out and left alone
+     * @return what was recorded of each delivery, by its id
      */
-    public Uni<Set<UUID>> finish(List<Finish> finishes) {
+    public Uni<Map<UUID, Recorded>> finish(List<Finish> finishes) {
         int n = finishes.size();
         UUID[] ids = new UUID[n];
         Integer[] attempts = new Integer[n];
@@ -309,16 +316,21 @@ public class DeliveryStore {
                 from ended, unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::text[])
                      as u(id, attempts, status, code, error)
                 where d.id = any($1) and d.id = ended.delivery_id and d.id = u.id
-                returning d.id""")
+                -- the statement still sees the queue rows it deletes: a delivery's own row is not its successor
+                returning d.id, exists (select 1 from delivery_queue later
+                                        where later.endpoint_id = d.endpoint_id and later.incident_id = d.incident_id
+                                          and later.delivery_id <> d.id) as next_waiting""")
                 .execute(Tuple.from(List.of(ids, attempts, statuses, codes, errors)))
                 .chain(rows -> {
-                    Set<UUID> finished = new HashSet<>();
-                    rows.forEach(row -> finished.add(row.getUUID("id")));
+                    Map<UUID, Recorded> recorded = new HashMap<>();
+                    finishes.forEach(finish -> recorded.put(finish.delivery().id(), Recorded.LOST));
+                    rows.forEach(row -> recorded.put(row.getUUID("id"), row.getBoolean("next_waiting")
+                            ? Recorded.FINISHED_NEXT_WAITING : Recorded.FINISHED));
                     List<OutboxEntry> outcomes = finishes.stream()
-                            .filter(finish -> finished.contains(finish.delivery().id()))
+                            .filter(finish -> recorded.get(finish.delivery().id()) != Recorded.LOST)
                             .flatMap(finish -> finish.outcome().stream())
                             .map(DeliveryStore::outboxEntry).toList();
-                    return outbox.append(connection, outcomes).replaceWith(finished);
+                    return outbox.append(connection, outcomes).replaceWith(recorded);
                 }));
     }
 

@@ -73,6 +73,23 @@ final class Api {
         return send(request(url, token).DELETE().build());
     }
 
+    /** The body of a plain-text GET (such as {@code /q/metrics}); fails unless it answers 200. */
+    String text(String url) {
+        HttpRequest request = request(url, null).GET().build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new StackException("GET " + url + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new StackException("GET " + url + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        }
+    }
+
     /** True when the URL answers 200, e.g. a readiness probe. */
     boolean answers200(String url) {
         return status(url).orElse(0) == 200;

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The delivery table: creating rows for a batch, claiming due ones, recording each attempt. */
 @ApplicationScoped
@@ -142,8 +143,8 @@ public class DeliveryStore {
             Map<UUID, Integer> inFlight) {
         UUID[] busy = inFlight.keySet().toArray(UUID[]::new);
         Integer[] busySlots = Arrays.stream(busy).map(inFlight::get).toArray(Integer[]::new);
-        return pool.preparedQuery(claimDueStatement(perEndpoint))
-                .execute(Tuple.from(List.of(limit, seconds(lease), busy, busySlots, perEndpoint, probeAfter)))
+        return keyedLookupsOnly(connection -> connection.preparedQuery(claimDueStatement(perEndpoint))
+                .execute(Tuple.from(List.of(limit, seconds(lease), busy, busySlots, perEndpoint, probeAfter))))
                 .map(this::claimed);
     }
 
@@ -197,7 +198,7 @@ public class DeliveryStore {
      * due now, to be given up without another attempt; their endpoint was paused or disabled for that long.
      */
     public Uni<List<DueDelivery>> claimExpired(Duration after, int limit) {
-        return pool.preparedQuery("""
+        return keyedLookupsOnly(connection -> connection.preparedQuery("""
                 with stale as materialized (
                     select stale.row_at from endpoint e
                     cross join lateral (
@@ -216,7 +217,7 @@ public class DeliveryStore {
                     where q.ctid = any(array(select row_at from expired))
                     returning q.delivery_id, q.attempts)
                 """ + claimedFrom("leased"))
-                .execute(Tuple.of(seconds(after), limit))
+                .execute(Tuple.of(seconds(after), limit)))
                 .map(this::claimed);
     }
 
@@ -250,7 +251,7 @@ public class DeliveryStore {
 
     /** Records a failed attempt and when to try again; false when the claim was lost meanwhile. */
     public Uni<Boolean> reschedule(DueDelivery delivery, Attempt attempt, Duration delay) {
-        return pool.preparedQuery("""
+        return keyedLookupsOnly(connection -> connection.preparedQuery("""
                 with rescheduled as (
                     update delivery_queue set next_attempt_at = now() + make_interval(secs => $3)
                     where delivery_id = $1 and attempts = $2
@@ -260,13 +261,49 @@ public class DeliveryStore {
                 from rescheduled
                 where d.id = rescheduled.delivery_id""")
                 .execute(Tuple.of(delivery.id(), delivery.attempts(), seconds(delay), statusCode(attempt),
-                        error(attempt)))
+                        error(attempt))))
                 .map(rows -> rows.rowCount() == 1);
     }
 
     /** A delivery's last attempt, its final status and, for an incident's delivery, the outcome to publish. */
     public record Finish(DueDelivery delivery, Attempt attempt, DeliveryStatus status,
             Optional<NotificationOutcome> outcome) {
+    }
+
+    /**
+     * Set in the transactions that claim, reschedule and finish deliveries: they reach queue rows by key or ctid, and
+     * never read the queue through. PostgreSQL switches a statement run often to a generic plan, made once from the
+     * statistics of the moment. Made while the queue held a few rows, the claim's plan scanned the whole queue for
+     * each endpoint and each row it picked, and the finishing statement's for each group and each delivery's
+     * successor, through later bursts of tens of thousands (ADR 0014).
+     */
+    static final String KEYED_LOOKUPS_ONLY = "set local enable_seqscan = off";
+
+    /** Records a group of finished deliveries: $1 ids, $2 attempts, $3 statuses, $4 status codes, $5 errors. */
+    static final String FINISH = """
+                with ended as (
+                    delete from delivery_queue q
+                    using unnest($1::uuid[], $2::int[]) as u(id, attempts)
+                    -- id = any: look the rows up by key; a join with unnest alone was planned as a scan of the table
+                    where q.delivery_id = any($1) and q.delivery_id = u.id and q.attempts = u.attempts
+                    returning q.delivery_id)
+                update delivery d
+                set status = u.status, attempts = u.attempts, last_attempt_at = now(), last_status_code = u.code,
+                    last_error = u.error,
+                    delivered_at = case when u.status = 'delivered' then now() end,
+                    failed_at = case when u.status = 'failed' then now() end
+                from ended, unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::text[])
+                     as u(id, attempts, status, code, error)
+                where d.id = any($1) and d.id = ended.delivery_id and d.id = u.id
+                -- the statement still sees the queue rows it deletes: a delivery's own row is not its successor
+                returning d.id, exists (select 1 from delivery_queue later
+                                        where later.endpoint_id = d.endpoint_id and later.incident_id = d.incident_id
+                                          and later.delivery_id <> d.id) as next_waiting""";
+
+    /** Runs {@code work} in a transaction that reaches queue rows by key or ctid only ({@link #KEYED_LOOKUPS_ONLY}). */
+    private <T> Uni<T> keyedLookupsOnly(Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(connection -> connection.query(KEYED_LOOKUPS_ONLY).execute()
+                .chain(() -> work.apply(connection)));
     }
 
     /** What recording a finished delivery found. */
@@ -301,25 +338,7 @@ public class DeliveryStore {
             codes[i] = statusCode(finish.attempt());
             errors[i] = error(finish.attempt());
         }
-        return pool.withTransaction(connection -> connection.preparedQuery("""
-                with ended as (
-                    delete from delivery_queue q
-                    using unnest($1::uuid[], $2::int[]) as u(id, attempts)
-                    -- id = any: look the rows up by key; a join with unnest alone was planned as a scan of the table
-                    where q.delivery_id = any($1) and q.delivery_id = u.id and q.attempts = u.attempts
-                    returning q.delivery_id)
-                update delivery d
-                set status = u.status, attempts = u.attempts, last_attempt_at = now(), last_status_code = u.code,
-                    last_error = u.error,
-                    delivered_at = case when u.status = 'delivered' then now() end,
-                    failed_at = case when u.status = 'failed' then now() end
-                from ended, unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::text[])
-                     as u(id, attempts, status, code, error)
-                where d.id = any($1) and d.id = ended.delivery_id and d.id = u.id
-                -- the statement still sees the queue rows it deletes: a delivery's own row is not its successor
-                returning d.id, exists (select 1 from delivery_queue later
-                                        where later.endpoint_id = d.endpoint_id and later.incident_id = d.incident_id
-                                          and later.delivery_id <> d.id) as next_waiting""")
+        return keyedLookupsOnly(connection -> connection.preparedQuery(FINISH)
                 .execute(Tuple.from(List.of(ids, attempts, statuses, codes, errors)))
                 .chain(rows -> {
                     Map<UUID, Recorded> recorded = new HashMap<>();

@@ -34,6 +34,87 @@ class ClaimPlanTest {
     @Inject
     Pool pool;
 
+    /**
+     * PostgreSQL switches a statement run often to a generic plan, made once: here it is made while the queue holds a
+     * few rows, as at the end of a drain, and used once a burst is queued, as in the next.
+     */
+    @Test
+    void finishingLooksQueueRowsUpByKeyWithAPlanMadeWhileTheQueueHeldAFewRows() {
+        String tenant = TestIncidents.newTenant();
+        UUID endpoint = TestEndpoints.register(tenant, "https://127.0.0.1/hooks/" + tenant).id();
+        SqlConnection connection = pool.getConnection().await().indefinitely();
+        Transaction transaction = connection.begin().await().indefinitely();
+        try {
+            connection.query("delete from delivery_queue").execute().await().indefinitely();
+            queue(connection, endpoint, 10);
+            connection.query("analyze delivery_queue").execute().await().indefinitely();
+            connection.query("set local plan_cache_mode = force_generic_plan").execute().await().indefinitely();
+            connection.query(DeliveryStore.KEYED_LOOKUPS_ONLY).execute().await().indefinitely();
+            connection.query("prepare finish_plan (uuid[], int[], text[], int[], text[]) as "
+                    + DeliveryStore.FINISH).execute().await().indefinitely();
+            explainFinish(connection); // the generic plan is made now, and kept
+            queue(connection, endpoint, BURST);
+
+            String plan = explainFinish(connection);
+
+            assertFalse(plan.contains("Seq Scan on delivery_queue"), "finishing reads the whole queue:\n" + plan);
+        } finally {
+            transaction.rollback().await().indefinitely();
+            connection.query("deallocate finish_plan").execute().await().indefinitely();
+            connection.close().await().indefinitely();
+        }
+    }
+
+    @Test
+    void aClaimFetchesThePickedRowsByTidScanWithAPlanMadeWhileTheQueueHeldAFewRows() {
+        String tenant = TestIncidents.newTenant();
+        UUID endpoint = TestEndpoints.register(tenant, "https://127.0.0.1/hooks/" + tenant).id();
+        SqlConnection connection = pool.getConnection().await().indefinitely();
+        Transaction transaction = connection.begin().await().indefinitely();
+        try {
+            connection.query("delete from delivery_queue").execute().await().indefinitely();
+            queue(connection, endpoint, 10);
+            connection.query("analyze delivery_queue").execute().await().indefinitely();
+            connection.query("set local plan_cache_mode = force_generic_plan").execute().await().indefinitely();
+            connection.query(DeliveryStore.KEYED_LOOKUPS_ONLY).execute().await().indefinitely();
+            connection.query("prepare claim_plan (int, float8, uuid[], int[], int, int) as "
+                    + DeliveryStore.claimDueStatement(4)).execute().await().indefinitely();
+            explainClaim(connection);
+            queue(connection, endpoint, BURST);
+
+            String plan = explainClaim(connection);
+
+            assertEquals(2, count(TID_SCANS.matcher(plan)), "the claim locks, then moves, its rows by ctid:\n" + plan);
+            assertFalse(plan.contains("Seq Scan on delivery_queue"), "no claim reads the whole queue:\n" + plan);
+        } finally {
+            transaction.rollback().await().indefinitely();
+            connection.query("deallocate claim_plan").execute().await().indefinitely();
+            connection.close().await().indefinitely();
+        }
+    }
+
+    private static String explainClaim(SqlConnection connection) {
+        StringBuilder plan = new StringBuilder();
+        connection.query("explain execute claim_plan (64, 60, '{}', '{}', 4, 5)").execute().await()
+                .indefinitely().forEach(row -> plan.append(row.getString(0)).append('\n'));
+        return plan.toString();
+    }
+
+    private static void queue(SqlConnection connection, UUID endpoint, int rows) {
+        connection.preparedQuery("""
+                insert into delivery_queue (delivery_id, endpoint_id, incident_id, seq, next_attempt_at)
+                select gen_random_uuid(), $1, gen_random_uuid(), n, now() - make_interval(secs => 1)
+                from generate_series(1, $2) as n""")
+                .execute(Tuple.of(endpoint, rows)).await().indefinitely();
+    }
+
+    private static String explainFinish(SqlConnection connection) {
+        StringBuilder plan = new StringBuilder();
+        connection.query("explain execute finish_plan ('{}', '{}', '{}', '{}', '{}')").execute().await()
+                .indefinitely().forEach(row -> plan.append(row.getString(0)).append('\n'));
+        return plan.toString();
+    }
+
     @Test
     void aClaimFetchesThePickedRowsByTidScanAfterStatisticsTakenOnAnEmptyQueue() {
         String tenant = TestIncidents.newTenant();

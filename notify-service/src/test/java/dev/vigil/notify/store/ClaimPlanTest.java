@@ -34,70 +34,58 @@ class ClaimPlanTest {
     @Inject
     Pool pool;
 
-    /**
-     * PostgreSQL switches a statement run often to a generic plan, made once: here it is made while the queue holds a
-     * few rows, as at the end of a drain, and used once a burst is queued, as in the next.
-     */
     @Test
     void finishingLooksQueueRowsUpByKeyWithAPlanMadeWhileTheQueueHeldAFewRows() {
-        String tenant = TestIncidents.newTenant();
-        UUID endpoint = TestEndpoints.register(tenant, "https://127.0.0.1/hooks/" + tenant).id();
-        SqlConnection connection = pool.getConnection().await().indefinitely();
-        Transaction transaction = connection.begin().await().indefinitely();
-        try {
-            connection.query("delete from delivery_queue").execute().await().indefinitely();
-            queue(connection, endpoint, 10);
-            connection.query("analyze delivery_queue").execute().await().indefinitely();
-            connection.query("set local plan_cache_mode = force_generic_plan").execute().await().indefinitely();
-            connection.query(DeliveryStore.KEYED_LOOKUPS_ONLY).execute().await().indefinitely();
-            connection.query("prepare finish_plan (uuid[], int[], text[], int[], text[]) as "
-                    + DeliveryStore.FINISH).execute().await().indefinitely();
-            explainFinish(connection); // the generic plan is made now, and kept
-            queue(connection, endpoint, BURST);
+        String plan = genericPlanOnceABurstIsQueued("finish_plan (uuid[], int[], text[], int[], text[])",
+                DeliveryStore.FINISH, "finish_plan ('{}', '{}', '{}', '{}', '{}')");
 
-            String plan = explainFinish(connection);
-
-            assertFalse(plan.contains("Seq Scan on delivery_queue"), "finishing reads the whole queue:\n" + plan);
-        } finally {
-            transaction.rollback().await().indefinitely();
-            connection.query("deallocate finish_plan").execute().await().indefinitely();
-            connection.close().await().indefinitely();
-        }
+        assertFalse(plan.contains("Seq Scan on delivery_queue"), "finishing reads the whole queue:\n" + plan);
     }
 
     @Test
     void aClaimFetchesThePickedRowsByTidScanWithAPlanMadeWhileTheQueueHeldAFewRows() {
+        String plan = genericPlanOnceABurstIsQueued("claim_plan (int, float8, uuid[], int[], int, int)",
+                DeliveryStore.claimDueStatement(4), "claim_plan (64, 60, '{}', '{}', 4, 5)");
+
+        assertEquals(2, count(TID_SCANS.matcher(plan)), "the claim locks, then moves, its rows by ctid:\n" + plan);
+        assertFalse(plan.contains("Seq Scan on delivery_queue"), "no claim reads the whole queue:\n" + plan);
+    }
+
+    /**
+     * PostgreSQL switches a statement run often to a generic plan, made once. Here it is made while the queue holds
+     * a few rows, as at the end of a drain, in a transaction set as the store sets its own; then a burst is queued,
+     * as in the next drain, and the plan kept is explained.
+     *
+     * @param declared the prepared statement's name and parameter types
+     * @param executed its name and arguments
+     */
+    private String genericPlanOnceABurstIsQueued(String declared, String statement, String executed) {
         String tenant = TestIncidents.newTenant();
         UUID endpoint = TestEndpoints.register(tenant, "https://127.0.0.1/hooks/" + tenant).id();
         SqlConnection connection = pool.getConnection().await().indefinitely();
         Transaction transaction = connection.begin().await().indefinitely();
         try {
-            connection.query("delete from delivery_queue").execute().await().indefinitely();
+            run(connection, "delete from delivery_queue");
             queue(connection, endpoint, 10);
-            connection.query("analyze delivery_queue").execute().await().indefinitely();
-            connection.query("set local plan_cache_mode = force_generic_plan").execute().await().indefinitely();
-            connection.query(DeliveryStore.KEYED_LOOKUPS_ONLY).execute().await().indefinitely();
-            connection.query("prepare claim_plan (int, float8, uuid[], int[], int, int) as "
-                    + DeliveryStore.claimDueStatement(4)).execute().await().indefinitely();
-            explainClaim(connection);
+            run(connection, "analyze delivery_queue");
+            run(connection, "set local plan_cache_mode = force_generic_plan");
+            run(connection, DeliveryStore.KEYED_LOOKUPS_ONLY);
+            run(connection, "prepare " + declared + " as " + statement);
+            run(connection, "explain execute " + executed); // the generic plan is made now, and kept
             queue(connection, endpoint, BURST);
-
-            String plan = explainClaim(connection);
-
-            assertEquals(2, count(TID_SCANS.matcher(plan)), "the claim locks, then moves, its rows by ctid:\n" + plan);
-            assertFalse(plan.contains("Seq Scan on delivery_queue"), "no claim reads the whole queue:\n" + plan);
+            StringBuilder plan = new StringBuilder();
+            connection.query("explain execute " + executed).execute().await().indefinitely()
+                    .forEach(row -> plan.append(row.getString(0)).append('\n'));
+            return plan.toString();
         } finally {
             transaction.rollback().await().indefinitely();
-            connection.query("deallocate claim_plan").execute().await().indefinitely();
+            run(connection, "deallocate " + declared.substring(0, declared.indexOf(' ')));
             connection.close().await().indefinitely();
         }
     }
 
-    private static String explainClaim(SqlConnection connection) {
-        StringBuilder plan = new StringBuilder();
-        connection.query("explain execute claim_plan (64, 60, '{}', '{}', 4, 5)").execute().await()
-                .indefinitely().forEach(row -> plan.append(row.getString(0)).append('\n'));
-        return plan.toString();
+    private static void run(SqlConnection connection, String sql) {
+        connection.query(sql).execute().await().indefinitely();
     }
 
     private static void queue(SqlConnection connection, UUID endpoint, int rows) {
@@ -106,13 +94,6 @@ class ClaimPlanTest {
                 select gen_random_uuid(), $1, gen_random_uuid(), n, now() - make_interval(secs => 1)
                 from generate_series(1, $2) as n""")
                 .execute(Tuple.of(endpoint, rows)).await().indefinitely();
-    }
-
-    private static String explainFinish(SqlConnection connection) {
-        StringBuilder plan = new StringBuilder();
-        connection.query("explain execute finish_plan ('{}', '{}', '{}', '{}', '{}')").execute().await()
-                .indefinitely().forEach(row -> plan.append(row.getString(0)).append('\n'));
-        return plan.toString();
     }
 
     @Test
@@ -125,11 +106,7 @@ class ClaimPlanTest {
             // rolled back with the rest: the statistics stay those of the queue without the burst
             connection.query("delete from delivery_queue").execute().await().indefinitely();
             connection.query("analyze delivery_queue").execute().await().indefinitely();
-            connection.preparedQuery("""
-                    insert into delivery_queue (delivery_id, endpoint_id, incident_id, seq, next_attempt_at)
-                    select gen_random_uuid(), $1, gen_random_uuid(), n, now() - make_interval(secs => 1)
-                    from generate_series(1, $2) as n""")
-                    .execute(Tuple.of(endpoint, BURST)).await().indefinitely();
+            queue(connection, endpoint, BURST);
 
             String plan = explain(connection, DeliveryStore.claimDueStatement(4),
                     Tuple.from(List.of(64, 60.0, new UUID[0], new Integer[0], 4, 5)));

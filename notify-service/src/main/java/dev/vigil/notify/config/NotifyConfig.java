@@ -95,6 +95,18 @@ public interface NotifyConfig {
         /** how often due deliveries are looked for when nothing woke the dispatcher. */
         @WithDefault("1s")
         Duration pollInterval();
+
+        /** how often the sending queue's dead rows are counted (see {@link #vacuumAtDeadRows()}). */
+        @WithDefault("2s")
+        Duration vacuumInterval();
+
+        /**
+         * the sending queue is vacuumed once it holds this many dead rows: every claim walks those not yet removed,
+         * and a busy drain leaves two for each delivery.
+         */
+        @WithDefault("1000")
+        @Min(1)
+        int vacuumAtDeadRows();
     }
 
     /**

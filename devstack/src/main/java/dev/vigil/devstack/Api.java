@@ -75,19 +75,11 @@ final class Api {
 
     /** The body of a plain-text GET (such as {@code /q/metrics}); fails unless it answers 200. */
     String text(String url) {
-        HttpRequest request = request(url, null).GET().build();
-        try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new StackException("GET " + url + " answered " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new StackException("GET " + url + " failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted");
+        HttpResponse<String> response = exchange(request(url, null).GET().build());
+        if (response.statusCode() != 200) {
+            throw new StackException("GET " + url + " answered " + response.statusCode());
         }
+        return response.body();
     }
 
     /** True when the URL answers 200, e.g. a readiness probe. */
@@ -114,11 +106,20 @@ final class Api {
     }
 
     private Reply send(HttpRequest request) {
+        HttpResponse<String> response = exchange(request);
+        String body = response.body();
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
             JsonNode json = body == null || body.isBlank() ? Json.mapper().nullNode() : Json.mapper().readTree(body);
             return new Reply(response.statusCode(), json);
+        } catch (IOException e) {
+            throw new StackException(request.method() + " " + request.uri() + " answered unreadable JSON: "
+                    + e.getMessage());
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new StackException(request.method() + " " + request.uri() + " failed: " + e.getMessage());
         } catch (InterruptedException e) {

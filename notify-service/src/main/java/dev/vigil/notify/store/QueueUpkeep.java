@@ -31,7 +31,7 @@ public class QueueUpkeep {
         this.pool = pool;
         this.vacuumAtDeadRows = config.delivery().vacuumAtDeadRows();
         this.vacuums = Counter.builder("vigil.notify.queue.vacuums")
-                .description("vacuums of the sending queue run by notify once its dead rows reached the threshold")
+                .description("vacuums of the sending queue notify asked for, once its dead rows reached the threshold")
                 .register(metrics);
     }
 

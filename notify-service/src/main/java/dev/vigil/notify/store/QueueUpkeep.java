@@ -14,8 +14,8 @@ import org.jboss.logging.Logger;
  * Vacuums the sending queue as soon as enough of its rows are dead. Each delivery leaves two dead queue rows, the
  * version its claim replaced and the row its finish deleted, and each claim walks the due index entries of those not
  * yet removed. At 2,000 deliveries/s, autovacuum's visit once a minute let 120,000 pile up and a drain fell to a third
- * of its rate (ADR 0014). Counting them every few seconds and vacuuming the queue's few pages when needed holds them to
- * a few thousand on any PostgreSQL server, without a server-wide setting; autovacuum stays the backstop.
+ * of its rate (ADR 0014). Counting them every few seconds and vacuuming the queue when needed kept them under 20,000 in
+ * such drains, on any PostgreSQL server and without a server-wide setting; autovacuum stays the backstop.
  */
 @ApplicationScoped
 public class QueueUpkeep {
@@ -50,22 +50,21 @@ public class QueueUpkeep {
                                 failure.getMessage());
                     }
                 })
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+                .onFailure().recoverWithNull();
     }
 
     /**
-     * Vacuums the queue when PostgreSQL counts at least {@code vacuum-at-dead-rows} dead rows in it; true when it did.
-     * Skip-locked: when another notify process is vacuuming it, this one has nothing to add.
+     * Vacuums the queue when PostgreSQL counts at least {@code vacuum-at-dead-rows} dead rows in it. Skip-locked: when
+     * another notify process is vacuuming it, this one has nothing to add.
      */
-    public Uni<Boolean> vacuumIfDue() {
+    private Uni<Void> vacuumIfDue() {
         return pool.query("select n_dead_tup from pg_stat_user_tables where relid = 'delivery_queue'::regclass")
                 .execute()
                 .map(rows -> rows.iterator().next().getLong(0))
                 .flatMap(dead -> dead < vacuumAtDeadRows
-                        ? Uni.createFrom().item(false)
+                        ? Uni.createFrom().voidItem()
                         : pool.query("vacuum (skip_locked) delivery_queue").execute()
                                 .invoke(() -> vacuums.increment())
-                                .replaceWith(true));
+                                .replaceWithVoid());
     }
 }

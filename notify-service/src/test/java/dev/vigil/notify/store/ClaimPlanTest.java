@@ -11,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -73,10 +74,7 @@ class ClaimPlanTest {
             run(connection, "prepare " + declared + " as " + statement);
             run(connection, "explain execute " + executed); // the generic plan is made now, and kept
             queue(connection, endpoint, BURST);
-            StringBuilder plan = new StringBuilder();
-            connection.query("explain execute " + executed).execute().await().indefinitely()
-                    .forEach(row -> plan.append(row.getString(0)).append('\n'));
-            return plan.toString();
+            return lines(connection.query("explain execute " + executed).execute().await().indefinitely());
         } finally {
             transaction.rollback().await().indefinitely();
             run(connection, "deallocate " + declared.substring(0, declared.indexOf(' ')));
@@ -104,8 +102,8 @@ class ClaimPlanTest {
         Transaction transaction = connection.begin().await().indefinitely();
         try {
             // rolled back with the rest: the statistics stay those of the queue without the burst
-            connection.query("delete from delivery_queue").execute().await().indefinitely();
-            connection.query("analyze delivery_queue").execute().await().indefinitely();
+            run(connection, "delete from delivery_queue");
+            run(connection, "analyze delivery_queue");
             queue(connection, endpoint, BURST);
 
             String plan = explain(connection, DeliveryStore.claimDueStatement(4),
@@ -120,8 +118,13 @@ class ClaimPlanTest {
     }
 
     private static String explain(SqlConnection connection, String statement, Tuple arguments) {
+        return lines(connection.preparedQuery("explain " + statement).execute(arguments).await().indefinitely());
+    }
+
+    /** An {@code explain}'s answer as text, a line per row. */
+    private static String lines(RowSet<Row> rows) {
         StringBuilder plan = new StringBuilder();
-        for (Row row : connection.preparedQuery("explain " + statement).execute(arguments).await().indefinitely()) {
+        for (Row row : rows) {
             plan.append(row.getString(0)).append('\n');
         }
         return plan.toString();
